@@ -1,0 +1,20 @@
+// Element types and NumPy-like type promotion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace tartan {
+
+// Ordered by promotion rank: a binary op on two types yields the later one.
+enum class DType : std::uint8_t { kBool, kInt32, kFloat16, kFloat32 };
+
+std::string_view dtype_name(DType t);                     // "bool", "int32", "float16", "float32"
+std::optional<DType> parse_dtype(std::string_view name);  // inverse of dtype_name
+std::size_t dtype_size(DType t);                          // bytes per element on the device
+inline bool is_float(DType t) { return t == DType::kFloat16 || t == DType::kFloat32; }
+inline DType promote(DType a, DType b) { return a < b ? b : a; }
+
+}  // namespace tartan
