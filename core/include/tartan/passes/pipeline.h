@@ -1,0 +1,55 @@
+// The graph pass pipeline: Program -> folded, fused, memory-planned program ready for
+// scheduling and code generation. core/passes/pipeline.cpp lists the passes in order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tartan/ir/program.h"
+
+namespace tartan {
+
+// One kernel of the compiled program: a root op and the elementwise ops fused after it (its
+// epilogue), all indices into LoweredProgram::program.ops(). The root is a Contraction, an
+// Elementwise, a Gather or an IndexOf; Reshape ops are views and never form kernels. The
+// kernel writes one tensor: the output of its last op. Intermediates inside a kernel never
+// reach memory.
+struct KernelGroup {
+  std::vector<std::size_t> ops;  // root first, then the epilogue in program order
+  TensorId output = -1;
+};
+
+// Where each tensor lives on the device. Inputs, constants and outputs get their own buffers;
+// intermediates share one arena, placed by liveness; a reshape aliases its input.
+struct BufferSlot {
+  enum class Kind : std::uint8_t { kNone, kInput, kConstant, kOutput, kArena, kAlias };
+  Kind kind = Kind::kNone;
+  std::size_t offset = 0;  // bytes into the arena (kArena)
+  std::size_t bytes = 0;
+  TensorId alias_of = -1;  // kAlias: the tensor whose storage this one views
+};
+
+struct MemoryPlan {
+  std::vector<BufferSlot> slots;  // one per tensor of the program
+  std::size_t arena_bytes = 0;
+  std::size_t constant_bytes = 0;
+  std::size_t io_bytes = 0;  // inputs and outputs
+  std::size_t peak_bytes() const { return arena_bytes + constant_bytes + io_bytes; }
+};
+
+struct LoweredProgram {
+  Program program;
+  std::vector<KernelGroup> kernels;  // in execution order
+  MemoryPlan memory;
+};
+
+struct PipelineOptions {
+  bool fold_constants = true;
+  bool fuse = true;
+  bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
+};
+
+LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});
+
+}  // namespace tartan
