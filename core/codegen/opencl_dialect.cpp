@@ -1,0 +1,81 @@
+#include "codegen/opencl_dialect.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace tartan::opencl {
+
+std::string_view storage_type(DType t) {
+  switch (t) {
+    case DType::kBool:
+      return "uchar";
+    case DType::kInt32:
+      return "int";
+    case DType::kFloat16:
+      return "half";
+    case DType::kFloat32:
+      return "float";
+  }
+  return "float";
+}
+
+std::string_view compute_type(DType t) { return is_float(t) ? "float" : "int"; }
+
+std::string load(DType t, std::string_view ptr, std::string_view offset) {
+  const std::string p(ptr), o(offset);
+  switch (t) {
+    case DType::kFloat16:
+      return "vload_half(" + o + ", " + p + ")";
+    case DType::kBool:
+      return "(int)" + p + "[" + o + "]";
+    default:
+      return p + "[" + o + "]";
+  }
+}
+
+std::string store(DType t, std::string_view ptr, std::string_view offset, std::string_view value) {
+  const std::string p(ptr), o(offset), v(value);
+  switch (t) {
+    case DType::kFloat16:
+      return "vstore_half_rte(" + v + ", " + o + ", " + p + ");";
+    case DType::kBool:
+      return p + "[" + o + "] = (uchar)((" + v + ") != 0);";
+    default:
+      return p + "[" + o + "] = " + v + ";";
+  }
+}
+
+std::string literal(DType t, double value) {
+  if (!is_float(t)) {
+    const auto v = static_cast<long long>(value);
+    if (v == -2147483648LL) return "(-2147483647 - 1)";
+    return v < 0 ? "(" + std::to_string(v) + ")" : std::to_string(v);
+  }
+  if (std::isnan(value)) return "NAN";
+  if (std::isinf(value)) return value > 0 ? "INFINITY" : "(-INFINITY)";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(static_cast<float>(value)));
+  std::string s = buf;
+  if (s.find_first_of(".e") == std::string::npos) s += ".0";
+  s += "f";
+  return value < 0 ? "(" + s + ")" : s;
+}
+
+std::string_view prelude() {
+  return R"CL(// tartan helpers: integer division by zero gives 0; min/max propagate NaN.
+inline int tt_idiv(int a, int b) {
+  return b == 0 ? 0 : (b == -1 ? (int)(0u - (uint)a) : a / b);
+}
+inline int tt_imod(int a, int b) { return (b == 0 || b == -1) ? 0 : a % b; }
+inline float tt_fmin(float a, float b) { return (a != a || b != b) ? a + b : fmin(a, b); }
+inline float tt_fmax(float a, float b) { return (a != a || b != b) ? a + b : fmax(a, b); }
+inline float tt_round_half(float x) {
+  ushort h;
+  vstore_half_rte(x, 0, (__private half*)&h);
+  return vload_half(0, (__private const half*)&h);
+}
+)CL";
+}
+
+}  // namespace tartan::opencl

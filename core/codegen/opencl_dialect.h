@@ -1,0 +1,31 @@
+// The OpenCL C dialect: the one table of types, qualifiers, loads/stores and helpers that the
+// generic kernel writers use. Nothing else in codegen spells OpenCL-specific text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "tartan/ir/dtype.h"
+
+namespace tartan::opencl {
+
+std::string_view storage_type(DType t);  // how a buffer stores elements: uchar, int, half, float
+std::string_view compute_type(DType t);  // how a kernel computes with them: int or float
+
+// Expressions reading/writing element `offset` of buffer `ptr`, converting between storage
+// and compute types (half through vload_half/vstore_half, which need no extension).
+std::string load(DType t, std::string_view ptr, std::string_view offset);
+std::string store(DType t, std::string_view ptr, std::string_view offset, std::string_view value);
+
+// A literal of compute type for `t`: "1.5f", "INFINITY", "(-2147483647 - 1)".
+std::string literal(DType t, double value);
+
+// Small helper functions every kernel may call (integer division by zero, NaN-propagating
+// min/max, rounding to half precision). Emitted once at the top of each program.
+std::string_view prelude();
+
+inline constexpr std::string_view kKernel = "__kernel";
+inline constexpr std::string_view kGlobal = "__global";
+inline constexpr std::string_view kRestrict = "restrict";
+
+}  // namespace tartan::opencl

@@ -1,0 +1,140 @@
+#include "common/random_program.h"
+
+#include <algorithm>
+#include <array>
+
+#include "tartan/support/error.h"
+
+namespace tartan::testing {
+
+namespace {
+
+int pick(std::mt19937_64& rng, int lo, int hi) {  // inclusive
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
+bool chance(std::mt19937_64& rng, double p) { return std::bernoulli_distribution(p)(rng); }
+
+// Largest value of an affine expression (denominator 1) over the variables' natural ranges.
+std::int64_t max_value(const Affine& a, const std::vector<int>& extent) {
+  std::int64_t m = a.constant_term();
+  for (const auto& [v, c] : a.terms())
+    m += c > 0 ? c * (extent[static_cast<std::size_t>(v)] - 1) : 0;
+  return m;
+}
+
+Affine random_index(std::mt19937_64& rng, int nvars, const std::vector<int>& extent, int* size) {
+  Affine a = Affine::index(pick(rng, 0, nvars - 1), chance(rng, 0.2) ? 2 : 1);
+  if (nvars > 1 && chance(rng, 0.3)) {
+    a = a + Affine::index(pick(rng, 0, nvars - 1), chance(rng, 0.15) ? -1 : 1);
+  }
+  a = a + Affine::constant(pick(rng, -1, 1));
+  // Size: the largest value reached, minus a little so some taps fall outside.
+  *size = static_cast<int>(std::max<std::int64_t>(1, max_value(a, extent) + 1 - pick(rng, 0, 1)));
+  return a;
+}
+
+}  // namespace
+
+RandomProgram random_contraction_program(std::mt19937_64& rng) {
+  for (;;) {
+    RandomProgram r;
+    Program& p = r.program;
+    const int nvars = pick(rng, 1, 5);
+    std::vector<int> extent(static_cast<std::size_t>(nvars));
+    for (int& e : extent) e = pick(rng, 1, 6);
+
+    Contraction c;
+    for (int v = 0; v < nvars; ++v)
+      c.index_names.push_back(std::string(1, static_cast<char>('a' + v)));
+    const int comb_draw = pick(rng, 0, 9);
+    c.comb = comb_draw < 3   ? CombOp::kMul
+             : comb_draw < 5 ? CombOp::kNone
+             : comb_draw < 7 ? CombOp::kAdd
+             : comb_draw < 8 ? CombOp::kEq
+                             : CombOp::kCond;
+    r.small_integer_inputs = c.comb == CombOp::kEq || c.comb == CombOp::kCond;
+    const DType dtype = chance(rng, 0.15)  ? DType::kInt32
+                        : chance(rng, 0.1) ? DType::kFloat16
+                                           : DType::kFloat32;
+
+    // Output: some variables as plain or strided dimensions.
+    Shape out_shape;
+    std::vector<bool> in_output(static_cast<std::size_t>(nvars), false);
+    const int out_rank = pick(rng, 0, std::min(3, nvars));
+    bool injective = true;  // every assignment writes its own element: `=` is safe
+    for (int d = 0; d < out_rank; ++d) {
+      const int v = pick(rng, 0, nvars - 1);
+      const std::int64_t coeff = chance(rng, 0.15) ? 2 : 1;
+      const Affine e = Affine::index(v, coeff) + Affine::constant(chance(rng, 0.2) ? 1 : 0);
+      c.output_indices.push_back(e);
+      out_shape.push_back(max_value(e, extent) + 1 + pick(rng, 0, 1));
+      in_output[static_cast<std::size_t>(v)] = true;
+    }
+    for (int v = 0; v < nvars; ++v) injective &= in_output[static_cast<std::size_t>(v)];
+
+    const int arity = comb_arity(c.comb);
+    for (int i = 0; i < arity; ++i) {
+      const int rank = pick(rng, 1, 3);
+      Access a;
+      Shape shape;
+      for (int d = 0; d < rank; ++d) {
+        int size = 1;
+        a.indices.push_back(random_index(rng, nvars, extent, &size));
+        shape.push_back(size);
+      }
+      a.tensor = p.add_input(std::string(1, static_cast<char>('A' + i)), dtype, shape);
+      c.inputs.push_back(std::move(a));
+    }
+    // Bound every variable: a constraint for those no access mentions, and sometimes a
+    // coupling constraint.
+    for (int v = 0; v < nvars; ++v) {
+      bool used = in_output[static_cast<std::size_t>(v)];
+      for (const Access& a : c.inputs) {
+        for (const Affine& e : a.indices) used |= e.coeff(v) != 0;
+      }
+      if (!used || chance(rng, 0.1))
+        c.constraints.push_back({Affine::index(v), extent[static_cast<std::size_t>(v)]});
+    }
+    if (nvars >= 2 && chance(rng, 0.25)) {
+      c.constraints.push_back(
+          {Affine::index(0) + Affine::index(1), std::max(1, extent[0] + extent[1] - 2)});
+    }
+
+    const int agg_draw = pick(rng, 0, 9);
+    c.agg = agg_draw < 5   ? AggOp::kSum
+            : agg_draw < 7 ? AggOp::kMax
+            : agg_draw < 8 ? AggOp::kMin
+            : agg_draw < 9 ? AggOp::kProd
+                           : AggOp::kAssign;
+    if (c.agg == AggOp::kAssign && !injective) c.agg = AggOp::kSum;
+    if (out_rank > 0 && c.comb != CombOp::kEq && chance(rng, 0.15)) {
+      c.default_tensor = p.add_input("D", dtype, out_shape);
+    }
+    TensorId out;
+    try {
+      out = p.add_contraction("O", out_shape, c);
+    } catch (const Error&) {
+      continue;  // unbounded or empty: draw again
+    }
+    std::string desc = "vars " + std::to_string(nvars) + ", out rank " + std::to_string(out_rank) +
+                       ", agg " + std::string(agg_symbol(c.agg)) + ", comb " +
+                       std::string(comb_symbol(c.comb)) + ", dtype " +
+                       std::string(dtype_name(dtype)) + (c.default_tensor ? ", default" : "");
+    // A fused epilogue: bias along the last dimension, then an activation or a scale.
+    if (out_rank > 0 && is_float(p.tensor(out).dtype) && chance(rng, 0.5)) {
+      const TensorId bias = p.add_input("Bias", p.tensor(out).dtype, {out_shape.back()});
+      out = p.add_elementwise("", EwOp::kAdd, {out, bias});
+      const EwOp act = std::array{EwOp::kRelu, EwOp::kTanh, EwOp::kSigmoid,
+                                  EwOp::kMul}[static_cast<std::size_t>(pick(rng, 0, 3))];
+      out = act == EwOp::kMul
+                ? p.add_elementwise("", act, {out, p.add_literal(0.5, DType::kFloat32)})
+                : p.add_elementwise("", act, {out});
+      desc += ", epilogue bias+" + std::string(ew_info(act).name);
+    }
+    p.add_output(out);
+    r.description = desc;
+    return r;
+  }
+}
+
+}  // namespace tartan::testing
