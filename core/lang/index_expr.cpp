@@ -9,8 +9,12 @@ namespace {
 using ast::Expr;
 
 [[noreturn]] void overflow(const Expr& e) {
-  throw Error("integer arithmetic overflows in this index or size expression",
-              "sizes and index coefficients must stay below 2^30", e.loc);
+  throw Error("integer overflow in a size expression", "sizes must stay below 2^30", e.loc);
+}
+
+[[noreturn]] void too_large(const Expr& e) {
+  throw Error("index expression too large: its coefficients or offset exceed 2^30",
+              "use smaller coefficients, offsets and sizes", e.loc);
 }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -33,7 +37,7 @@ void check_magnitude(const Affine& a, const Expr& e) {
   };
   bool bad = big(a.constant_term()) || big(a.denom());
   for (const auto& [v, c] : a.terms()) bad = bad || big(c);
-  if (bad) overflow(e);
+  if (bad) too_large(e);
 }
 
 }  // namespace
@@ -123,7 +127,7 @@ Affine eval_affine(const Expr& e, const DimLookup& dims, IndexScope* scope) {
   Affine r;
   if (!mentions_index(e)) {
     const std::int64_t v = eval_dim_expr(e, dims);
-    if (v > kMaxAffineMagnitude || v < -kMaxAffineMagnitude) overflow(e);
+    if (v > kMaxAffineMagnitude || v < -kMaxAffineMagnitude) too_large(e);
     return Affine::constant(v);
   }
   switch (e.kind) {

@@ -111,7 +111,7 @@ class Parser {
 
   const Token& expect(Tok kind, const std::string& context) {
     if (peek().kind != kind) {
-      std::string hint;
+      std::string hint = "insert " + describe(kind) + " " + context;
       if (kind == Tok::kSemi) hint = "end each statement with `;`";
       // A missing `;` is best reported just after the previous token, where it belongs.
       const Token& at = kind == Tok::kSemi && pos_ > 0 ? after_previous() : peek();

@@ -138,7 +138,8 @@ class Sema {
 
   Program run() {
     for (const ast::Param& p : f_.params) bind_param(p);
-    for (const auto& [name, spec] : options_.inputs) {
+    for (const auto& entry : options_.inputs) {
+      const std::string& name = entry.first;
       const bool known = std::any_of(f_.params.begin(), f_.params.end(),
                                      [&](const ast::Param& p) { return p.name.text == name; });
       if (!known) {
