@@ -16,11 +16,13 @@ constexpr const char* kOptions = "-cl-std=CL1.2";
 
 class KernelCacheTest : public ::testing::Test {
  protected:
+  // The device comes up before XDG_CACHE_HOME moves: PoCL keeps its own compiler cache there,
+  // and a cold one would make every test slow.
+  Context ctx_{default_device()};
+  Queue queue_{ctx_};
   testing::TempDir home_;
   testing::ScopedEnv xdg_{"XDG_CACHE_HOME", home_.path().c_str()};
   testing::ScopedEnv no_cache_{"TARTAN_NO_KERNEL_CACHE", nullptr};
-  Context ctx_{default_device()};
-  Queue queue_{ctx_};
 
   CacheKey key() const {
     return CacheKey::make(ctx_.device().info, kOptions, testing::kVaddSource);
@@ -128,7 +130,13 @@ INSTANTIATE_TEST_SUITE_P(All, KernelCacheDamage,
                          ::testing::Values(Damage::kTruncate, Damage::kFlipPayloadByte,
                                            Damage::kFlipHeaderByte, Damage::kGarbage,
                                            Damage::kEmpty, Damage::kForeignKey,
-                                           Damage::kIntactButInvalidBinary));
+                                           Damage::kIntactButInvalidBinary),
+                         [](const ::testing::TestParamInfo<Damage>& info) {
+                           constexpr const char* kNames[] = {
+                               "Truncate", "FlipPayloadByte", "FlipHeaderByte",        "Garbage",
+                               "Empty",    "ForeignKey",      "IntactButInvalidBinary"};
+                           return std::string(kNames[static_cast<int>(info.param)]);
+                         });
 
 TEST_F(KernelCacheTest, UnwritableDirWarnsOnceAndKeepsWorking) {
   // A regular file where the cache directory should be: unwritable even for root.

@@ -17,10 +17,11 @@ namespace {
 
 class RuntimeErrors : public ::testing::Test {
  protected:
-  testing::TempDir cache_;
-  testing::ScopedEnv xdg_{"XDG_CACHE_HOME", cache_.path().c_str()};
+  // The device comes up before XDG_CACHE_HOME moves, so PoCL keeps its warm compiler cache.
   Context ctx_{default_device()};
   Queue queue_{ctx_};
+  testing::TempDir cache_;
+  testing::ScopedEnv xdg_{"XDG_CACHE_HOME", cache_.path().c_str()};
 };
 
 TEST_F(RuntimeErrors, SyntaxErrorShowsStatusLogAndSavedSource) {
