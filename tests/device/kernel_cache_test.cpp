@@ -82,6 +82,13 @@ enum class Damage {
 
 class KernelCacheDamage : public KernelCacheTest, public ::testing::WithParamInterface<Damage> {};
 
+std::string damage_name(const ::testing::TestParamInfo<Damage>& info) {
+  constexpr const char* kNames[] = {
+      "Truncate", "FlipPayloadByte", "FlipHeaderByte",        "Garbage",
+      "Empty",    "ForeignKey",      "IntactButInvalidBinary"};
+  return kNames[static_cast<int>(info.param)];
+}
+
 TEST_P(KernelCacheDamage, IsDetectedDeletedAndRebuilt) {
   ASSERT_EQ(build_fresh().stores, 1u);
   const std::filesystem::path path = entry();
@@ -131,12 +138,7 @@ INSTANTIATE_TEST_SUITE_P(All, KernelCacheDamage,
                                            Damage::kFlipHeaderByte, Damage::kGarbage,
                                            Damage::kEmpty, Damage::kForeignKey,
                                            Damage::kIntactButInvalidBinary),
-                         [](const ::testing::TestParamInfo<Damage>& info) {
-                           constexpr const char* kNames[] = {
-                               "Truncate", "FlipPayloadByte", "FlipHeaderByte",        "Garbage",
-                               "Empty",    "ForeignKey",      "IntactButInvalidBinary"};
-                           return std::string(kNames[static_cast<int>(info.param)]);
-                         });
+                         damage_name);
 
 TEST_F(KernelCacheTest, UnwritableDirWarnsOnceAndKeepsWorking) {
   // A regular file where the cache directory should be: unwritable even for root.
