@@ -43,6 +43,11 @@ T device_value(cl_device_id d, cl_device_info param) {
 }
 
 DeviceType classify(cl_device_type type) {
+  // Simulators (Oclgrind) claim to be CPU, GPU and accelerator at once; calling them a GPU
+  // would make a 1000x slower emulator the default device.
+  const cl_device_type kinds =
+      type & (CL_DEVICE_TYPE_CPU | CL_DEVICE_TYPE_GPU | CL_DEVICE_TYPE_ACCELERATOR);
+  if ((kinds & (kinds - 1)) != 0) return DeviceType::kOther;
   if (type & CL_DEVICE_TYPE_GPU) return DeviceType::kGpu;
   if (type & CL_DEVICE_TYPE_ACCELERATOR) return DeviceType::kAccelerator;
   if (type & CL_DEVICE_TYPE_CPU) return DeviceType::kCpu;

@@ -13,6 +13,7 @@
 
 namespace tartan::runtime {
 
+// kOther also covers simulators that claim several types at once (Oclgrind).
 enum class DeviceType { kCpu, kGpu, kAccelerator, kOther };
 const char* device_type_name(DeviceType type);  // "cpu", "gpu", "accelerator", "other"
 
