@@ -203,7 +203,8 @@ std::vector<Device> enumerate_devices() {
   const std::vector<cl_platform_id> platforms = platform_ids();
   std::string platform_names;
   for (std::size_t pi = 0; pi < platforms.size(); ++pi) {
-    platform_names += (pi ? ", " : "") + platform_string(platforms[pi], CL_PLATFORM_NAME);
+    if (pi > 0) platform_names += ", ";
+    platform_names += platform_string(platforms[pi], CL_PLATFORM_NAME);
     const std::vector<cl_device_id> ids = device_ids(platforms[pi]);
     for (std::size_t di = 0; di < ids.size(); ++di) {
       Device d{platforms[pi], ids[di], query_device(platforms[pi], ids[di])};

@@ -148,7 +148,10 @@ Event Kernel::launch(Queue& queue, std::span<const std::size_t> global,
                "local and global sizes differ in rank");
   auto dims = [](std::span<const std::size_t> s) {
     std::string out;
-    for (std::size_t v : s) out += (out.empty() ? "" : "x") + std::to_string(v);
+    for (std::size_t v : s) {
+      if (!out.empty()) out += 'x';
+      out += std::to_string(v);
+    }
     return out.empty() ? std::string("driver's choice") : out;
   };
   cl_event e = nullptr;

@@ -23,8 +23,11 @@ namespace {
 // Unique per process and call, so concurrent writers of one path never share a temp file.
 std::filesystem::path temp_path_for(const std::filesystem::path& path) {
   static std::atomic<unsigned> counter{0};
-  return path.parent_path() / ("." + path.filename().string() + ".tmp." +
-                               std::to_string(::getpid()) + "." + std::to_string(counter++));
+  // Built by appending: GCC 12 -O3 emits a false -Wrestrict for `"." + std::string`.
+  std::string name = ".";
+  name += path.filename().string();
+  name += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  return path.parent_path() / name;
 }
 
 }  // namespace
