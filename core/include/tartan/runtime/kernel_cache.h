@@ -1,0 +1,83 @@
+// Persistent cache of compiled kernel binaries, so the second start of a network compiles
+// nothing.
+//
+// Entries live in `$XDG_CACHE_HOME/tartan/kernels/<key hash>.bin` and are keyed by everything
+// that can change the binary: device name and vendor, driver version, OpenCL version, build
+// options and the source text. An entry is a header (magic, format version, the key fields,
+// payload length and checksum) followed by the driver's binary; anything that does not verify
+// (truncated, corrupt, another device's or another format's entry) is deleted and rebuilt from
+// source. Writes are atomic. TARTAN_NO_KERNEL_CACHE=1 disables the cache; an unwritable cache
+// directory gives one warning and the cache keeps working without persistence.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "tartan/runtime/context.h"
+#include "tartan/runtime/program.h"
+#include "tartan/support/hash.h"
+
+namespace tartan::runtime {
+
+struct CacheKey {
+  std::string device_name;
+  std::string device_vendor;
+  std::string driver_version;
+  std::string opencl_version;
+  std::string options;
+  Hash128 source_hash;
+
+  static CacheKey make(const DeviceInfo& device, std::string_view options, std::string_view source);
+  Hash128 hash() const;  // names the entry's file
+  friend bool operator==(const CacheKey&, const CacheKey&) = default;
+};
+
+// The on-disk entry format, exposed for tests.
+std::string encode_cache_entry(const CacheKey& key, std::string_view binary);
+// The binary if `bytes` is a complete, intact entry for exactly `expected`; otherwise nullopt
+// and, if `why` is given, the reason.
+std::optional<std::string> decode_cache_entry(std::string_view bytes, const CacheKey& expected,
+                                              std::string* why = nullptr);
+
+struct KernelCacheStats {
+  std::uint64_t hits = 0;           // built from a cached binary
+  std::uint64_t misses = 0;         // no usable entry (enabled cache only)
+  std::uint64_t source_builds = 0;  // compiled from source
+  std::uint64_t rejected = 0;       // entries found invalid, deleted and rebuilt
+  std::uint64_t stores = 0;         // entries written
+  std::uint64_t store_failures = 0;
+};
+
+class KernelCache {
+ public:
+  // Caches under `dir` (created on first store); an empty path disables the cache.
+  explicit KernelCache(std::filesystem::path dir);
+  // `cache_dir()/kernels`, or disabled when TARTAN_NO_KERNEL_CACHE is set.
+  static KernelCache from_environment();
+
+  // A built program for `source`: from a valid cache entry if there is one, else compiled (and
+  // stored). Build errors are those of Program::from_source.
+  Program build(const Context& context, std::string_view source, const std::string& options,
+                std::string_view name);
+
+  bool enabled() const { return !dir_.empty(); }
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path entry_path(const CacheKey& key) const;
+  KernelCacheStats stats() const;
+
+ private:
+  std::optional<Program> load(const Context& context, const CacheKey& key,
+                              const std::string& options, std::string_view name);
+  void store(const CacheKey& key, const Program& program);
+
+  std::filesystem::path dir_;
+  mutable std::mutex mutex_;  // guards stats_ and writable_
+  KernelCacheStats stats_;
+  bool writable_ = true;
+};
+
+}  // namespace tartan::runtime

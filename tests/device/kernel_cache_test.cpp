@@ -1,0 +1,175 @@
+#include "tartan/runtime/kernel_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+#include "common/test_env.h"
+#include "device/vadd.h"
+#include "tartan/support/file_io.h"
+
+namespace tartan::runtime {
+namespace {
+
+constexpr const char* kOptions = "-cl-std=CL1.2";
+
+class KernelCacheTest : public ::testing::Test {
+ protected:
+  // The device comes up before XDG_CACHE_HOME moves: PoCL keeps its own compiler cache there,
+  // and a cold one would make every test slow.
+  Context ctx_{default_device()};
+  Queue queue_{ctx_};
+  testing::TempDir home_;
+  testing::ScopedEnv xdg_{"XDG_CACHE_HOME", home_.path().c_str()};
+  testing::ScopedEnv no_cache_{"TARTAN_NO_KERNEL_CACHE", nullptr};
+
+  CacheKey key() const {
+    return CacheKey::make(ctx_.device().info, kOptions, testing::kVaddSource);
+  }
+
+  // Builds through a fresh cache (as a new process would) and checks the program works.
+  KernelCacheStats build_fresh() {
+    KernelCache cache = KernelCache::from_environment();
+    const Program p = cache.build(ctx_, testing::kVaddSource, kOptions, "vadd");
+    testing::run_and_check_vadd(ctx_, queue_, p);
+    return cache.stats();
+  }
+
+  std::filesystem::path entry() const { return KernelCache::from_environment().entry_path(key()); }
+};
+
+TEST_F(KernelCacheTest, SecondBuildCompilesNothing) {
+  KernelCache cache = KernelCache::from_environment();
+  EXPECT_EQ(cache.dir(), home_.path() / "tartan" / "kernels");
+
+  const std::uint64_t before = program_source_builds();
+  cache.build(ctx_, testing::kVaddSource, kOptions, "vadd");
+  EXPECT_EQ(program_source_builds() - before, 1u);
+  KernelCacheStats s = cache.stats();
+  EXPECT_EQ(s.source_builds, 1u);
+  EXPECT_EQ(s.misses, 1u);
+  EXPECT_EQ(s.hits, 0u);
+  EXPECT_EQ(s.stores, 1u);
+  ASSERT_TRUE(std::filesystem::exists(entry()));
+
+  // Same cache object, then a new one (a second process).
+  const Program again = cache.build(ctx_, testing::kVaddSource, kOptions, "vadd");
+  testing::run_and_check_vadd(ctx_, queue_, again);
+  s = cache.stats();
+  EXPECT_EQ(s.source_builds, 1u);
+  EXPECT_EQ(s.hits, 1u);
+  const KernelCacheStats fresh = build_fresh();
+  EXPECT_EQ(fresh.source_builds, 0u);
+  EXPECT_EQ(fresh.hits, 1u);
+  EXPECT_EQ(fresh.misses, 0u);
+  EXPECT_EQ(program_source_builds() - before, 1u) << "a cache hit compiled from source";
+
+  // Different options are a different entry.
+  cache.build(ctx_, testing::kVaddSource, "-cl-std=CL1.2 -DUNUSED=1", "vadd");
+  EXPECT_EQ(cache.stats().source_builds, 2u);
+}
+
+enum class Damage {
+  kTruncate,
+  kFlipPayloadByte,
+  kFlipHeaderByte,
+  kGarbage,
+  kEmpty,
+  kForeignKey,
+  kIntactButInvalidBinary
+};
+
+class KernelCacheDamage : public KernelCacheTest, public ::testing::WithParamInterface<Damage> {};
+
+std::string damage_name(const ::testing::TestParamInfo<Damage>& info) {
+  constexpr const char* kNames[] = {
+      "Truncate", "FlipPayloadByte", "FlipHeaderByte",        "Garbage",
+      "Empty",    "ForeignKey",      "IntactButInvalidBinary"};
+  return kNames[static_cast<int>(info.param)];
+}
+
+TEST_P(KernelCacheDamage, IsDetectedDeletedAndRebuilt) {
+  ASSERT_EQ(build_fresh().stores, 1u);
+  const std::filesystem::path path = entry();
+  std::string bytes = *read_file(path);
+  std::mt19937 rng(std::random_device{}());
+  switch (GetParam()) {
+    case Damage::kTruncate:
+      bytes.resize(bytes.size() / 2);
+      break;
+    case Damage::kFlipPayloadByte:
+      bytes[bytes.size() - 1 - rng() % 64] ^= 0x5a;
+      break;
+    case Damage::kFlipHeaderByte:
+      bytes[rng() % 40] ^= 0x01;
+      break;
+    case Damage::kGarbage:
+      for (char& c : bytes) c = static_cast<char>(rng());
+      break;
+    case Damage::kEmpty:
+      bytes.clear();
+      break;
+    case Damage::kForeignKey: {
+      CacheKey other = key();
+      other.device_name = "Another Vendor's GPU";
+      other.driver_version = "999.1";
+      bytes = encode_cache_entry(other, *decode_cache_entry(bytes, key()));
+      break;
+    }
+    case Damage::kIntactButInvalidBinary:
+      bytes = encode_cache_entry(key(), "this is not a device binary");
+      break;
+  }
+  write_file_atomic(path, bytes);
+
+  const KernelCacheStats s = build_fresh();  // also checks the rebuilt kernel's results
+  EXPECT_EQ(s.rejected, 1u);
+  EXPECT_EQ(s.hits, 0u);
+  EXPECT_EQ(s.source_builds, 1u);
+  EXPECT_EQ(s.stores, 1u);
+  // The bad entry was replaced by a good one.
+  EXPECT_TRUE(decode_cache_entry(*read_file(path), key()).has_value());
+  EXPECT_EQ(build_fresh().hits, 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(All, KernelCacheDamage,
+                         ::testing::Values(Damage::kTruncate, Damage::kFlipPayloadByte,
+                                           Damage::kFlipHeaderByte, Damage::kGarbage,
+                                           Damage::kEmpty, Damage::kForeignKey,
+                                           Damage::kIntactButInvalidBinary),
+                         damage_name);
+
+TEST_F(KernelCacheTest, UnwritableDirWarnsOnceAndKeepsWorking) {
+  // A regular file where the cache directory should be: unwritable even for root.
+  write_file_atomic(home_.path() / "blocked", "not a directory");
+  testing::ScopedEnv xdg("XDG_CACHE_HOME", (home_.path() / "blocked").c_str());
+  KernelCache cache = KernelCache::from_environment();
+  ::testing::internal::CaptureStderr();
+  const Program p1 = cache.build(ctx_, testing::kVaddSource, kOptions, "vadd");
+  const Program p2 = cache.build(ctx_, testing::kVaddSource, "-cl-std=CL1.2 -DX=1", "vadd");
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  testing::run_and_check_vadd(ctx_, queue_, p1);
+  testing::run_and_check_vadd(ctx_, queue_, p2);
+  const std::string warning = "kernel cache disabled";
+  ASSERT_NE(err.find(warning), std::string::npos) << err;
+  EXPECT_EQ(err.find(warning, err.find(warning) + 1), std::string::npos) << "warned twice: " << err;
+  EXPECT_EQ(cache.stats().store_failures, 1u);
+  EXPECT_EQ(cache.stats().source_builds, 2u);
+}
+
+TEST_F(KernelCacheTest, EnvironmentVariableDisablesCache) {
+  testing::ScopedEnv off("TARTAN_NO_KERNEL_CACHE", "1");
+  KernelCache cache = KernelCache::from_environment();
+  EXPECT_FALSE(cache.enabled());
+  for (int i = 0; i < 2; ++i) {
+    testing::run_and_check_vadd(ctx_, queue_,
+                                cache.build(ctx_, testing::kVaddSource, kOptions, "vadd"));
+  }
+  EXPECT_EQ(cache.stats().source_builds, 2u);
+  EXPECT_EQ(cache.stats().hits, 0u);
+  EXPECT_FALSE(std::filesystem::exists(home_.path() / "tartan"));
+}
+
+}  // namespace
+}  // namespace tartan::runtime
