@@ -209,14 +209,14 @@ HostTensor eval_contraction(const Program& program, const Contraction& c,
     run_slice({});
   } else {
     const IndexRange full = plan.ranges[static_cast<std::size_t>(*plan.parallel_var)];
-    std::int64_t points = 1;
+    std::int64_t points = 1;  // saturating: only compared with the threshold
     for (const IndexRange& r : plan.ranges) {
       points = r.size() > std::numeric_limits<std::int64_t>::max() / points
                    ? std::numeric_limits<std::int64_t>::max()
                    : points * r.size();
     }
-    const std::int64_t min_parallel = points >= kMinParallelPoints ? 0 : full.size() + 1;
-    parallel_for(full.size(), threads, min_parallel, [&](std::int64_t begin, std::int64_t end) {
+    const int use_threads = points >= kMinParallelPoints ? threads : 1;
+    parallel_for(full.size(), use_threads, 0, [&](std::int64_t begin, std::int64_t end) {
       run_slice({full.lo + begin, full.lo + end});
     });
   }
