@@ -88,11 +88,35 @@ double aggregate(double acc, double v) {
               "constraints or use an aggregation such as `+` or `>`");
 }
 
+// The span's points all reach one output element (a reduction along the inner variable):
+// folding in a local keeps the accumulator out of memory; the order of operations is unchanged.
+template <AggOp A, CombOp C, bool kInt>
+void reduce_span(const Operands& k, const ContractionPlan& plan, const Span& s) {
+  std::int64_t a = s.offset[1], b = s.offset[2], c = s.offset[3];
+  const std::int64_t sa = plan.inner_step[1], sb = plan.inner_step[2], sc = plan.inner_step[3];
+  const std::int64_t o = s.offset[0];
+  std::int64_t n = 0;
+  double t = k.acc[o];
+  if (A != AggOp::kSum && !k.written[o]) {
+    const double v = combine<C, kInt>(k.in[0][a], k.in[1][b], k.in[2][c]);
+    t = k.has_default ? aggregate<A, kInt>(t, v) : v;
+    k.written[o] = 1;
+    n = 1, a += sa, b += sb, c += sc;
+  }
+  for (; n < s.count; ++n, a += sa, b += sb, c += sc) {
+    t = aggregate<A, kInt>(t, combine<C, kInt>(k.in[0][a], k.in[1][b], k.in[2][c]));
+  }
+  k.acc[o] = t;
+}
+
 template <AggOp A, CombOp C, bool kInt>
 void accumulate_span(const Operands& k, const ContractionPlan& plan, const Span& s) {
+  const std::int64_t so = plan.inner_step[0];
+  if constexpr (A != AggOp::kAssign) {
+    if (so == 0) return reduce_span<A, C, kInt>(k, plan, s);
+  }
   std::int64_t o = s.offset[0], a = s.offset[1], b = s.offset[2], c = s.offset[3];
-  const std::int64_t so = plan.inner_step[0], sa = plan.inner_step[1], sb = plan.inner_step[2],
-                     sc = plan.inner_step[3];
+  const std::int64_t sa = plan.inner_step[1], sb = plan.inner_step[2], sc = plan.inner_step[3];
   for (std::int64_t n = 0; n < s.count; ++n, o += so, a += sa, b += sb, c += sc) {
     const double v = combine<C, kInt>(k.in[0][a], k.in[1][b], k.in[2][c]);
     if constexpr (A == AggOp::kSum) {
@@ -157,7 +181,13 @@ HostTensor eval_contraction(const Program& program, const Contraction& c,
   const TensorInfo& out_info = program.tensor(c.output);
   TARTAN_CHECK(inputs.size() == c.inputs.size() && !inputs.empty(), "contraction operand count");
   HostTensor out(out_info.dtype, out_info.shape);
-  if (default_values) out.values = default_values->values;
+  if (default_values) {
+    out.values = default_values->values;
+    // A default of another dtype starts out as the output's dtype holds it.
+    if (default_values->dtype != out.dtype) {
+      for (double& v : out.values) v = normalize_value(out.dtype, v);
+    }
+  }
   std::vector<std::uint8_t> written;
   if (c.agg != AggOp::kSum) written.assign(out.values.size(), 0);
 
@@ -179,14 +209,14 @@ HostTensor eval_contraction(const Program& program, const Contraction& c,
     run_slice({});
   } else {
     const IndexRange full = plan.ranges[static_cast<std::size_t>(*plan.parallel_var)];
-    std::int64_t points = 1;
+    std::int64_t points = 1;  // saturating: only compared with the threshold
     for (const IndexRange& r : plan.ranges) {
       points = r.size() > std::numeric_limits<std::int64_t>::max() / points
                    ? std::numeric_limits<std::int64_t>::max()
                    : points * r.size();
     }
-    const std::int64_t min_parallel = points >= kMinParallelPoints ? 0 : full.size() + 1;
-    parallel_for(full.size(), threads, min_parallel, [&](std::int64_t begin, std::int64_t end) {
+    const int use_threads = points >= kMinParallelPoints ? threads : 1;
+    parallel_for(full.size(), use_threads, 0, [&](std::int64_t begin, std::int64_t end) {
       run_slice({full.lo + begin, full.lo + end});
     });
   }

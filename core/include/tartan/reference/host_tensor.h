@@ -27,7 +27,8 @@ struct HostTensor {
 };
 
 // Fresh random values: floats uniform in [lo, hi), int32 uniform integers in [lo, hi), bool
-// fair coin flips. Float16 values are rounded to half precision.
+// fair coin flips. Float values are rounded to their dtype (half or single precision), so a
+// device holds exactly the values the reference reads.
 HostTensor random_tensor(DType dtype, const Shape& shape, std::mt19937_64& rng, double lo = -1.0,
                          double hi = 1.0);
 
