@@ -240,14 +240,13 @@ TensorId Program::add_index(const std::string& name, TensorId like, int axis) {
 
 // ---------------------------------------------------------------- Program: rewriting
 
-void Program::set_constant(TensorId id, std::shared_ptr<const ConstantData> data, bool literal) {
+void Program::set_constant(TensorId id, std::shared_ptr<const ConstantData> data) {
   TensorInfo& t = tensors_.at(static_cast<std::size_t>(id));
   TARTAN_CHECK(t.kind == TensorKind::kIntermediate, "only a computed tensor can become constant");
   TARTAN_CHECK(data != nullptr && data->dtype() == t.dtype &&
                    static_cast<std::int64_t>(data->size()) == num_elements(t.shape),
                "constant data does not match " + t.name);
-  TARTAN_CHECK(!literal || t.shape.empty(), "a literal is a scalar");
-  t.kind = literal ? TensorKind::kLiteral : TensorKind::kConstant;
+  t.kind = TensorKind::kConstant;
   t.data = std::move(data);
   std::vector<Op> ops;
   ops.reserve(ops_.size());

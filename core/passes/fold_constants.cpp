@@ -67,17 +67,12 @@ void fold_constants(Program* program) {
   for (TensorId id : foldable) {
     const Op* op = program->producer(id);
     TARTAN_CHECK(op != nullptr, "folded tensor lost its producer");
-    bool all_literal = true;
-    for (TensorId in : op_inputs(*op)) {
-      all_literal = all_literal && program->tensor(in).kind == TensorKind::kLiteral;
-    }
     const Program sub = one_op_program(*program, *op);
     const std::vector<HostTensor> result = reference_run(sub, {});
     const TensorInfo& t = program->tensor(id);
     TARTAN_CHECK(result.size() == 1 && result[0].dtype == t.dtype && result[0].shape == t.shape,
                  "folding " + t.name + " gave another type or shape");
-    program->set_constant(id, ConstantData::from_doubles(t.dtype, result[0].values),
-                          all_literal && t.shape.empty());
+    program->set_constant(id, ConstantData::from_doubles(t.dtype, result[0].values));
   }
 }
 

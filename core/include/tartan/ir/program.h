@@ -82,10 +82,10 @@ class Program {
 
   // For passes: replace the whole op list (validated for SSA and topological order).
   void set_ops(std::vector<Op> ops);
-  // For passes: `id`, computed so far, becomes a constant (a literal when `literal`, which
-  // keeps weak typing for scalars folded from literals) and its producing op is removed.
-  // `data` must have the tensor's dtype and element count.
-  void set_constant(TensorId id, std::shared_ptr<const ConstantData> data, bool literal = false);
+  // For passes: `id`, computed so far, becomes a constant and its producing op is removed.
+  // `data` must have the tensor's dtype and element count. Computed tensors are strongly typed,
+  // and so are constants, so the types of its readers do not change.
+  void set_constant(TensorId id, std::shared_ptr<const ConstantData> data);
   // For passes: every op and program output that reads `from` reads `to` instead. Both must
   // have the same dtype and shape, and `to` must be defined before every use of `from`.
   void replace_uses(TensorId from, TensorId to);
