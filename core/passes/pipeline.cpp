@@ -35,7 +35,7 @@ class PassRunner {
                         .count();
     spdlog::debug("pass {}: {} -> {} ops in {} us", name, before, program_->ops().size(), us);
     infer_shapes(*program_);
-    if (options_.dump_after_each_pass) {
+    if (options_.dump_after_each_pass && spdlog::should_log(spdlog::level::debug)) {
       spdlog::debug("program after {}:\n{}", name, print_program(*program_));
     }
   }

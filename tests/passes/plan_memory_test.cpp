@@ -136,7 +136,10 @@ TEST(PlanMemory, TensorsLiveAcrossABranchDoNotShareSpace) {
   const TensorId skip = conv2d(&p, "Skip", x, k1);
   TensorId t = skip;
   for (int i = 0; i < 4; ++i) t = conv2d(&p, "C" + std::to_string(i), t, k2);
-  const TensorId sum = p.add_elementwise("Sum", EwOp::kAdd, {t, skip});  // residual over 4 convs
+  // The residual reads Skip only through two views, which must keep it alive.
+  const TensorId view =
+      p.add_reshape("SkipBack", p.add_reshape("SkipFlat", skip, {16, 2}), {1, 4, 4, 2});
+  const TensorId sum = p.add_elementwise("Sum", EwOp::kAdd, {t, view});  // residual over 4 convs
   const TensorId half = p.add_reshape("H", sum, {2, 16});
   p.add_output(conv2d(&p, "Out", p.add_reshape("Back", half, {1, 4, 4, 2}), k1));
   p.add_output(half);  // an output that is a view: its source owns an output buffer
