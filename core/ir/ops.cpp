@@ -76,4 +76,24 @@ std::vector<TensorId> op_inputs(const Op& op) {
   return std::visit(Collect{}, op);
 }
 
+void remap_inputs(Op* op, const std::function<TensorId(TensorId)>& f) {
+  struct Remap {
+    const std::function<TensorId(TensorId)>& f;
+    void operator()(Contraction& c) const {
+      for (Access& a : c.inputs) a.tensor = f(a.tensor);
+      if (c.default_tensor) c.default_tensor = f(*c.default_tensor);
+    }
+    void operator()(Elementwise& e) const {
+      for (TensorId& t : e.inputs) t = f(t);
+    }
+    void operator()(Reshape& r) const { r.input = f(r.input); }
+    void operator()(Gather& g) const {
+      g.data = f(g.data);
+      g.indices = f(g.indices);
+    }
+    void operator()(IndexOf& i) const { i.like = f(i.like); }
+  };
+  std::visit(Remap{f}, *op);
+}
+
 }  // namespace tartan

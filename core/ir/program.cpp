@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "tartan/ir/bounds.h"
+#include "tartan/ir/type_rules.h"
 #include "tartan/support/error.h"
 #include "tartan/support/half.h"
 
@@ -78,20 +79,6 @@ std::shared_ptr<const ConstantData> ConstantData::from_floats(std::vector<float>
 }
 
 // ---------------------------------------------------------------- Program: leaves
-
-namespace {
-
-void check_dims(const std::string& name, const Shape& shape) {
-  for (std::size_t d = 0; d < shape.size(); ++d) {
-    if (shape[d] <= 0) {
-      throw Error("dimension " + std::to_string(d) + " of " + name + " is " +
-                      std::to_string(shape[d]) + " in shape " + shape_str(shape),
-                  "every dimension must be at least 1");
-    }
-  }
-}
-
-}  // namespace
 
 std::string Program::fresh_name() {
   for (;;) {
@@ -190,87 +177,18 @@ void Program::set_ops(std::vector<Op> ops) {
 
 namespace {
 
-// The result type of combining `ids` under weak-literal promotion.
-DType combined_dtype(const Program& p, const std::vector<TensorId>& ids) {
-  std::optional<DType> strong;
-  DType all = DType::kBool;
-  bool float_literal = false;
-  for (TensorId id : ids) {
-    const TensorInfo& t = p.tensor(id);
-    all = promote(all, t.dtype);
-    if (t.kind == TensorKind::kLiteral) {
-      float_literal |= is_float(t.dtype);
-    } else {
-      strong = strong ? promote(*strong, t.dtype) : t.dtype;
-    }
+void check_fresh(const Program& p, const std::string& name) {
+  if (p.find(name)) {
+    throw Error("tensor name " + name + " is assigned twice", "every name is assigned once");
   }
-  if (!strong) return all;
-  if (float_literal && !is_float(*strong)) return DType::kFloat32;
-  return *strong;
 }
 
 }  // namespace
 
 TensorId Program::add_contraction(const std::string& name, Shape shape, Contraction c) {
   const std::string out_name = name.empty() ? fresh_name() : name;
-  if (find(out_name)) {
-    throw Error("tensor name " + out_name + " is assigned twice", "every name is assigned once");
-  }
-  check_dims(out_name, shape);
-  const std::string where = "in the contraction for " + out_name + ": ";
-  if (static_cast<int>(c.inputs.size()) != comb_arity(c.comb)) {
-    throw Error(where + "the combination " + std::string(comb_symbol(c.comb)) + " takes " +
-                std::to_string(comb_arity(c.comb)) + " inputs, got " +
-                std::to_string(c.inputs.size()));
-  }
-  if (c.output_indices.size() != shape.size()) {
-    throw Error(where + "the output has " + std::to_string(c.output_indices.size()) +
-                " indices but " + std::to_string(shape.size()) + " sizes");
-  }
-  const auto check_vars = [&](const Affine& a) {
-    for (const auto& [v, coeff] : a.terms()) {
-      TARTAN_CHECK(v >= 0 && static_cast<std::size_t>(v) < c.index_names.size(),
-                   "affine variable out of range");
-    }
-  };
-  for (const Affine& a : c.output_indices) check_vars(a);
-  std::vector<TensorId> input_ids;
-  for (const Access& a : c.inputs) {
-    const TensorInfo& t = tensor(a.tensor);
-    if (a.indices.size() != t.shape.size()) {
-      throw Error(where + t.name + " has rank " + std::to_string(t.shape.size()) +
-                      " but is indexed with " + std::to_string(a.indices.size()) + " indices",
-                  "write one index expression per dimension of " + t.name);
-    }
-    for (const Affine& e : a.indices) check_vars(e);
-    input_ids.push_back(a.tensor);
-  }
-  for (const Constraint& k : c.constraints) check_vars(k.expr);
-
-  DType dtype;
-  switch (c.comb) {
-    case CombOp::kEq:
-      dtype = DType::kBool;
-      break;
-    case CombOp::kCond:
-      dtype = combined_dtype(*this, {input_ids[2]});
-      break;
-    default:
-      dtype = combined_dtype(*this, input_ids);
-      break;
-  }
-  if (dtype == DType::kBool && (c.agg == AggOp::kSum || c.agg == AggOp::kProd)) {
-    dtype = DType::kInt32;
-  }
-  if (c.default_tensor) {
-    const TensorInfo& d = tensor(*c.default_tensor);
-    if (d.shape != shape) {
-      throw Error(where + "the default " + d.name + " has shape " + shape_str(d.shape) +
-                      " but the output has shape " + shape_str(shape),
-                  "a default tensor must have the output's shape");
-    }
-  }
-
+  check_fresh(*this, out_name);
+  const DType dtype = contraction_dtype(*this, c, shape, out_name);
   const TensorId out =
       add_tensor({out_name, dtype, std::move(shape), TensorKind::kIntermediate, nullptr});
   c.output = out;
@@ -285,98 +203,71 @@ TensorId Program::add_contraction(const std::string& name, Shape shape, Contract
 
 TensorId Program::add_elementwise(const std::string& name, EwOp op, std::vector<TensorId> inputs,
                                   std::optional<DType> cast_to) {
-  const EwOpInfo& info = ew_info(op);
   const std::string out_name = name.empty() ? fresh_name() : name;
-  if (find(out_name)) {
-    throw Error("tensor name " + out_name + " is assigned twice", "every name is assigned once");
-  }
-  if (static_cast<int>(inputs.size()) != info.arity) {
-    throw Error(std::string(info.name) + " takes " + std::to_string(info.arity) +
-                " argument(s), got " + std::to_string(inputs.size()));
-  }
-  Shape shape;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const TensorInfo& t = tensor(inputs[i]);
-    if (i == 0) {
-      shape = t.shape;
-    } else if (!broadcast_shapes(shape, t.shape, &shape)) {
-      throw Error("in " + out_name + " = " + std::string(info.name) + "(...): shapes " +
-                      shape_str(shape) + " and " + shape_str(t.shape) + " of " + t.name +
-                      " do not broadcast",
-                  "sizes must match or be 1, aligned from the last dimension (NumPy rules)");
-    }
-  }
-  DType dtype;
-  if (op == EwOp::kCast) {
-    TARTAN_CHECK(cast_to.has_value(), "cast without a target type");
-    dtype = *cast_to;
-  } else if (info.bool_result) {
-    dtype = DType::kBool;
-  } else if (op == EwOp::kSelect) {
-    dtype = combined_dtype(*this, {inputs[1], inputs[2]});
-  } else {
-    dtype = combined_dtype(*this, inputs);
-    if (info.float_only && !is_float(dtype)) dtype = DType::kFloat32;
-  }
+  check_fresh(*this, out_name);
+  TensorType type = elementwise_type(*this, op, inputs, cast_to, out_name);
   const TensorId out =
-      add_tensor({out_name, dtype, std::move(shape), TensorKind::kIntermediate, nullptr});
+      add_tensor({out_name, type.dtype, std::move(type.shape), TensorKind::kIntermediate, nullptr});
   return push_op(Elementwise{out, op, std::move(inputs)});
 }
 
 TensorId Program::add_reshape(const std::string& name, TensorId input, Shape shape) {
   const std::string out_name = name.empty() ? fresh_name() : name;
-  if (find(out_name)) {
-    throw Error("tensor name " + out_name + " is assigned twice", "every name is assigned once");
-  }
-  check_dims(out_name, shape);
-  const TensorInfo& in = tensor(input);
-  if (num_elements(in.shape) != num_elements(shape)) {
-    throw Error("reshape of " + in.name + " from " + shape_str(in.shape) + " (" +
-                    std::to_string(num_elements(in.shape)) + " elements) to " + shape_str(shape) +
-                    " (" + std::to_string(num_elements(shape)) + " elements)",
-                "a reshape keeps the number of elements");
-  }
-  const DType dtype = in.dtype;
+  check_fresh(*this, out_name);
+  TensorType type = reshape_type(*this, input, shape, out_name);
   const TensorId out =
-      add_tensor({out_name, dtype, std::move(shape), TensorKind::kIntermediate, nullptr});
+      add_tensor({out_name, type.dtype, std::move(type.shape), TensorKind::kIntermediate, nullptr});
   return push_op(Reshape{out, input});
 }
 
 TensorId Program::add_gather(const std::string& name, TensorId data, TensorId indices) {
   const std::string out_name = name.empty() ? fresh_name() : name;
-  if (find(out_name)) {
-    throw Error("tensor name " + out_name + " is assigned twice", "every name is assigned once");
-  }
-  const TensorInfo& d = tensor(data);
-  const TensorInfo& idx = tensor(indices);
-  if (d.shape.empty()) throw Error("gather from the scalar " + d.name, "gather needs rank >= 1");
-  if (idx.dtype != DType::kInt32) {
-    throw Error("gather indices " + idx.name + " are " + std::string(dtype_name(idx.dtype)),
-                "cast them with as_int(" + idx.name + ", 32)");
-  }
-  Shape shape = idx.shape;
-  shape.insert(shape.end(), d.shape.begin() + 1, d.shape.end());
-  const DType dtype = d.dtype;
+  check_fresh(*this, out_name);
+  TensorType type = gather_type(*this, data, indices, out_name);
   const TensorId out =
-      add_tensor({out_name, dtype, std::move(shape), TensorKind::kIntermediate, nullptr});
+      add_tensor({out_name, type.dtype, std::move(type.shape), TensorKind::kIntermediate, nullptr});
   return push_op(Gather{out, data, indices});
 }
 
 TensorId Program::add_index(const std::string& name, TensorId like, int axis) {
   const std::string out_name = name.empty() ? fresh_name() : name;
-  if (find(out_name)) {
-    throw Error("tensor name " + out_name + " is assigned twice", "every name is assigned once");
-  }
-  const TensorInfo& t = tensor(like);
-  if (axis < 0 || axis >= static_cast<int>(t.shape.size())) {
-    throw Error("index(" + t.name + ", " + std::to_string(axis) + "): axis out of range for rank " +
-                    std::to_string(t.shape.size()),
-                "the axis must be between 0 and rank - 1");
-  }
-  Shape shape = t.shape;
+  check_fresh(*this, out_name);
+  TensorType type = index_type(*this, like, axis, out_name);
   const TensorId out =
-      add_tensor({out_name, DType::kInt32, std::move(shape), TensorKind::kIntermediate, nullptr});
+      add_tensor({out_name, type.dtype, std::move(type.shape), TensorKind::kIntermediate, nullptr});
   return push_op(IndexOf{out, like, axis});
+}
+
+// ---------------------------------------------------------------- Program: rewriting
+
+void Program::set_constant(TensorId id, std::shared_ptr<const ConstantData> data) {
+  TensorInfo& t = tensors_.at(static_cast<std::size_t>(id));
+  TARTAN_CHECK(t.kind == TensorKind::kIntermediate, "only a computed tensor can become constant");
+  TARTAN_CHECK(data != nullptr && data->dtype() == t.dtype &&
+                   static_cast<std::int64_t>(data->size()) == num_elements(t.shape),
+               "constant data does not match " + t.name);
+  t.kind = TensorKind::kConstant;
+  t.data = std::move(data);
+  std::vector<Op> ops;
+  ops.reserve(ops_.size());
+  for (Op& op : ops_) {
+    if (op_output(op) != id) ops.push_back(std::move(op));
+  }
+  set_ops(std::move(ops));
+}
+
+void Program::replace_uses(TensorId from, TensorId to) {
+  const TensorInfo& a = tensor(from);
+  const TensorInfo& b = tensor(to);
+  TARTAN_CHECK(a.dtype == b.dtype && a.shape == b.shape,
+               "replacing " + a.name + " by " + b.name + " of another type or shape");
+  for (Op& op : ops_) {
+    remap_inputs(&op, [&](TensorId t) { return t == from ? to : t; });
+  }
+  for (TensorId& out : outputs_) {
+    if (out == from) out = to;
+  }
+  set_ops(std::move(ops_));  // `to` must still be defined before every use
 }
 
 // ---------------------------------------------------------------- equality

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -139,5 +140,7 @@ using Op = std::variant<Contraction, Elementwise, Reshape, Gather, IndexOf>;
 
 TensorId op_output(const Op& op);
 std::vector<TensorId> op_inputs(const Op& op);  // every tensor the op reads, in order
+// Replaces every tensor the op reads (not its output) by f(tensor).
+void remap_inputs(Op* op, const std::function<TensorId(TensorId)>& f);
 
 }  // namespace tartan

@@ -82,6 +82,13 @@ class Program {
 
   // For passes: replace the whole op list (validated for SSA and topological order).
   void set_ops(std::vector<Op> ops);
+  // For passes: `id`, computed so far, becomes a constant and its producing op is removed.
+  // `data` must have the tensor's dtype and element count. Computed tensors are strongly typed,
+  // and so are constants, so the types of its readers do not change.
+  void set_constant(TensorId id, std::shared_ptr<const ConstantData> data);
+  // For passes: every op and program output that reads `from` reads `to` instead. Both must
+  // have the same dtype and shape, and `to` must be defined before every use of `from`.
+  void replace_uses(TensorId from, TensorId to);
   TensorId add_tensor(TensorInfo info);  // raw, unchecked: for passes and the mutator
   std::string fresh_name();
 

@@ -45,11 +45,15 @@ struct LoweredProgram {
 };
 
 struct PipelineOptions {
-  bool fold_constants = true;
-  bool fuse = true;
+  bool fold_constants = true;         // fold_constants and fold_batch_norm
+  bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
 };
 
+// infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->
+// cse -> dce -> fuse -> plan_memory; each pass is declared in tartan/passes/<name>.h.
+// Throws InternalError when a pass breaks the program, Error when folding a constant
+// evaluates a user mistake (an `=` contraction writing one element twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});
 
 }  // namespace tartan

@@ -1,0 +1,18 @@
+// fuse: groups ops into kernels, greedily in program order. An elementwise op E joins the
+// kernel whose output T it reads when T is read by E alone, T is not a program output and E's
+// output has T's shape (its other inputs may broadcast into it): chains of elementwise ops
+// become one kernel, and bias, activation, residual add and clip after a contraction become
+// its epilogue. Everything else starts a new kernel; reshapes are views and form none.
+// A kernel runs at the position of its last op, so every input of every op in it is ready.
+#pragma once
+
+#include <vector>
+
+#include "tartan/passes/pipeline.h"
+
+namespace tartan {
+
+// With `enabled` false, every op except reshapes is its own kernel.
+std::vector<KernelGroup> fuse(const Program& program, bool enabled = true);
+
+}  // namespace tartan
