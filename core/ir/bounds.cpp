@@ -35,6 +35,10 @@ void tighten(Inequality* q) {
 }
 
 constexpr std::size_t kMaxInequalities = 50000;
+// Fourier-Motzkin can grow exponentially with the number of interacting index variables; past
+// this much work (inequalities scanned or combined, over all projections) the contraction is
+// rejected instead of hanging. A convolution needs about 3000.
+constexpr std::size_t kMaxWork = 2000000;
 
 class BoundsDeriver {
  public:
@@ -80,6 +84,7 @@ class BoundsDeriver {
     while (!others.empty()) {
       // Eliminate the variable that creates the fewest new inequalities first.
       std::size_t best = 0, best_cost = SIZE_MAX;
+      charge(system.size() * others.size());
       for (std::size_t i = 0; i < others.size(); ++i) {
         std::size_t pos = 0, neg = 0;
         for (const Inequality& q : system) {
@@ -131,6 +136,7 @@ class BoundsDeriver {
         out.insert(q);
       }
     }
+    charge(pos.size() * neg.size() * nvars_);
     for (const Inequality* p : pos) {
       for (const Inequality* n : neg) {
         const __int128 mp = -n->coeffs[v], mn = p->coeffs[v];
@@ -153,6 +159,14 @@ class BoundsDeriver {
     return out;
   }
 
+  void charge(std::size_t work) {
+    work_ += work;
+    if (work_ > kMaxWork) {
+      throw Error(where_ + ": too many index variables interact to derive their ranges",
+                  "split the contraction into simpler ones");
+    }
+  }
+
   std::int64_t narrow(__int128 x) {
     if (x > INT64_MAX || x < INT64_MIN) {
       throw Error(where_ + ": index arithmetic overflows while deriving ranges",
@@ -165,6 +179,7 @@ class BoundsDeriver {
   std::size_t nvars_;
   std::string where_;
   std::vector<Inequality> base_;
+  std::size_t work_ = 0;
 };
 
 bool in_range(const Affine& a, std::int64_t size, const std::vector<std::int64_t>& x,

@@ -182,7 +182,7 @@ class Parser {
   ast::ContractionStmt contraction() {
     ast::ContractionStmt c;
     c.output.tensor = name("an output name");
-    const Token& open = take();  // `[`
+    take();  // `[`
     if (peek().kind != Tok::kRBracket) {
       c.output.indices = expr_list(Tok::kColon, Tok::kRBracket);
       if (!accept(Tok::kColon)) {
@@ -191,7 +191,6 @@ class Parser {
       }
       c.sizes = expr_list(Tok::kRBracket, Tok::kRBracket);
     }
-    (void)open;
     expect(Tok::kRBracket, "to close the output of " + c.output.tensor.text);
     expect(Tok::kAssign, "after the output of the contraction");
     aggregation(&c);

@@ -30,7 +30,8 @@ struct ParseOptions {
 Program parse_program(std::string_view source, const ParseOptions& options = {});
 
 // Canonical tile text for any Program: concrete sizes in the header, one statement per op.
-// parse_program(print_program(p)) is equal to p (programs_equal).
+// parse_program(print_program(p)) is equal to p (programs_equal) for programs without weight
+// constants; those print as extra parameters marked `// constant`, without their values.
 std::string print_program(const Program& program);
 
 // "file:line:col: error: what\n<source line>\n    ^~~~\nhint: how to fix\n" for an Error with a
