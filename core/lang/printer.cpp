@@ -75,15 +75,26 @@ class Printer {
   std::string run() {
     header();
     for (const Op& op : p_.ops()) {
-      out_ << "  " << p_.tensor(op_output(op)).name;
-      std::visit([this](const auto& o) { statement(o); }, op);
-      out_ << ";\n";
+      out_ << "  ";
+      line(op);
+      out_ << "\n";
     }
     out_ << "}\n";
     return out_.str();
   }
 
+  std::string run(const Op& op) {
+    line(op);
+    return out_.str();
+  }
+
  private:
+  void line(const Op& op) {
+    out_ << p_.tensor(op_output(op)).name;
+    std::visit([this](const auto& o) { statement(o); }, op);
+    out_ << ";";
+  }
+
   std::string param(TensorId id) const {
     const TensorInfo& t = p_.tensor(id);
     std::string s = t.name;
@@ -203,5 +214,9 @@ class Printer {
 }  // namespace
 
 std::string print_program(const Program& program) { return Printer(program).run(); }
+
+std::string print_statement(const Program& program, const Op& op) {
+  return Printer(program).run(op);
+}
 
 }  // namespace tartan

@@ -34,6 +34,9 @@ Program parse_program(std::string_view source, const ParseOptions& options = {})
 // constants; those print as extra parameters marked `// constant`, without their values.
 std::string print_program(const Program& program);
 
+// One op as its tile statement, `O[i : 4] = +(A[i, j]);` (kernel header comments, logs).
+std::string print_statement(const Program& program, const Op& op);
+
 // "file:line:col: error: what\n<source line>\n    ^~~~\nhint: how to fix\n" for an Error with a
 // location (the location's line is taken from `source`), or "error: what\nhint: ...\n".
 std::string format_diagnostic(const Error& error, std::string_view source);
