@@ -1,0 +1,70 @@
+// A compiled program on one device: its buffers (weights resident, intermediates in one
+// arena), its kernels, and the launch list that runs them all on one in-order queue.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tartan/codegen/kernel_source.h"
+#include "tartan/passes/pipeline.h"
+#include "tartan/reference/host_tensor.h"
+#include "tartan/runtime/device.h"
+
+namespace tartan {
+
+struct KernelProfile {
+  std::string name;       // OpenCL function name
+  std::string statement;  // the tile statement of the kernel's root op
+  double device_ms = 0;   // from profiling events
+  double flops = 0;
+  double bytes = 0;
+};
+
+struct CompileStats {
+  int kernels = 0;         // launches per run
+  int unique_kernels = 0;  // distinct OpenCL functions (identical kernels are shared)
+  double pipeline_seconds = 0;
+  double codegen_seconds = 0;
+  double build_seconds = 0;  // OpenCL program build or cache load
+  double total_seconds = 0;
+  bool cache_hit = false;         // the program binary came from the kernel cache
+  std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
+};
+
+struct RunOptions {
+  bool poison = false;  // fill outputs and intermediates with NaN first (tests)
+};
+
+class Executable {
+ public:
+  ~Executable();
+  Executable(Executable&&) noexcept;
+  Executable& operator=(Executable&&) noexcept;
+
+  // Uploads `inputs` (in program input order), runs every kernel, returns the outputs.
+  std::vector<HostTensor> run(const std::vector<HostTensor>& inputs, const RunOptions& options = {});
+
+  // The same in steps, for benchmarks: inputs stay on the device between enqueues.
+  void set_inputs(const std::vector<HostTensor>& inputs);
+  void enqueue();  // all kernels, back to back, no host round trip
+  void finish();
+  std::vector<HostTensor> read_outputs();
+  // Per-kernel device times of the last enqueue (waits for it).
+  std::vector<KernelProfile> profile() const;
+
+  const MemoryPlan& memory() const;
+  const CompileStats& stats() const;
+  const runtime::DeviceInfo& device() const;
+  const std::vector<KernelSource>& kernels() const;  // in launch order
+  double flops_per_run() const;
+
+  struct State;
+  explicit Executable(std::unique_ptr<State> state);
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace tartan
