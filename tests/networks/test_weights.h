@@ -1,0 +1,68 @@
+// A WeightSource for the networks tests: records every request and returns deterministic
+// values that depend only on (layer, variable, element index), so a test can recompute any
+// weight by itself. kZeros skips the value computation for tests that only count.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tartan/ir/shape.h"
+#include "tartan/networks/weights.h"
+
+namespace tartan::networks::testing {
+
+struct WeightRequest {
+  std::string layer, variable;
+  Shape shape;
+};
+
+class TestWeights : public WeightSource {
+ public:
+  enum class Mode { kValues, kZeros };
+  explicit TestWeights(Mode mode = Mode::kValues) : mode_(mode) {}
+
+  std::vector<float> get(const std::string& layer, const std::string& variable,
+                         const Shape& shape) override {
+    requests.push_back({layer, variable, shape});
+    const auto n = static_cast<std::size_t>(num_elements(shape));
+    total += static_cast<std::int64_t>(n);
+    std::vector<float> v(n, 0.0f);
+    if (mode_ == Mode::kValues) {
+      for (std::size_t i = 0; i < n; ++i) v[i] = value(layer, variable, shape, i);
+    }
+    return v;
+  }
+
+  // Kernels uniform in +-1/sqrt(fan_in); BN statistics and scales near Keras's initial values,
+  // with the variance kept positive.
+  static float value(const std::string& layer, const std::string& variable, const Shape& shape,
+                     std::size_t i) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a of "layer/variable"
+    for (const char c : layer + "/" + variable)
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    std::uint64_t z = h + 0x9e3779b97f4a7c15ull * (i + 1);  // splitmix64
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    const double u = static_cast<double>(z >> 11) / 9007199254740992.0 * 2.0 - 1.0;  // [-1, 1)
+    if (variable == "moving_variance") return static_cast<float>(0.75 + 0.25 * u);
+    if (variable == "gamma") return static_cast<float>(1.0 + 0.1 * u);
+    if (variable == "beta" || variable == "bias" || variable == "moving_mean") {
+      return static_cast<float>(0.1 * u);
+    }
+    std::int64_t fan_in = 1;
+    for (std::size_t d = 0; d + 1 < shape.size(); ++d) fan_in *= shape[d];
+    if (variable == "depthwise_kernel") fan_in = shape[0] * shape[1];
+    return static_cast<float>(u / std::sqrt(static_cast<double>(fan_in)));
+  }
+
+  std::vector<WeightRequest> requests;
+  std::int64_t total = 0;
+
+ private:
+  Mode mode_;
+};
+
+}  // namespace tartan::networks::testing
