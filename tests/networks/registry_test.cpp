@@ -55,10 +55,8 @@ TEST_P(EveryNetwork, KerasParameterCountShapesAndFlops) {
     const Program& p = net.program;
     EXPECT_EQ(p.tensor(p.inputs()[0]).shape[0], batch);
 
-    const double gflops = static_cast<double>(net.flops) / batch / 1e9;
-    std::printf("%s batch %d: %.6f GFLOPs/example, %zu layers, %zu ops\n", info.name.c_str(), batch,
-                gflops, net.layers.size(), p.ops().size());
-    EXPECT_NEAR(gflops, info.gflops_per_example, 5e-4 * gflops) << info.name;
+    // The registry keeps six decimals of the figure computed from the built network.
+    EXPECT_NEAR(static_cast<double>(net.flops) / batch / 1e9, info.gflops_per_example, 1e-6);
   }
 }
 
