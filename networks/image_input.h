@@ -8,6 +8,10 @@
 
 namespace tartan::networks {
 
+// The widest MobileNet built: Keras sets no upper bound, this one keeps layer widths far from
+// integer overflow.
+constexpr double kMaxAlpha = 64.0;
+
 struct ImageInputRules {
   const char* keras_name;     // "ResNet50", for messages
   std::int64_t default_size;  // 224, 299, 331

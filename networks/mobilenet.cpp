@@ -42,10 +42,11 @@ Tensor depthwise_block(KerasModel& m, const Tensor& in, std::int64_t filters, do
 BuiltNetwork mobilenet(const NetworkOptions& options, WeightSource& weights) {
   const std::int64_t size = image_size(options, {"MobileNet", 224, 32, true});
   const double alpha = options.alpha;
-  if (!std::isfinite(alpha) || scaled(32, alpha) < 1) {
-    throw Error("MobileNet: alpha " + std::to_string(alpha) + " leaves conv1 without filters",
-                "alpha must be at least 1/32 (Keras's ImageNet weights exist for 0.25, 0.5, "
-                "0.75 and 1.0)");
+  if (!std::isfinite(alpha) || alpha > kMaxAlpha || scaled(32, alpha) < 1) {
+    throw Error(
+        "MobileNet: alpha " + std::to_string(alpha) + " is out of range",
+        "alpha must be at least 1/32 and at most 64 (Keras's ImageNet weights exist for 0.25, 0.5, "
+        "0.75 and 1.0)");
   }
   KerasModel m(weights);
   Tensor x = m.input(DType::kFloat32, {options.batch, size, size, 3});

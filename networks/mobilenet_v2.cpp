@@ -61,10 +61,11 @@ Tensor inverted_res_block(KerasModel& m, const Tensor& in, std::int64_t expansio
 BuiltNetwork mobilenet_v2(const NetworkOptions& options, WeightSource& weights) {
   const std::int64_t size = image_size(options, {"MobileNetV2", 224, 32, true});
   const double alpha = options.alpha;
-  if (!std::isfinite(alpha) || alpha <= 0) {
-    throw Error("MobileNetV2: alpha " + std::to_string(alpha) + " is not a positive width",
-                "pass alpha > 0 (Keras's ImageNet weights exist for 0.35, 0.5, 0.75, 1.0, 1.3 "
-                "and 1.4)");
+  if (!std::isfinite(alpha) || alpha <= 0 || alpha > kMaxAlpha) {
+    throw Error(
+        "MobileNetV2: alpha " + std::to_string(alpha) + " is out of range",
+        "pass 0 < alpha <= 64 (Keras's ImageNet weights exist for 0.35, 0.5, 0.75, 1.0, 1.3 "
+        "and 1.4)");
   }
   KerasModel m(weights);
   const BatchNormSpec bn{.epsilon = 1e-3};

@@ -37,33 +37,46 @@ class TestWeights : public WeightSource {
           static_cast<float*>(std::calloc(n, sizeof(float))), &std::free);
       return {zeros.get(), zeros.get() + n};
     }
+    const Stream values(layer, variable, shape);
     std::vector<float> v(n);
-    for (std::size_t i = 0; i < n; ++i) v[i] = value(layer, variable, shape, i);
+    for (std::size_t i = 0; i < n; ++i) v[i] = values(i);
     return v;
   }
 
-  // Kernels uniform in +-1/sqrt(fan_in); BN statistics and scales near Keras's initial values,
-  // with the variance kept positive.
-  static float value(const std::string& layer, const std::string& variable, const Shape& shape,
-                     std::size_t i) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a of "layer/variable"
-    for (const char c : layer + "/" + variable)
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    std::uint64_t z = h + 0x9e3779b97f4a7c15ull * (i + 1);  // splitmix64
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    const double u = static_cast<double>(z >> 11) / 9007199254740992.0 * 2.0 - 1.0;  // [-1, 1)
-    if (variable == "moving_variance") return static_cast<float>(0.75 + 0.25 * u);
-    if (variable == "gamma") return static_cast<float>(1.0 + 0.1 * u);
-    if (variable == "beta" || variable == "bias" || variable == "moving_mean") {
-      return static_cast<float>(0.1 * u);
+  // The values of one variable: kernels uniform in +-1/sqrt(fan_in); BN statistics and
+  // scales near Keras's initial values, with the variance kept positive.
+  class Stream {
+   public:
+    Stream(const std::string& layer, const std::string& variable, const Shape& shape) {
+      for (const char c : layer + "/" + variable) {  // FNV-1a
+        seed_ = (seed_ ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      }
+      if (variable == "moving_variance") {
+        offset_ = 0.75, scale_ = 0.25;
+      } else if (variable == "gamma") {
+        offset_ = 1.0, scale_ = 0.1;
+      } else if (variable == "beta" || variable == "bias" || variable == "moving_mean") {
+        scale_ = 0.1;
+      } else {
+        std::int64_t fan_in = 1;
+        for (std::size_t d = 0; d + 1 < shape.size(); ++d) fan_in *= shape[d];
+        if (variable == "depthwise_kernel") fan_in = shape[0] * shape[1];
+        scale_ = 1.0 / std::sqrt(static_cast<double>(fan_in));
+      }
     }
-    std::int64_t fan_in = 1;
-    for (std::size_t d = 0; d + 1 < shape.size(); ++d) fan_in *= shape[d];
-    if (variable == "depthwise_kernel") fan_in = shape[0] * shape[1];
-    return static_cast<float>(u / std::sqrt(static_cast<double>(fan_in)));
-  }
+    float operator()(std::size_t i) const {
+      std::uint64_t z = seed_ + 0x9e3779b97f4a7c15ull * (i + 1);  // splitmix64
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      z ^= z >> 31;
+      const double u = static_cast<double>(z >> 11) / 9007199254740992.0 * 2.0 - 1.0;  // [-1, 1)
+      return static_cast<float>(offset_ + scale_ * u);
+    }
+
+   private:
+    std::uint64_t seed_ = 1469598103934665603ull;
+    double offset_ = 0.0, scale_ = 1.0;
+  };
 
   std::vector<WeightRequest> requests;
   std::int64_t total = 0;
