@@ -1,6 +1,8 @@
 // InceptionResNetV2 (keras.applications.inception_resnet_v2): an Inception stem, then 10 x
 // block35, 20 x block17 and 10 x block8 residual blocks (x + scale * branch) with reduction
-// blocks between them.
+// blocks between them. The residual sum is Keras 3's CustomScaleLayer, automatically named
+// (custom_scale_layer, _1, ...); Keras 2 used a Lambda layer named after the block. Neither has
+// weights.
 #include <optional>
 #include <string>
 
