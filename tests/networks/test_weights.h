@@ -60,7 +60,7 @@ class TestWeights : public WeightSource {
       } else {
         std::int64_t fan_in = 1;
         for (std::size_t d = 0; d + 1 < shape.size(); ++d) fan_in *= shape[d];
-        if (variable == "depthwise_kernel") fan_in = shape[0] * shape[1];
+        if (variable == "depthwise_kernel" && shape.size() >= 2) fan_in = shape[0] * shape[1];
         scale_ = 1.0 / std::sqrt(static_cast<double>(fan_in));
       }
     }
