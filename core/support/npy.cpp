@@ -63,8 +63,8 @@ Shape parse_shape(std::string_view header, const std::string& name) {
       bad(name, "its shape holds `" + std::string(header.substr(at, close - at + 1)) +
                     "`, not a tuple of sizes");
     if (i < close && header[i] == 'L') ++i;  // Python 2's long suffix
+    if (dim != 0 && elements > kMaxElements / dim) bad(name, "it holds too many elements");
     elements *= dim;
-    if (elements > kMaxElements) bad(name, "it holds too many elements");
     shape.push_back(dim);
   }
   return shape;
