@@ -118,6 +118,8 @@ std::vector<std::string> File::string_list(hid_t obj, const std::string& name) c
   if (H5Tget_class(type.get()) != H5T_STRING) fail("attribute '" + name + "' is not text");
   std::vector<std::string> out;
   Handle mem(H5Tcopy(H5T_C_S1));
+  // h5py writes UTF-8; HDF5 will not convert between character sets, so read it as stored.
+  H5Tset_cset(mem.get(), H5Tget_cset(type.get()));
   if (H5Tis_variable_str(type.get()) > 0) {
     H5Tset_size(mem.get(), H5T_VARIABLE);
     std::vector<char*> strings(static_cast<std::size_t>(n), nullptr);
