@@ -36,4 +36,9 @@ std::unique_ptr<WeightSource> hdf5_weights(const std::string& path);
 // "batch", values uniform in [-1, 1) as Keras's MobileNet preprocessing produces.
 std::vector<float> synthetic_input(const Shape& shape, std::uint64_t seed = 0);
 
+// Synthetic token ids for an embedding input (imdb_lstm): the same generator, layer "input",
+// variable "tokens", id = floor(u * vocabulary) computed in integers, so in [0, vocabulary).
+std::vector<std::int32_t> synthetic_token_ids(const Shape& shape, std::int64_t vocabulary,
+                                              std::uint64_t seed = 0);
+
 }  // namespace tartan::networks
