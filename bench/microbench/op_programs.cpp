@@ -28,13 +28,15 @@ OpBenchmark conv(const std::string& name, std::int64_t batch, std::int64_t ci, s
   return bm;
 }
 
-OpBenchmark depthwise(const std::string& name, std::int64_t batch, std::int64_t hw, std::int64_t c) {
+OpBenchmark depthwise(const std::string& name, std::int64_t batch, std::int64_t hw,
+                      std::int64_t c) {
   Builder b;
   const Tensor x = b.input("I", DType::kFloat32, {batch, hw, hw, c});
   const Tensor k = b.input("K", DType::kFloat32, {3, 3, c, 1});
   const Tensor y = ops::depthwise_conv2d(x, k, {}, {.padding = ops::Padding::same()});
   b.output(y);
-  return {name, b.build(), 2.0 * 9 * static_cast<double>(num_elements(y.shape()))};
+  const double flops = 2.0 * 9 * static_cast<double>(num_elements(y.shape()));
+  return {name, b.build(), flops};
 }
 
 // plaidbench's Dense(i, j, k): [i, j] * [j, k].
@@ -53,9 +55,9 @@ OpBenchmark matmul(const std::string& name, std::int64_t m, std::int64_t k, std:
 }  // namespace
 
 std::vector<std::string> op_benchmark_names() {
-  return {"sgemm_1024",         "sgemm_4096",     "conv2d_odd_sml",     "conv2d_odd_med",
-          "conv2d_resnet50_med", "conv2d_vgg_lrg", "dense_odd_sml",      "dense_odd_med",
-          "dense_odd_lrg",      "depthwise3x3_b1", "depthwise3x3_b64",  "pointwise1x1_b1",
+  return {"sgemm_1024",          "sgemm_4096",      "conv2d_odd_sml",   "conv2d_odd_med",
+          "conv2d_resnet50_med", "conv2d_vgg_lrg",  "dense_odd_sml",    "dense_odd_med",
+          "dense_odd_lrg",       "depthwise3x3_b1", "depthwise3x3_b64", "pointwise1x1_b1",
           "pointwise1x1_b64"};
 }
 
@@ -73,7 +75,8 @@ OpBenchmark make_op_benchmark(const std::string& name) {
   if (name == "depthwise3x3_b64") return depthwise(name, 64, 112, 64);
   if (name == "pointwise1x1_b1") return conv(name, 1, 128, 56, 56, 128, 1, 1);
   if (name == "pointwise1x1_b64") return conv(name, 64, 128, 56, 56, 128, 1, 1);
-  throw Error("unknown op benchmark `" + name + "`", "see tartan-microbench --benchmark_list_tests");
+  throw Error("unknown op benchmark `" + name + "`",
+              "see tartan-microbench --benchmark_list_tests");
 }
 
 }  // namespace tartan::bench

@@ -10,9 +10,9 @@
 namespace tartan::bench {
 
 struct OpBenchmark {
-  std::string name;     // "sgemm_4096", "conv2d_odd_sml", ...
-  Program program;      // inputs are random; one output
-  double flops = 0;     // per run
+  std::string name;  // "sgemm_4096", "conv2d_odd_sml", ...
+  Program program;   // inputs are random; one output
+  double flops = 0;  // per run
   // The same computation as one CLBlast SGEMM (M, N, K), when it is one; 0 otherwise.
   std::size_t gemm_m = 0, gemm_n = 0, gemm_k = 0;
 };

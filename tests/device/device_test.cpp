@@ -1,6 +1,7 @@
 #include "tartan/runtime/device.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <map>
@@ -125,8 +126,16 @@ TEST(DevicesDeathTest, NoPlatformNamesPackagesToInstall) {
     GTEST_SKIP() << "the OpenCL API is interposed (e.g. `oclgrind`); the ICD loader is bypassed";
   }
   GTEST_FLAG_SET(death_test_style, "threadsafe");
-  // A directory that does not exist (not a temp dir: the child exits without destructors).
-  testing::ScopedEnv vendors("OCL_ICD_VENDORS", "/nonexistent/tartan-no-icd-vendors");
+  // An existing, empty vendors folder: some ICD loaders fall back to /etc/OpenCL/vendors when
+  // the folder does not exist. Made and removed by the parent (the child skips destructors).
+  char dir_template[] = "/tmp/tartan-no-icd-XXXXXX";
+  const char* empty_dir = mkdtemp(dir_template);
+  ASSERT_NE(empty_dir, nullptr);
+  struct RemoveDir {
+    std::string path;
+    ~RemoveDir() { rmdir(path.c_str()); }
+  } remove_dir{empty_dir};
+  testing::ScopedEnv vendors("OCL_ICD_VENDORS", empty_dir);
   EXPECT_EXIT(
       {
         try {
