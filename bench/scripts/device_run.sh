@@ -14,6 +14,9 @@ echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
 cp /etc/OpenCL/vendors/pocl.icd /tmp/icd/ 2>/dev/null || true
 export OCL_ICD_VENDORS=/tmp/icd
 export XDG_CACHE_HOME=/tmp/tartan-cache
+# CLBlast, the peer, is not installed there: a copy of Debian's libclblast.so.1 can be carried
+# in peers/lib (ignored by git) and is then loaded by tartan-microbench.
+[ -d peers/lib ] && export LD_LIBRARY_PATH="$PWD/peers/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
 {
   date -u
