@@ -29,7 +29,7 @@ std::string numerator_c(const Affine& a, const std::vector<std::string>& names) 
     }
   }
   const std::int64_t k = a.constant_term();
-  if (s.empty()) return std::to_string(k);
+  if (s.empty()) return k < 0 ? "(" + std::to_string(k) + ")" : std::to_string(k);
   if (k != 0) s += (k < 0 ? " - " : " + ") + std::to_string(k < 0 ? -k : k);
   return "(" + s + ")";
 }
@@ -45,9 +45,8 @@ struct RangeCheck {
 
 class KernelWriter {
  public:
-  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan,
-               int index)
-      : lowered_(lowered), program_(lowered.program), group_(group), plan_(plan), index_(index) {}
+  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan)
+      : program_(lowered.program), group_(group), plan_(plan) {}
 
   KernelSource run() {
     const TensorInfo& out = program_.tensor(group_.output);
@@ -179,11 +178,9 @@ class KernelWriter {
 
   KernelSource finish();
 
-  const LoweredProgram& lowered_;
   const Program& program_;
   const KernelGroup& group_;
   const KernelPlan& plan_;
-  int index_;
   Shape out_shape_;
   std::int64_t total_ = 0;
   std::string index_type_ = "int";
@@ -319,7 +316,7 @@ void KernelWriter::emit_root(const Contraction& c) {
         const std::string r = numerator_c(chk.expr - Affine::index(static_cast<int>(v), a), names);
         const std::string b = std::to_string(chk.bound);
         if (a == 1) {
-          lo = "max(" + lo + ", -" + r + ")";
+          lo = "max(" + lo + ", -(" + r + "))";
           hi = "min(" + hi + ", " + b + " - " + r + ")";
         } else {
           lo = "max(" + lo + ", " + r + " - " + std::to_string(chk.bound - 1) + ")";
@@ -415,20 +412,22 @@ void KernelWriter::emit_root(const Contraction& c) {
 
 KernelSource KernelWriter::finish() {
   KernelSource k;
-  k.name = "tt_k" + std::to_string(index_);
-  std::string header = "// tartan kernel " + k.name + " (" + plan_.describe() + ")\n";
+  k.comment = "// " + plan_.describe() + "\n";
   for (std::size_t op : group_.ops) {
-    header += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
+    k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }
-  std::string sig = std::string(opencl::kKernel) + " void " + k.name + "(";
+  k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
+  std::string sig = std::string(opencl::kKernel) + " void " + KernelSource::kNamePlaceholder + "(";
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);
-    sig += std::string(i ? ",\n    " : "") + std::string(opencl::kGlobal) + " " +
+    k.comment += "//   " + arg_names_.at(args_[i]) + ": " + t.name + " " +
+                 std::string(dtype_name(t.dtype)) + shape_str(t.shape) + "\n";
+    sig += std::string(i ? ", " : "") + std::string(opencl::kGlobal) + " " +
            (i == 0 ? "" : "const ") + std::string(opencl::storage_type(t.dtype)) + "* " +
-           arg_names_.at(args_[i]) + "  /* " + t.name + " " + shape_str(t.shape) + " */";
+           arg_names_.at(args_[i]);
   }
   sig += ")";
-  k.source = header + sig + " {\n" + body_.text() + "}\n";
+  k.code = sig + " {\n" + body_.text() + "}\n";
   k.args = args_;
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
@@ -438,19 +437,18 @@ KernelSource KernelWriter::finish() {
   double bytes = 0;
   for (TensorId t : args_) {
     const TensorInfo& info = program_.tensor(t);
-    bytes += static_cast<double>(num_elements(info.shape) *
-                                 static_cast<std::int64_t>(dtype_size(info.dtype)));
+    bytes +=
+        static_cast<double>(num_elements(info.shape)) * static_cast<double>(dtype_size(info.dtype));
   }
   k.bytes = bytes;
-  (void)lowered_;
   return k;
 }
 
 }  // namespace
 
 KernelSource write_kernel(const LoweredProgram& lowered, const KernelGroup& group,
-                          const KernelPlan& plan, int index) {
-  return KernelWriter(lowered, group, plan, index).run();
+                          const KernelPlan& plan) {
+  return KernelWriter(lowered, group, plan).run();
 }
 
 }  // namespace tartan

@@ -60,7 +60,7 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
 
   LoweredProgram lowered{std::move(program), {}, {}};
   lowered.kernels = fuse(lowered.program, options.fuse);
-  lowered.memory = plan_memory(lowered.program, lowered.kernels);
+  lowered.memory = plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
   spdlog::debug("fuse: {} kernels; plan_memory: arena {} B, peak {} B", lowered.kernels.size(),
                 lowered.memory.arena_bytes, lowered.memory.peak_bytes());
   return lowered;

@@ -15,15 +15,17 @@ std::size_t tensor_bytes(const TensorInfo& t) {
   return static_cast<std::size_t>(num_elements(t.shape)) * dtype_size(t.dtype);
 }
 
-std::size_t align_up(std::size_t n) {
-  return (n + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
+std::size_t align_up(std::size_t n, std::size_t alignment) {
+  return (n + alignment - 1) / alignment * alignment;
 }
 
 // First-fit allocation over [0, end) with coalescing of freed blocks.
 class Arena {
  public:
+  explicit Arena(std::size_t alignment) : alignment_(alignment) {}
+
   std::size_t allocate(std::size_t bytes) {
-    const std::size_t size = align_up(std::max<std::size_t>(bytes, 1));
+    const std::size_t size = align_up(std::max<std::size_t>(bytes, 1), alignment_);
     for (auto it = free_.begin(); it != free_.end(); ++it) {
       if (it->second < size) continue;
       const std::size_t offset = it->first;
@@ -43,7 +45,7 @@ class Arena {
   }
 
   void release(std::size_t offset, std::size_t bytes) {
-    std::size_t size = align_up(std::max<std::size_t>(bytes, 1));
+    std::size_t size = align_up(std::max<std::size_t>(bytes, 1), alignment_);
     auto next = free_.lower_bound(offset);
     if (next != free_.end() && offset + size == next->first) {
       size += next->second;
@@ -63,6 +65,7 @@ class Arena {
 
  private:
   std::map<std::size_t, std::size_t> free_;  // offset -> size
+  std::size_t alignment_;
   std::size_t end_ = 0;
 };
 
@@ -80,7 +83,8 @@ std::set<TensorId> kernel_reads(const Program& p, const KernelGroup& k) {
 
 }  // namespace
 
-MemoryPlan plan_memory(const Program& program, const std::vector<KernelGroup>& kernels) {
+MemoryPlan plan_memory(const Program& program, const std::vector<KernelGroup>& kernels,
+                       std::size_t alignment) {
   const std::size_t n = program.tensors().size();
   MemoryPlan plan;
   plan.slots.resize(n);
@@ -137,7 +141,7 @@ MemoryPlan plan_memory(const Program& program, const std::vector<KernelGroup>& k
     for (TensorId t : reads[k]) last_use[static_cast<std::size_t>(root(t))] = k;
   }
 
-  Arena arena;
+  Arena arena(std::max<std::size_t>(alignment, 1));
   std::vector<std::vector<TensorId>> dies_at(kernels.size());
   for (std::size_t k = 0; k < kernels.size(); ++k) {
     const TensorId out = kernels[k].output;

@@ -33,12 +33,47 @@ Affine random_index(std::mt19937_64& rng, int nvars, const std::vector<int>& ext
   return a;
 }
 
-}  // namespace
+struct Drawn {
+  Program scratch;
+  std::string description;
+  std::vector<TensorId> small_integer_inputs;
+};
 
-RandomProgram random_contraction_program(std::mt19937_64& rng) {
+// Copies `src` (inputs, literals, contractions, elementwise ops, outputs) into `dst`.
+std::vector<TensorId> append_program(Program* dst, const Program& src) {
+  std::vector<TensorId> map(src.tensors().size(), -1);
+  for (TensorId id : src.inputs()) {
+    const TensorInfo& t = src.tensor(id);
+    map[static_cast<std::size_t>(id)] = dst->add_input(t.name, t.dtype, t.shape);
+  }
+  for (std::size_t i = 0; i < src.tensors().size(); ++i) {
+    const TensorInfo& t = src.tensors()[i];
+    if (t.kind == TensorKind::kLiteral) map[i] = dst->add_literal(t.data->at(0), t.dtype);
+  }
+  const auto m = [&](TensorId id) { return map[static_cast<std::size_t>(id)]; };
+  for (const Op& op : src.ops()) {
+    TensorId out = -1;
+    if (const auto* c = std::get_if<Contraction>(&op)) {
+      Contraction copy = *c;
+      for (Access& a : copy.inputs) a.tensor = m(a.tensor);
+      if (copy.default_tensor) copy.default_tensor = m(*copy.default_tensor);
+      out = dst->add_contraction(src.tensor(c->output).name, src.tensor(c->output).shape, copy);
+    } else {
+      const auto& e = std::get<Elementwise>(op);
+      std::vector<TensorId> in;
+      for (TensorId t : e.inputs) in.push_back(m(t));
+      out = dst->add_elementwise("", e.op, in);
+    }
+    map[static_cast<std::size_t>(op_output(op))] = out;
+  }
+  for (TensorId id : src.outputs()) dst->add_output(m(id));
+  return map;
+}
+
+Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix) {
   for (;;) {
-    RandomProgram r;
-    Program& p = r.program;
+    Drawn r;
+    Program& p = r.scratch;
     const int nvars = pick(rng, 1, 5);
     std::vector<int> extent(static_cast<std::size_t>(nvars));
     for (int& e : extent) e = pick(rng, 1, 6);
@@ -52,7 +87,7 @@ RandomProgram random_contraction_program(std::mt19937_64& rng) {
              : comb_draw < 7 ? CombOp::kAdd
              : comb_draw < 8 ? CombOp::kEq
                              : CombOp::kCond;
-    r.small_integer_inputs = c.comb == CombOp::kEq || c.comb == CombOp::kCond;
+    const bool small_integers = c.comb == CombOp::kEq || c.comb == CombOp::kCond;
     const DType dtype = chance(rng, 0.15)  ? DType::kInt32
                         : chance(rng, 0.1) ? DType::kFloat16
                                            : DType::kFloat32;
@@ -82,7 +117,8 @@ RandomProgram random_contraction_program(std::mt19937_64& rng) {
         a.indices.push_back(random_index(rng, nvars, extent, &size));
         shape.push_back(size);
       }
-      a.tensor = p.add_input(std::string(1, static_cast<char>('A' + i)), dtype, shape);
+      a.tensor = p.add_input(prefix + std::string(1, static_cast<char>('A' + i)), dtype, shape);
+      if (small_integers) r.small_integer_inputs.push_back(a.tensor);
       c.inputs.push_back(std::move(a));
     }
     // Bound every variable: a constraint for those no access mentions, and sometimes a
@@ -108,11 +144,11 @@ RandomProgram random_contraction_program(std::mt19937_64& rng) {
                            : AggOp::kAssign;
     if (c.agg == AggOp::kAssign && !injective) c.agg = AggOp::kSum;
     if (out_rank > 0 && c.comb != CombOp::kEq && chance(rng, 0.15)) {
-      c.default_tensor = p.add_input("D", dtype, out_shape);
+      c.default_tensor = p.add_input(prefix + "D", dtype, out_shape);
     }
     TensorId out;
     try {
-      out = p.add_contraction("O", out_shape, c);
+      out = p.add_contraction(prefix + "O", out_shape, c);
     } catch (const Error&) {
       continue;  // unbounded or empty: draw again
     }
@@ -122,7 +158,7 @@ RandomProgram random_contraction_program(std::mt19937_64& rng) {
                        std::string(dtype_name(dtype)) + (c.default_tensor ? ", default" : "");
     // A fused epilogue: bias along the last dimension, then an activation or a scale.
     if (out_rank > 0 && is_float(p.tensor(out).dtype) && chance(rng, 0.5)) {
-      const TensorId bias = p.add_input("Bias", p.tensor(out).dtype, {out_shape.back()});
+      const TensorId bias = p.add_input(prefix + "Bias", p.tensor(out).dtype, {out_shape.back()});
       out = p.add_elementwise("", EwOp::kAdd, {out, bias});
       const EwOp act = std::array{EwOp::kRelu, EwOp::kTanh, EwOp::kSigmoid,
                                   EwOp::kMul}[static_cast<std::size_t>(pick(rng, 0, 3))];
@@ -135,6 +171,19 @@ RandomProgram random_contraction_program(std::mt19937_64& rng) {
     r.description = desc;
     return r;
   }
+}
+
+}  // namespace
+
+RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
+                                         const std::string& prefix) {
+  const Drawn drawn = draw_valid_contraction(rng, prefix);
+  const std::vector<TensorId> map = append_program(program, drawn.scratch);
+  RandomContraction r;
+  r.description = drawn.description;
+  for (TensorId id : drawn.small_integer_inputs)
+    r.small_integer_inputs.push_back(map[static_cast<std::size_t>(id)]);
+  return r;
 }
 
 }  // namespace tartan::testing

@@ -6,19 +6,22 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "tartan/ir/program.h"
 
 namespace tartan::testing {
 
-struct RandomProgram {
-  Program program;
+struct RandomContraction {
   std::string description;  // one line saying what was drawn, for failure messages
-  // Inputs hold small integers where equality matters (== and ?: combinations), so that
-  // exact comparisons are meaningful in float32.
-  bool small_integer_inputs = false;
+  // Inputs that must hold small integers because equality matters (== and ?: combinations),
+  // so that exact comparisons are meaningful in float32.
+  std::vector<TensorId> small_integer_inputs;
 };
 
-RandomProgram random_contraction_program(std::mt19937_64& rng);
+// Adds one random contraction (and maybe an epilogue) to `program`: its inputs, named
+// `prefix` + "A", "B", ..., and its result as a new program output.
+RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
+                                         const std::string& prefix);
 
 }  // namespace tartan::testing

@@ -11,8 +11,13 @@
 namespace tartan {
 
 struct KernelSource {
-  std::string name;    // OpenCL function name, unique within a compiled program
-  std::string source;  // OpenCL C, with a header comment naming the statements it implements
+  // OpenCL function name. Identical kernels (same code, other tensors) share one function, so
+  // compile() names each by a hash of its code.
+  std::string name;
+  std::string comment;    // the tile statements it implements and its arguments, as `//` lines
+  std::string code;       // the OpenCL C function, named by kNamePlaceholder until named
+  std::string statement;  // the tile statement of the root op (profiles, logs)
+  static constexpr const char* kNamePlaceholder = "TARTAN_KERNEL_NAME";
   std::vector<TensorId> args;  // one __global buffer per argument; args[0] is the output
   int work_dims = 1;
   std::array<std::size_t, 3> global_size{1, 1, 1};

@@ -7,8 +7,7 @@
 
 namespace tartan {
 
-// `index` numbers the kernel within its program (it names the OpenCL function).
 KernelSource write_kernel(const LoweredProgram& lowered, const KernelGroup& group,
-                          const KernelPlan& plan, int index);
+                          const KernelPlan& plan);
 
 }  // namespace tartan

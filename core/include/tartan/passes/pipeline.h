@@ -48,6 +48,7 @@ struct PipelineOptions {
   bool fold_constants = true;         // fold_constants and fold_batch_norm
   bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
+  std::size_t arena_alignment = 256;  // bytes; compile() raises it to the device's alignment
 };
 
 // infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->

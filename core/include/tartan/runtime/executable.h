@@ -29,7 +29,7 @@ struct CompileStats {
   double codegen_seconds = 0;
   double build_seconds = 0;  // OpenCL program build or cache load
   double total_seconds = 0;
-  bool cache_hit = false;         // the program binary came from the kernel cache
+  bool cache_hit = false;           // the program binary came from the kernel cache
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
 };
 
@@ -44,7 +44,8 @@ class Executable {
   Executable& operator=(Executable&&) noexcept;
 
   // Uploads `inputs` (in program input order), runs every kernel, returns the outputs.
-  std::vector<HostTensor> run(const std::vector<HostTensor>& inputs, const RunOptions& options = {});
+  std::vector<HostTensor> run(const std::vector<HostTensor>& inputs,
+                              const RunOptions& options = {});
 
   // The same in steps, for benchmarks: inputs stay on the device between enqueues.
   void set_inputs(const std::vector<HostTensor>& inputs);

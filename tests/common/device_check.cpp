@@ -1,0 +1,54 @@
+#include "common/device_check.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tartan/compiler.h"
+#include "tartan/reference/executor.h"
+
+namespace tartan::testing {
+
+std::vector<runtime::Device> test_devices() {
+  std::vector<runtime::Device> devices;
+  for (runtime::Device& d : runtime::enumerate_devices()) {
+    if (d.info.available && d.info.compiler_available) devices.push_back(std::move(d));
+  }
+  return devices;
+}
+
+void check_on_device(const Program& program, const runtime::Device& device, std::mt19937_64& rng,
+                     const CheckOptions& options) {
+  std::vector<HostTensor> inputs;
+  for (TensorId id : program.inputs()) {
+    const TensorInfo& t = program.tensor(id);
+    const bool small =
+        std::find(options.small_integer_inputs.begin(), options.small_integer_inputs.end(), id) !=
+        options.small_integer_inputs.end();
+    if (small || t.dtype == DType::kInt32) {
+      HostTensor h(t.dtype, t.shape);
+      std::uniform_int_distribution<int> pick(-2, 2);
+      for (double& v : h.values) v = pick(rng);
+      inputs.push_back(std::move(h));
+    } else {
+      inputs.push_back(random_tensor(t.dtype, t.shape, rng));
+    }
+  }
+  const std::vector<HostTensor> want = reference_run(program, inputs);
+  Executable exe = compile(program, device);
+  const std::vector<HostTensor> got = exe.run(inputs, {.poison = true});
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    const DType t = program.tensor(program.outputs()[i]).dtype;
+    const double tol = t == DType::kFloat16 ? options.half_tolerance
+                       : is_float(t)        ? options.tolerance
+                                            : 0.0;
+    const double err = relative_error(got[i], want[i]);
+    const std::string label = i < options.output_labels.size()
+                                  ? options.output_labels[i]
+                                  : program.tensor(program.outputs()[i]).name;
+    EXPECT_LE(err, tol) << label << " on " << device.info.id << ": relative error " << err;
+  }
+}
+
+}  // namespace tartan::testing

@@ -1,0 +1,28 @@
+// The device correctness harness: compile a program for a device, run it on fresh random
+// inputs with poisoned outputs, and compare every output with the reference executor.
+#pragma once
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tartan/ir/program.h"
+#include "tartan/runtime/device.h"
+
+namespace tartan::testing {
+
+// Every available device of every platform (PoCL at least, on CI).
+std::vector<runtime::Device> test_devices();
+
+struct CheckOptions {
+  double tolerance = 1e-4;                     // norm-wise relative error for float32 outputs
+  double half_tolerance = 2e-3;                // for float16 outputs (the device rounds to half)
+  std::vector<TensorId> small_integer_inputs;  // drawn from {-2, ..., 2}
+  std::vector<std::string> output_labels;      // names outputs in failure messages
+};
+
+// Adds a gtest failure per mismatching output (with its label, the error and the device).
+void check_on_device(const Program& program, const runtime::Device& device, std::mt19937_64& rng,
+                     const CheckOptions& options = {});
+
+}  // namespace tartan::testing

@@ -1,0 +1,75 @@
+// A representative set of generated kernels, small enough for the Oclgrind simulator: ctest
+// runs this suite under `oclgrind --data-races --check-api` (label oclgrind) and fails on any
+// out-of-bounds access or data race it reports; the harness's NaN poisoning catches reads of
+// unwritten values. On ordinary devices the same cases also run as correctness checks.
+#include <gtest/gtest.h>
+
+#include "common/device_check.h"
+#include "common/random_program.h"
+#include "tartan/ir/builder.h"
+#include "tartan/ops/activation.h"
+#include "tartan/ops/conv.h"
+#include "tartan/ops/dense.h"
+#include "tartan/ops/embedding.h"
+#include "tartan/ops/pool.h"
+
+namespace tartan {
+namespace {
+
+void check_everywhere(const Program& program, std::mt19937_64& rng,
+                      const testing::CheckOptions& options = {}) {
+  for (const runtime::Device& device : testing::test_devices()) {
+    testing::check_on_device(program, device, rng, options);
+  }
+}
+
+TEST(Oclgrind, ConvolutionsWithPaddingStridesAndEpilogues) {
+  std::mt19937_64 rng(std::random_device{}());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 7, 6, 3});
+  // Edges: same padding with stride 2 on odd sizes, an even kernel, a fused bias + relu6.
+  b.output(ops::relu6(ops::conv2d(x, b.input("k", DType::kFloat32, {3, 3, 3, 4}),
+                                  b.input("bias", DType::kFloat32, {4}),
+                                  {.strides = {2, 2}, .padding = ops::Padding::same()})));
+  b.output(ops::conv2d(x, b.input("k2", DType::kFloat32, {2, 2, 3, 2}), {},
+                       {.padding = ops::Padding::same()}));
+  b.output(ops::depthwise_conv2d(x, b.input("dk", DType::kFloat32, {3, 3, 3, 2}), {},
+                                 {.padding = ops::Padding::same()}));
+  b.output(ops::max_pool2d(
+      x, {.pool_size = {3, 3}, .strides = {2, 2}, .padding = ops::Padding::same()}));
+  b.output(ops::avg_pool2d(
+      x, {.pool_size = {2, 2}, .strides = {2, 2}, .padding = ops::Padding::same()}));
+  check_everywhere(b.build(), rng);
+}
+
+TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
+  std::mt19937_64 rng(std::random_device{}());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {3, 13});
+  b.output(ops::softmax(ops::dense(x, b.input("w", DType::kFloat32, {13, 5}),
+                                   b.input("bias", DType::kFloat32, {5}))));
+  b.output(ops::embedding(b.input("ids", DType::kInt32, {2, 3}),
+                          b.input("table", DType::kFloat32, {4, 6})));
+  b.output(ops::swish(ops::mul(x, b.input("s", DType::kFloat32, {1, 13}))));
+  check_everywhere(b.build(), rng);
+}
+
+TEST(Oclgrind, RandomContractions) {
+  const std::uint64_t seed = std::random_device{}();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Program program;
+  testing::CheckOptions options;
+  for (int c = 0; c < 12; ++c) {
+    const std::string prefix = "P" + std::to_string(c) + "_";
+    const testing::RandomContraction r = testing::add_random_contraction(&program, rng, prefix);
+    options.small_integer_inputs.insert(options.small_integer_inputs.end(),
+                                        r.small_integer_inputs.begin(),
+                                        r.small_integer_inputs.end());
+    options.output_labels.push_back(prefix + ": " + r.description);
+  }
+  check_everywhere(program, rng, options);
+}
+
+}  // namespace
+}  // namespace tartan
