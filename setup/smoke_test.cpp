@@ -51,6 +51,7 @@ SmokeCheck run_case(const SmokeCase& c, const runtime::Device& device, std::mt19
     Executable exe = compile(c.program, device);
     check.compile_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    check.cached = exe.stats().cache_hit;
     RunOptions run_options;
     run_options.poison = true;  // a kernel that skips an output leaves NaN, which fails
     const std::vector<HostTensor> got = exe.run(inputs, run_options);

@@ -16,6 +16,7 @@ struct SmokeCheck {
   bool passed = false;
   double relative_error = 0;
   double compile_seconds = 0;
+  bool cached = false;  // the kernels came from the kernel cache
   std::string failure;  // what went wrong (OpenCL call and status, build log), when failed
 };
 
