@@ -27,6 +27,13 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
+// 3 significant digits at least, no exponent: "12345", "123.4", "0.00123".
+std::string rate(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : v >= 1 ? "%.1f" : "%.3g", v);
+  return buf;
+}
+
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -142,8 +149,12 @@ bool smoke_test(const RankedDevice& chosen, const Session& s, const SetupOptions
     io.out << "  " << c.name << ": "
            << (c.passed ? io.out_style.ok("ok") : io.out_style.bad("FAILED"));
     if (c.passed) {
-      io.out << " (relative error " << c.relative_error << ", compiled in "
-             << fixed(c.compile_seconds, 2) << " s)";
+      char error[32];
+      std::snprintf(error, sizeof error, "%.1e", c.relative_error);
+      io.out << " (relative error " << error << ", "
+             << (c.cached ? std::string("kernels from the cache")
+                          : "compiled in " + fixed(c.compile_seconds, 1) + " s")
+             << ")";
     }
     io.out << "\n" << std::flush;
   });
@@ -185,8 +196,8 @@ std::optional<PeakPerformance> measure(const RankedDevice& chosen, const Session
   io.out << "\nMeasuring peak performance (a few seconds)...\n" << std::flush;
   try {
     const runtime::PeakResult r = runtime::measure_peak(chosen.device);
-    io.out << "  FP32 compute:      " << io.out_style.bold(fixed(r.gflops, 1) + " GFLOP/s") << "\n"
-           << "  memory bandwidth:  " << io.out_style.bold(fixed(r.gbps, 1) + " GB/s") << "\n";
+    io.out << "  FP32 compute:      " << io.out_style.bold(rate(r.gflops) + " GFLOP/s") << "\n"
+           << "  memory bandwidth:  " << io.out_style.bold(rate(r.gbps) + " GB/s") << "\n";
     return PeakPerformance{r.gflops, r.gbps, utc_now(), id};
   } catch (const Error& e) {
     // The smoke test passed, so the device works; a missing peak only costs the % of peak.
@@ -200,8 +211,8 @@ void print_summary(const UserConfig& c, const Streams& io) {
   io.out << "\nConfiguration:\n  device:       " << c.device.value_or("(default)")
          << "\n  experimental: " << (c.experimental ? "yes" : "no") << "\n";
   if (c.peak) {
-    io.out << "  peak:         " << fixed(c.peak->gflops, 1) << " GFLOP/s, "
-           << fixed(c.peak->gbps, 1) << " GB/s\n";
+    io.out << "  peak:         " << rate(c.peak->gflops) << " GFLOP/s, " << rate(c.peak->gbps)
+           << " GB/s\n";
   }
 }
 

@@ -15,6 +15,9 @@ struct PeakOptions {
   int repeats = 5;  // the best of this many timed launches counts
   // The bandwidth probe's buffer; never more than a quarter of the device's max allocation.
   std::uint64_t max_buffer_bytes = std::uint64_t{256} << 20;
+  // Past this much wall time, sizes stop growing and repeats stop: a slow device or simulator
+  // gets a rougher figure instead of a long wait. Each probe still runs at least once.
+  double budget_seconds = 8;
 };
 
 struct PeakResult {
