@@ -11,15 +11,16 @@ int list_devices(const SetupOptions& options, std::ostream& out, std::ostream& e
                  const Style& out_style, const Style& err_style) {
   // A broken config must not hide the devices: listing is how one finds a valid id to fix it.
   const Session s = open_session(options, /*tolerate_bad_config=*/true);
+  const bool experimental = options.experimental || s.effective.experimental;
   const std::vector<DeviceRow> rows =
-      device_rows(s.devices, s.profiles, s.effective.experimental, s.selected_id);
+      device_rows(s.devices, s.profiles, experimental, s.selected_id);
   if (options.json) {
     nlohmann::json devices = nlohmann::json::array();
     for (const DeviceRow& r : rows) devices.push_back(device_json(r));
     nlohmann::json doc = {
         {"tartan_version", TARTAN_VERSION},
         {"config", s.read_path.string()},
-        {"experimental", s.effective.experimental},
+        {"experimental", experimental},
         {"selected", s.selected_id ? nlohmann::json(*s.selected_id) : nlohmann::json(nullptr)},
         {"profiles_dir", s.profiles.dir.string()},
         {"devices", devices},
@@ -29,7 +30,7 @@ int list_devices(const SetupOptions& options, std::ostream& out, std::ostream& e
     return kExitOk;
   }
   out << rows.size() << (rows.size() == 1 ? " OpenCL device" : " OpenCL devices") << " ("
-      << "experimental devices " << (s.effective.experimental ? "on" : "off") << "; * = in use):\n";
+      << "experimental devices " << (experimental ? "on" : "off") << "; * = in use):\n";
   print_device_table(out, rows, out_style, options.verbose);
   if (!s.selection_problem.empty()) {
     err << err_style.warn("warning: ") << s.selection_problem << "\n";

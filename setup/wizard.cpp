@@ -1,11 +1,11 @@
 #include "wizard.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <iostream>
+#include <filesystem>
+#include <ostream>
 #include <sstream>
+#include <string>
 
 #include "device_table.h"
 #include "interrupt.h"

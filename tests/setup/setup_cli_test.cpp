@@ -44,6 +44,7 @@ class SetupCli : public ::testing::Test {
             {"TARTAN_EXPERIMENTAL", std::nullopt},
             {"TARTAN_PROFILES_DIR", std::nullopt},
             {"NO_COLOR", std::nullopt},
+            {"TARTAN_DUMP_KERNELS", std::nullopt},
             {"OCL_ICD_VENDORS", std::nullopt}};
   }
 
@@ -364,6 +365,22 @@ TEST_F(SetupCli, UnwritableConfigFailsClearlyAndWritesNothing) {
   EXPECT_NE(r.err.find(blocker.string()), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--config"), std::string::npos) << r.err;
   EXPECT_EQ(read_text(blocker), "x");
+}
+
+TEST_F(SetupCli, FailedSmokeTestExplainsAndSavesNothing) {
+  // A kernel dump folder that cannot be created makes every compile() fail: not a driver
+  // failure, but the same path through the wizard (report, hint, nothing saved).
+  const fs::path blocker = dir_.path() / "file";
+  std::ofstream(blocker) << "x";
+  env_["TARTAN_DUMP_KERNELS"] = (blocker / "kernels").string();
+  const ProcessResult r = run_setup({"--yes", "--no-probe"}, env_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAILED"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("the smoke test 'matmul 64x80 * 80x48' failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(blocker.string()), std::string::npos) << r.err;  // the cause, verbatim
+  EXPECT_NE(r.err.find("hint: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Nothing was saved"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(config_path()));
 }
 
 TEST_F(SetupCli, NoOpenClPlatformNamesTheFix) {
