@@ -14,15 +14,15 @@ namespace tartan::networks {
 
 struct NetworkOptions {
   int batch = 1;
-  int input_size = 0;   // 0: the network's default (224, 299, 331); MobileNets accept others
-  double alpha = 1.0;   // MobileNet / MobileNetV2 width multiplier
+  int input_size = 0;  // 0: the network's default (224, 299, 331); MobileNets accept others
+  double alpha = 1.0;  // MobileNet / MobileNetV2 width multiplier
   std::vector<std::string> extra_outputs;  // Keras layer names whose outputs are also returned
 };
 
 struct LayerInfo {
-  std::string name;       // Keras layer name
-  std::string type;       // Keras class name ("Conv2D", "BatchNormalization", ...)
-  Shape output_shape;     // including the batch dimension
+  std::string name;    // Keras layer name
+  std::string type;    // Keras class name ("Conv2D", "BatchNormalization", ...)
+  Shape output_shape;  // including the batch dimension
   std::int64_t parameters = 0;
   TensorId output = -1;
 };
@@ -30,16 +30,21 @@ struct LayerInfo {
 struct BuiltNetwork {
   Program program;  // input "input" (NHWC float32, or int32 token ids for imdb_lstm); outputs:
                     // the prediction, then each extra output in order
-  std::vector<LayerInfo> layers;  // in Keras's order
-  std::int64_t parameters = 0;
+  std::vector<LayerInfo> layers;  // in the order the Keras function creates them
+  std::int64_t parameters = 0;    // Keras's count_params(): every variable, BN statistics too
+  // 2 x the multiply-adds of every Conv2D / DepthwiseConv2D / SeparableConv2D / Dense / LSTM
+  // matrix product over the whole batch, counted from the layer shapes (taps that fall on
+  // 'same' padding count too, as in the usual per-network figures); pooling, normalisation and
+  // elementwise work is not counted.
+  std::int64_t flops = 0;
 };
 
 struct NetworkInfo {
-  std::string name;        // "mobilenet"
-  std::string keras_name;  // "MobileNet"
-  Shape example_shape;     // one example's input shape at the default size: {224, 224, 3}
-  std::int64_t parameters = 0;  // Keras's count at the defaults
-  double gflops_per_example = 0;  // multiply-adds count 2
+  std::string name;               // "mobilenet"
+  std::string keras_name;         // "MobileNet"
+  Shape example_shape;            // one example's input shape at the default size: {224, 224, 3}
+  std::int64_t parameters = 0;    // Keras's count at the defaults
+  double gflops_per_example = 0;  // BuiltNetwork::flops / batch / 1e9 at the defaults
   std::function<BuiltNetwork(const NetworkOptions&, WeightSource&)> build;
 };
 

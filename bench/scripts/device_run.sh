@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One call on the GPU machine (see ../shared/DEVICE.md): build Release, run the device tests on
+# every OpenCL device (NVIDIA and PoCL), run tartan-microbench with CLBlast as the peer on the
+# NVIDIA device, and leave every log and table under $OUT.
+#   usage: bash bench/scripts/device_run.sh [microbench filter regex]
+set -uo pipefail
+OUT=${OUT:-/tmp/tartan-out}
+mkdir -p "$OUT"
+filter=${1:-.}
+
+# The NVIDIA driver ships no ICD file there: point the loader at it, next to PoCL.
+mkdir -p /tmp/icd
+echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
+cp /etc/OpenCL/vendors/pocl.icd /tmp/icd/ 2>/dev/null || true
+export OCL_ICD_VENDORS=/tmp/icd
+export XDG_CACHE_HOME=/tmp/tartan-cache
+
+{
+  date -u
+  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1
+  clinfo -l 2>&1
+  ldconfig -p | grep -i clblast || echo "CLBlast: not installed on this machine"
+} > "$OUT/machine.txt"
+
+cmake -S . -B build-gpu -DCMAKE_BUILD_TYPE=Release > "$OUT/cmake.log" 2>&1 &&
+  cmake --build build-gpu -j16 > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; exit 1; }
+
+ctest --test-dir build-gpu -L device --output-on-failure -j4 > "$OUT/ctest-device.txt" 2>&1
+tail -5 "$OUT/ctest-device.txt"
+
+# tartan-microbench runs on the default device: the first GPU, so NVIDIA here.
+build-gpu/bin/tartan-microbench --benchmark_filter="$filter" --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true --benchmark_out="$OUT/microbench.json" \
+  --benchmark_out_format=json > "$OUT/microbench.txt" 2>&1
+cat "$OUT/microbench.txt"
