@@ -17,6 +17,7 @@
 #include "tartan/compiler.h"
 #include "tartan/runtime/context.h"
 #include "tartan/support/env.h"
+#include "tartan/support/error.h"
 
 namespace tartan::bench {
 namespace {
