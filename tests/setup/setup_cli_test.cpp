@@ -1,6 +1,7 @@
 // tartan-setup driven as users drive it: piped answers, a pseudo-terminal, the scriptable flags,
-// broken configs and environments. Every run gets its own config dir; the kernel cache is shared
-// so that only the first smoke test compiles.
+// broken configs and environments. Every run gets its own config dir; the cache dir (kernel
+// binaries, PoCL's own cache) is one folder in the build tree shared by every test process, so
+// that only the first smoke test compiles: ctest runs each test in a process of its own.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -28,16 +29,10 @@ std::string read_text(const fs::path& p) {
 
 class SetupCli : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { shared_ = new TempDir(); }
-  static void TearDownTestSuite() {
-    delete shared_;
-    shared_ = nullptr;
-  }
-
   void SetUp() override {
     if (!fs::exists(kPoclIcd)) GTEST_SKIP() << "PoCL (pocl-opencl-icd) is not installed";
     env_ = {{"XDG_CONFIG_HOME", (dir_.path() / "config").string()},
-            {"XDG_CACHE_HOME", (shared_->path() / "cache").string()},
+            {"XDG_CACHE_HOME", TARTAN_SETUP_TEST_CACHE_DIR},
             {"HOME", dir_.path().string()},
             {"TARTAN_CONFIG", std::nullopt},
             {"TARTAN_DEVICE", std::nullopt},
@@ -88,12 +83,9 @@ class SetupCli : public ::testing::Test {
 
   YAML::Node saved_config() { return YAML::LoadFile(config_path().string()); }
 
-  static TempDir* shared_;
   TempDir dir_;
   EnvChanges env_;
 };
-
-TempDir* SetupCli::shared_ = nullptr;
 
 TEST_F(SetupCli, ListJsonDescribesEveryDevice) {
   use_two_pocl_platforms();
