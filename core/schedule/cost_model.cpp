@@ -137,10 +137,10 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
     const int d = s.dims[static_cast<std::size_t>(k1)];
     plan.tile[1] = {d, pick_size(out[static_cast<std::size_t>(d)], {4, 2})};
   }
-  // Keep enough work: a GPU needs several work-groups per compute unit to hide latency, a CPU
-  // one per core at least. Shrink the larger tile until there is.
-  const std::int64_t wanted = static_cast<std::int64_t>(
-      target.compute_units * plan.work_group_size * (target.is_cpu ? 1 : 4));
+  // Keep enough work: at least one full work-group per compute unit, shrinking the larger tile
+  // until there is. Not more: a tile's independent multiply-adds already hide latency that
+  // would otherwise take extra resident work-groups, and smaller tiles lose the reuse.
+  const auto wanted = static_cast<std::int64_t>(target.compute_units * plan.work_group_size);
   while (work_items(out, plan) < wanted && plan.tile_elements() > 1) {
     TileDim& t = plan.tile[0].size >= plan.tile[1].size ? plan.tile[0] : plan.tile[1];
     t.size /= 2;
