@@ -14,8 +14,8 @@ class CodeWriter {
     text_.append(text);
     text_ += '\n';
   }
-  void open(std::string_view head) {
-    line(std::string(head) + " {");
+  void open(std::string_view head) {  // an empty head opens a bare block
+    line(head.empty() ? "{" : std::string(head) + " {");
     ++indent_;
   }
   void close(std::string_view tail = "}") {

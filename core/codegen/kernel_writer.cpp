@@ -1,38 +1,25 @@
 #include "tartan/codegen/kernel_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <map>
 
+#include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
 #include "codegen/opencl_dialect.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
+#include "tartan/schedule/tiling.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
 
 namespace {
 
-// The numerator of an affine expression as C text over the given variable names.
-std::string numerator_c(const Affine& a, const std::vector<std::string>& names) {
-  std::string s;
-  for (const auto& [v, c] : a.terms()) {
-    const std::string term = (c == 1 || c == -1) ? names[static_cast<std::size_t>(v)]
-                                                 : std::to_string(c < 0 ? -c : c) + " * " +
-                                                       names[static_cast<std::size_t>(v)];
-    if (s.empty()) {
-      s = c < 0 ? "-" + term : term;
-    } else {
-      s += (c < 0 ? " - " : " + ") + term;
-    }
-  }
-  const std::int64_t k = a.constant_term();
-  if (s.empty()) return k < 0 ? "(" + std::to_string(k) + ")" : std::to_string(k);
-  if (k != 0) s += (k < 0 ? " - " : " + ") + std::to_string(k < 0 ? -k : k);
-  return "(" + s + ")";
-}
+using cexpr::all_of;
+using cexpr::numerator;
 
 // A condition 0 <= expr < bound that one contraction must meet, placed in the loop nest at
 // the depth of the innermost loop variable it uses.
@@ -41,7 +28,67 @@ struct RangeCheck {
   std::int64_t bound = 0;  // 0 <= expr < bound; bound 0 marks an equality check below
   std::string equals;      // for output dimensions: expr must equal this coordinate
   std::string value_name;  // when the checked value is reused in an address
+  int mask = 0;            // which tiled variables it uses (bit t: tile t's variable)
 };
+
+// One output element of a work-item's register tile: its coordinates, flat offset, whether it
+// lies inside the output (partial tiles at the edges), and the values computed for it.
+struct Element {
+  int a = 0, b = 0;    // position in the tile (along tile 0 and tile 1)
+  std::string suffix;  // "" for a one-element tile, else "_a" or "_a_b"
+  std::vector<std::string> coord;
+  std::string flat;   // flat output offset
+  std::string valid;  // "" when always inside the output
+  std::map<TensorId, std::string> values;
+};
+
+// Whether 0 <= e < bound holds for every assignment inside `box` (inclusive [lo, hi] per
+// variable): such a check can never fail and is left out.
+bool always_in_range(const Affine& e, std::int64_t bound,
+                     const std::vector<std::pair<std::int64_t, std::int64_t>>& box) {
+  if (e.denom() != 1 || bound <= 0) return false;
+  std::int64_t lo = e.constant_term(), hi = e.constant_term();
+  for (const auto& [v, c] : e.terms()) {
+    const auto& [blo, bhi] = box[static_cast<std::size_t>(v)];
+    lo += c * (c > 0 ? blo : bhi);
+    hi += c * (c > 0 ? bhi : blo);
+  }
+  return lo >= 0 && hi < bound;
+}
+
+std::string accumulate(AggOp agg, const std::string& acc, const std::string& val) {
+  switch (agg) {
+    case AggOp::kSum:
+      return acc + " += " + val + ";";
+    case AggOp::kProd:
+      return acc + " *= " + val + ";";
+    case AggOp::kMax:
+      return acc + " = (" + val + " > " + acc + " || " + val + " != " + val + ") ? " + val + " : " +
+             acc + ";";
+    case AggOp::kMin:
+      return acc + " = (" + val + " < " + acc + " || " + val + " != " + val + ") ? " + val + " : " +
+             acc + ";";
+    case AggOp::kAssign:
+      return acc + " = " + val + ";";
+  }
+  return "";
+}
+
+std::string combine(CombOp comb, const std::vector<std::string>& in) {
+  switch (comb) {
+    case CombOp::kNone:
+      return in[0];
+    case CombOp::kMul:
+      return in[0] + " * " + in[1];
+    case CombOp::kAdd:
+      return in[0] + " + " + in[1];
+    case CombOp::kEq:
+      return "(int)(" + in[0] + " == " + in[1] + ")";
+    case CombOp::kCond:
+      return "(" + in[0] + " == " + in[1] + " ? " + in[2] + " : 0)";
+  }
+  return "";
+}
 
 class KernelWriter {
  public:
@@ -49,20 +96,30 @@ class KernelWriter {
       : program_(lowered.program), group_(group), plan_(plan) {}
 
   KernelSource run() {
+    TARTAN_CHECK(plan_fits(plan_, program_, group_),
+                 "plan does not fit the kernel: " + plan_.describe());
     const TensorInfo& out = program_.tensor(group_.output);
     out_shape_ = out.shape;
     total_ = num_elements(out_shape_);
     arg(group_.output);  // argument 0 is the output
     choose_index_type();
+    setup_tiles();
     body_.line("const size_t gid = get_global_id(0);");
-    body_.line("if (gid >= " + std::to_string(total_) + ") return;");
+    body_.line("if (gid >= " + std::to_string(items_) + ") return;");
     emit_coords();
     const Op& root = program_.ops()[group_.ops.front()];
     std::visit([this](const auto& op) { emit_root(op); }, root);
-    for (std::size_t k = 1; k < group_.ops.size(); ++k) {
-      emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
+    for (Element& e : elements_) {
+      cur_ = &e;
+      const bool block = elements_.size() > 1;
+      if (block) body_.open(e.valid.empty() ? "" : "if (" + e.valid + ")");
+      for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+        emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
+      }
+      body_.line(
+          opencl::store(out.dtype, arg_names_.at(group_.output), e.flat, value(group_.output)));
+      if (block) body_.close();
     }
-    body_.line(opencl::store(out.dtype, arg_names_.at(group_.output), "gid", value(group_.output)));
     return finish();
   }
 
@@ -90,7 +147,7 @@ class KernelWriter {
   // The C expression of tensor t's value at the current output element: a register value, a
   // literal, or a broadcast load.
   std::string value(TensorId t) {
-    if (auto it = values_.find(t); it != values_.end()) return it->second;
+    if (auto it = cur_->values.find(t); it != cur_->values.end()) return it->second;
     const TensorInfo& info = program_.tensor(t);
     if (info.kind == TensorKind::kLiteral) return opencl::literal(info.dtype, info.data->at(0));
     return opencl::load(info.dtype, arg(t), broadcast_offset(info.shape));
@@ -98,44 +155,137 @@ class KernelWriter {
 
   // Offset into a tensor of `shape` broadcast to the output shape (NumPy, right-aligned).
   std::string broadcast_offset(const Shape& shape) {
-    if (shape == out_shape_) return "gid";
+    if (shape == out_shape_) return cur_->flat;
     const std::size_t skip = out_shape_.size() - shape.size();
-    const std::vector<std::int64_t> strides = row_major_strides(shape);
-    std::string s;
+    std::vector<std::string> terms;
     for (std::size_t d = 0; d < shape.size(); ++d) {
-      if (shape[d] == 1) continue;
-      const std::string term = "c" + std::to_string(d + skip) +
-                               (strides[d] == 1 ? "" : " * " + std::to_string(strides[d]));
-      s += (s.empty() ? "" : " + ") + term;
+      terms.push_back(shape[d] == 1 ? "0" : cur_->coord[d + skip]);
     }
-    return s.empty() ? "0" : s;
+    return cexpr::flat_offset(terms, row_major_strides(shape));
   }
 
   void set_value(TensorId t, const std::string& expr) {
     const TensorInfo& info = program_.tensor(t);
-    const std::string name = "v" + std::to_string(t);
+    const std::string name = "v" + std::to_string(t) + cur_->suffix;
     body_.line("const " + std::string(opencl::compute_type(info.dtype)) + " " + name + " = " +
                expr + ";");
-    values_[t] = name;
+    cur_->values[t] = name;
+  }
+
+  // ---------------------------------------------------------------- the register tile
+  // Active tiles (size > 1), the work-item grid (tiled dimensions divided by their tile size,
+  // rounded up) and the tile's elements with their coordinates.
+  void setup_tiles() {
+    for (const TileDim& t : plan_.tile) {
+      if (t.dim >= 0 && t.size > 1) tiles_.push_back(t);
+    }
+    grid_ = out_shape_;
+    for (const TileDim& t : tiles_) {
+      auto& g = grid_[static_cast<std::size_t>(t.dim)];
+      g = (g + t.size - 1) / t.size;
+    }
+    items_ = num_elements(grid_);
+    const int n0 = tile_size(0), n1 = tile_size(1);
+    for (int a = 0; a < n0; ++a) {
+      for (int b = 0; b < n1; ++b) {
+        Element e;
+        e.a = a;
+        e.b = b;
+        if (n0 * n1 > 1)
+          e.suffix = "_" + std::to_string(a) + (n1 > 1 ? "_" + std::to_string(b) : "");
+        for (std::size_t d = 0; d < out_shape_.size(); ++d) e.coord.push_back(coord_name(d, a, b));
+        e.flat = n0 * n1 > 1 ? "o" + e.suffix : "gid";
+        std::vector<std::string> inside;
+        for (std::size_t t = 0; t < tiles_.size(); ++t) inside.push_back(edge_check(t, t ? b : a));
+        e.valid = all_of(inside);
+        elements_.push_back(std::move(e));
+      }
+    }
+  }
+
+  int tile_size(std::size_t t) const { return t < tiles_.size() ? tiles_[t].size : 1; }
+
+  // Which tile (0 or 1) covers output dimension d, or -1.
+  int tile_of_dim(std::size_t d) const {
+    for (std::size_t t = 0; t < tiles_.size(); ++t) {
+      if (tiles_[t].dim == static_cast<int>(d)) return static_cast<int>(t);
+    }
+    return -1;
+  }
+
+  std::string coord_name(std::size_t d, int a, int b) const {
+    const int t = tile_of_dim(d);
+    const std::string c = "c" + std::to_string(d);
+    return t < 0 ? c : c + "_" + std::to_string(t == 0 ? a : b);
+  }
+
+  // Inside the output along tile t at tile position k; "" when the tile size divides the
+  // dimension, so every element of every tile is inside.
+  std::string edge_check(std::size_t t, int k) const {
+    const auto d = static_cast<std::size_t>(tiles_[t].dim);
+    if (out_shape_[d] % tiles_[t].size == 0) return "";
+    return coord_name(d, t == 0 ? k : 0, t == 1 ? k : 0) + " < " + std::to_string(out_shape_[d]);
   }
 
   void emit_coords() {
-    // Row-major decode of the flat output index into coordinates c0..c(r-1).
+    // Row-major decode of the flat work-item index over the grid into coordinates c0..c(r-1);
+    // a tiled coordinate is the tile's first element, and each element gets its own.
     std::string rest = "gid";
-    for (std::size_t d = out_shape_.size(); d-- > 0;) {
+    for (std::size_t d = grid_.size(); d-- > 0;) {
       const std::string c = "c" + std::to_string(d);
+      const std::string scale =
+          tile_of_dim(d) < 0 ? "" : " * " + std::to_string(tiles_[tile_of_dim(d)].size);
       if (d == 0) {
-        body_.line("const " + index_type_ + " " + c + " = (" + index_type_ + ")(" + rest + ");");
+        body_.line("const " + index_type_ + " " + c + " = (" + index_type_ + ")(" + rest + ")" +
+                   scale + ";");
       } else {
         body_.line("const " + index_type_ + " " + c + " = (" + index_type_ + ")(" + rest + " % " +
-                   std::to_string(out_shape_[d]) + ");");
-        rest = "(" + rest + " / " + std::to_string(out_shape_[d]) + ")";
+                   std::to_string(grid_[d]) + ")" + scale + ";");
+        rest = "(" + rest + " / " + std::to_string(grid_[d]) + ")";
+      }
+    }
+    for (std::size_t t = 0; t < tiles_.size(); ++t) {
+      const std::string c = "c" + std::to_string(tiles_[t].dim);
+      for (int k = 0; k < tiles_[t].size; ++k) {
+        body_.line("const " + index_type_ + " " + c + "_" + std::to_string(k) + " = " + c +
+                   (k ? " + " + std::to_string(k) : "") + ";");
+      }
+    }
+    if (elements_.size() > 1) {
+      const std::vector<std::int64_t> strides = row_major_strides(out_shape_);
+      for (const Element& e : elements_) {
+        body_.line("const " + index_type_ + " " + e.flat + " = " +
+                   cexpr::flat_offset(e.coord, strides) + ";");
       }
     }
   }
 
   // ---------------------------------------------------------------- roots
-  void emit_root(const Elementwise& e) { emit_elementwise(e); }
+  void emit_root(const Elementwise& e) {
+    for_each_element(e.output, [&] { emit_elementwise(e); });
+  }
+
+  // Roots other than contractions compute each element on its own. A partial-tile element's
+  // value is computed under its guard (its loads may be out of bounds) into a variable declared
+  // outside it, for the epilogue, which runs under the same guard.
+  template <typename F>
+  void for_each_element(TensorId out, F emit) {
+    for (Element& e : elements_) {
+      cur_ = &e;
+      if (e.valid.empty()) {
+        emit();
+        continue;
+      }
+      const std::string name = "r" + e.suffix;
+      body_.line(std::string(opencl::compute_type(program_.tensor(out).dtype)) + " " + name +
+                 " = 0;");
+      body_.open("if (" + e.valid + ")");
+      emit();
+      body_.line(name + " = " + e.values.at(out) + ";");
+      body_.close();
+      e.values[out] = name;
+    }
+  }
 
   void emit_elementwise(const Elementwise& e) {
     std::vector<std::string> args;
@@ -145,33 +295,38 @@ class KernelWriter {
       types.push_back(program_.tensor(in).dtype);
     }
     set_value(e.output, elementwise_expr(e.op, program_.tensor(e.output).dtype, args, types));
-    flops_ += static_cast<double>(total_);
+    if (cur_ == &elements_.front()) flops_ += static_cast<double>(total_);
   }
 
   void emit_root(const Reshape&) { throw InternalError("a reshape cannot be a kernel root"); }
 
-  void emit_root(const IndexOf& i) { set_value(i.output, "(int)c" + std::to_string(i.axis)); }
+  void emit_root(const IndexOf& i) {
+    for_each_element(i.output, [&] { set_value(i.output, "(int)" + cur_->coord[i.axis]); });
+  }
 
   void emit_root(const Gather& g) {
+    for_each_element(g.output, [&] { emit_gather(g); });
+  }
+
+  void emit_gather(const Gather& g) {
     const TensorInfo& data = program_.tensor(g.data);
     const TensorInfo& idx = program_.tensor(g.indices);
     // The first rank(idx) coordinates select the index; the rest address a row of data.
-    std::string idx_off;
-    const std::vector<std::int64_t> istr = row_major_strides(idx.shape);
-    for (std::size_t d = 0; d < idx.shape.size(); ++d) {
-      idx_off +=
-          (d ? " + " : "") + std::string("c") + std::to_string(d) + " * " + std::to_string(istr[d]);
-    }
-    if (idx_off.empty()) idx_off = "0";
-    body_.line(index_type_ + " row = " + opencl::load(idx.dtype, arg(g.indices), idx_off) + ";");
-    body_.line("row = clamp(row, (" + index_type_ + ")0, (" + index_type_ + ")" +
+    std::vector<std::string> idx_terms(cur_->coord.begin(),
+                                       cur_->coord.begin() + static_cast<long>(idx.shape.size()));
+    const std::string row = "row" + cur_->suffix;
+    body_.line(index_type_ + " " + row + " = " +
+               opencl::load(idx.dtype, arg(g.indices),
+                            cexpr::flat_offset(idx_terms, row_major_strides(idx.shape))) +
+               ";");
+    body_.line(row + " = clamp(" + row + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
                std::to_string(data.shape[0] - 1) + ");");
-    const std::vector<std::int64_t> dstr = row_major_strides(data.shape);
-    std::string off = "row * " + std::to_string(dstr[0]);
+    std::vector<std::string> terms{row};
     for (std::size_t d = 1; d < data.shape.size(); ++d) {
-      off += " + c" + std::to_string(idx.shape.size() + d - 1) + " * " + std::to_string(dstr[d]);
+      terms.push_back(cur_->coord[idx.shape.size() + d - 1]);
     }
-    set_value(g.output, opencl::load(data.dtype, arg(g.data), off));
+    set_value(g.output, opencl::load(data.dtype, arg(g.data),
+                                     cexpr::flat_offset(terms, row_major_strides(data.shape))));
   }
 
   void emit_root(const Contraction& c);
@@ -182,19 +337,28 @@ class KernelWriter {
   const KernelGroup& group_;
   const KernelPlan& plan_;
   Shape out_shape_;
-  std::int64_t total_ = 0;
+  Shape grid_;              // work-items along each output dimension
+  std::int64_t total_ = 0;  // output elements
+  std::int64_t items_ = 0;  // work-items
+  std::vector<TileDim> tiles_;
+  std::vector<Element> elements_;
+  Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
   std::map<TensorId, std::string> arg_names_;
-  std::map<TensorId, std::string> values_;
   CodeWriter body_{1};
   double flops_ = 0;
 };
 
-// A contraction: each work-item owns one output element. Index variables that an output
-// dimension determines are solved from the coordinates; the others are loops. Every access
-// and constraint becomes either a tightening of the loop bounds (unit coefficient) or a
-// check at the depth of its innermost variable, so padding costs no per-element tests.
+// A contraction: each work-item owns a register tile of output elements (one in the plain
+// plan). Index variables that an output dimension determines are solved from the coordinates;
+// the others are loops. An access or constraint that uses no tiled variable becomes either a
+// tightening of the loop bounds (unit coefficient) or a check at the depth of its innermost
+// variable, so padding costs no per-element tests. One that uses a tiled variable differs per
+// tile element: it becomes a per-element predicate, computed at that same depth (so outside
+// the inner loops), that guards the loads and accumulations of the elements it concerns. Each
+// input is loaded once per distinct tile position it depends on: an input that does not use a
+// tiled variable is loaded once and reused across that tile dimension.
 void KernelWriter::emit_root(const Contraction& c) {
   const std::vector<IndexRange> ranges = derive_index_ranges(program_, c);
   const std::size_t nvars = c.index_names.size();
@@ -203,6 +367,35 @@ void KernelWriter::emit_root(const Contraction& c) {
   const TensorInfo& out = program_.tensor(c.output);
   const std::string acc_t(opencl::compute_type(out.dtype));
   const bool float_acc = is_float(out.dtype);
+  const std::string zero = float_acc ? "0.0f" : "0";
+
+  // The tiled variables, the values every variable can take (tiled ones: inside the output),
+  // and the variable names at one tile position.
+  const int n0 = tile_size(0), n1 = tile_size(1);
+  std::vector<int> tile_var;
+  std::vector<std::pair<std::int64_t, std::int64_t>> box(nvars);
+  for (std::size_t v = 0; v < nvars; ++v) box[v] = {ranges[v].lo, ranges[v].hi - 1};
+  for (const TileDim& t : tiles_) {
+    const int v = c.output_indices[static_cast<std::size_t>(t.dim)].terms()[0].first;
+    tile_var.push_back(v);
+    auto& [lo, hi] = box[static_cast<std::size_t>(v)];
+    lo = std::max<std::int64_t>(lo, 0);
+    hi = std::min<std::int64_t>(hi, out_shape_[static_cast<std::size_t>(t.dim)] - 1);
+  }
+  const auto mask_of = [&](const Affine& e) {
+    int m = 0;
+    for (std::size_t t = 0; t < tile_var.size(); ++t) {
+      if (e.coeff(tile_var[t]) != 0) m |= 1 << t;
+    }
+    return m;
+  };
+  const auto names_at = [&](int a, int b) {
+    std::vector<std::string> n = names;
+    for (std::size_t t = 0; t < tile_var.size(); ++t) {
+      n[static_cast<std::size_t>(tile_var[t])] += "_" + std::to_string(t == 0 ? a : b);
+    }
+    return n;
+  };
 
   // Solve index variables from output coordinates where a dimension names exactly one.
   std::vector<bool> known(nvars, false);
@@ -211,7 +404,20 @@ void KernelWriter::emit_root(const Contraction& c) {
   for (std::size_t d = 0; d < c.output_indices.size(); ++d) {
     const Affine& e = c.output_indices[d];
     const std::string coord = "c" + std::to_string(d);
-    if (e.terms().size() == 1 && !known[static_cast<std::size_t>(e.terms()[0].first)]) {
+    if (const int t = tile_of_dim(d); t >= 0) {
+      // Tiled: the variable is the coordinate; its range becomes a per-element check, left
+      // out when the output's extent already implies it.
+      const int v = e.terms()[0].first;
+      for (int k = 0; k < tiles_[static_cast<std::size_t>(t)].size; ++k) {
+        body_.line("const " + index_type_ + " " + names[static_cast<std::size_t>(v)] + "_" +
+                   std::to_string(k) + " = " + coord + "_" + std::to_string(k) + ";");
+      }
+      const IndexRange& r = ranges[static_cast<std::size_t>(v)];
+      if (r.lo > 0 || r.hi < out_shape_[d]) {
+        checks.push_back({Affine::index(v) - Affine::constant(r.lo), r.size(), {}, {}, 1 << t});
+      }
+      known[static_cast<std::size_t>(v)] = true;
+    } else if (e.terms().size() == 1 && !known[static_cast<std::size_t>(e.terms()[0].first)]) {
       const auto v = static_cast<std::size_t>(e.terms()[0].first);
       const std::int64_t a = e.terms()[0].second;
       // (a * v + k) / q == coord  <=>  a * v == coord * q - k
@@ -231,7 +437,7 @@ void KernelWriter::emit_root(const Contraction& c) {
                                names[v] + " < " + std::to_string(ranges[v].hi));
       known[v] = true;
     } else {
-      checks.push_back({e, 0, coord, {}});
+      checks.push_back({e, 0, coord, {}, 0});
     }
   }
   std::vector<std::size_t> loops;
@@ -247,60 +453,117 @@ void KernelWriter::emit_root(const Contraction& c) {
   };
 
   // Access dimensions with a denominator get a named value after their divisibility check.
-  std::vector<std::vector<std::string>> access_dims(c.inputs.size());
+  // Checks on tiled variables that the variables' extents imply are left out.
+  std::vector<int> input_mask(c.inputs.size(), 0);
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const Access& a = c.inputs[i];
     const Shape& shape = program_.tensor(a.tensor).shape;
     for (std::size_t d = 0; d < shape.size(); ++d) {
       std::string name;
       if (a.indices[d].denom() != 1) name = "x" + std::to_string(i) + "_" + std::to_string(d);
-      checks.push_back({a.indices[d], shape[d], {}, name});
-      access_dims[i].push_back(name.empty() ? numerator_c(a.indices[d], names) : name);
+      const int m = mask_of(a.indices[d]);
+      input_mask[i] |= m;
+      if (m != 0 && always_in_range(a.indices[d], shape[d], box)) continue;
+      checks.push_back({a.indices[d], shape[d], {}, name, m});
     }
   }
-  for (const Constraint& k : c.constraints) checks.push_back({k.expr, k.bound, {}, {}});
+  for (const Constraint& k : c.constraints) {
+    const int m = mask_of(k.expr);
+    if (m != 0 && always_in_range(k.expr, k.bound, box)) continue;
+    checks.push_back({k.expr, k.bound, {}, {}, m});
+  }
 
-  // Initial accumulator: the default's element, or the aggregation's identity.
+  // Per-element predicates: pred[m][position] for checks that use exactly the tiled variables
+  // in mask m (1: tile 0, 2: tile 1, 3: both), each the name of the latest conjunction (or an
+  // expression; "" is true). Tile elements past the output's edge start out false.
+  std::array<std::vector<std::string>, 4> pred;
+  pred[1].assign(static_cast<std::size_t>(n0), "");
+  pred[2].assign(static_cast<std::size_t>(n1), "");
+  pred[3].assign(static_cast<std::size_t>(n0 * n1), "");
+  for (std::size_t t = 0; t < tiles_.size(); ++t) {
+    for (int k = 0; k < tiles_[t].size; ++k)
+      pred[t + 1][static_cast<std::size_t>(k)] = edge_check(t, k);
+  }
+  const auto position = [&](int m, int idx) {
+    return m == 1 ? std::pair{idx, 0} : m == 2 ? std::pair{0, idx} : std::pair{idx / n1, idx % n1};
+  };
+  const auto guard = [&](int m, int a, int b) {
+    std::vector<std::string> parts;
+    if (m & 1) parts.push_back(pred[1][static_cast<std::size_t>(a)]);
+    if (m & 2) parts.push_back(pred[2][static_cast<std::size_t>(b)]);
+    if (m == 3) parts.push_back(pred[3][static_cast<std::size_t>(a * n1 + b)]);
+    return all_of(parts);
+  };
+  const auto emit_predicates = [&](int at_depth) {
+    for (int m = 1; m <= 3; ++m) {
+      std::vector<const RangeCheck*> here;
+      for (const RangeCheck& k : checks) {
+        if (k.mask == m && depth(k.expr) == at_depth) here.push_back(&k);
+      }
+      if (here.empty()) continue;
+      for (std::size_t idx = 0; idx < pred[static_cast<std::size_t>(m)].size(); ++idx) {
+        const auto [a, b] = position(m, static_cast<int>(idx));
+        const std::vector<std::string> n = names_at(a, b);
+        std::vector<std::string> parts{pred[static_cast<std::size_t>(m)][idx]};
+        for (const RangeCheck* k : here) {
+          const std::string e = numerator(k->expr, n);
+          parts.push_back(e + " >= 0 && " + e + " < " + std::to_string(k->bound));
+        }
+        const std::string name = "ok" + std::to_string(at_depth + 1) + "_" +
+                                 (m & 1 ? "a" + std::to_string(a) : "") +
+                                 (m & 2 ? "b" + std::to_string(b) : "");
+        body_.line("const int " + name + " = " + all_of(parts) + ";");
+        pred[static_cast<std::size_t>(m)][idx] = name;
+      }
+    }
+  };
+
+  // Initial accumulators: the default's element, or the aggregation's identity.
   const bool has_default = c.default_tensor.has_value();
   const bool needs_reached =
       !has_default && (c.agg == AggOp::kProd || c.agg == AggOp::kMax || c.agg == AggOp::kMin);
-  std::string init;
-  if (has_default) {
-    init = value(*c.default_tensor);
-  } else if (c.agg == AggOp::kProd) {
-    init = float_acc ? "1.0f" : "1";
-  } else if (c.agg == AggOp::kMax) {
-    init = float_acc ? "(-INFINITY)" : "INT_MIN";
-  } else if (c.agg == AggOp::kMin) {
-    init = float_acc ? "INFINITY" : "INT_MAX";
-  } else {
-    init = float_acc ? "0.0f" : "0";
-  }
-  body_.line(acc_t + " acc = " + init + ";");
-  if (needs_reached) body_.line("int reached = 0;");
-
-  std::string pre = "1";
-  for (const std::string& p : pre_conditions) pre += " && " + p;
-  for (const RangeCheck& k : checks) {
-    if (depth(k.expr) >= 0) continue;
-    if (k.bound == 0) {
-      pre += " && " + numerator_c(k.expr, names) + " == " + k.equals +
-             (k.expr.denom() == 1 ? "" : " * " + std::to_string(k.expr.denom()));
+  for (Element& e : elements_) {
+    cur_ = &e;
+    std::string init;
+    if (has_default) {
+      init = value(*c.default_tensor);
+      if (!e.valid.empty()) init = "(" + e.valid + ") ? " + init + " : " + zero;
+    } else if (c.agg == AggOp::kProd) {
+      init = float_acc ? "1.0f" : "1";
+    } else if (c.agg == AggOp::kMax) {
+      init = float_acc ? "(-INFINITY)" : "INT_MIN";
+    } else if (c.agg == AggOp::kMin) {
+      init = float_acc ? "INFINITY" : "INT_MAX";
     } else {
-      const std::string n = numerator_c(k.expr, names);
-      if (k.expr.denom() != 1) pre += " && " + n + " % " + std::to_string(k.expr.denom()) + " == 0";
+      init = zero;
+    }
+    body_.line(acc_t + " acc" + e.suffix + " = " + init + ";");
+    if (needs_reached) body_.line("int reached" + e.suffix + " = 0;");
+  }
+
+  std::vector<std::string> pre{"1"};
+  for (const std::string& p : pre_conditions) pre.push_back(p);
+  for (const RangeCheck& k : checks) {
+    if (depth(k.expr) >= 0 || k.mask != 0) continue;
+    if (k.bound == 0) {
+      pre.push_back(numerator(k.expr, names) + " == " + k.equals +
+                    (k.expr.denom() == 1 ? "" : " * " + std::to_string(k.expr.denom())));
+    } else {
+      const std::string n = numerator(k.expr, names);
+      if (k.expr.denom() != 1) pre.push_back(n + " % " + std::to_string(k.expr.denom()) + " == 0");
       const std::string val =
           k.expr.denom() == 1 ? n : "(" + n + " / " + std::to_string(k.expr.denom()) + ")";
-      pre += " && " + val + " >= 0 && " + val + " < " + std::to_string(k.bound);
+      pre.push_back(val + " >= 0 && " + val + " < " + std::to_string(k.bound));
     }
   }
-  body_.open("if (" + pre + ")");
+  body_.open("if (" + all_of(pre) + ")");
   for (const RangeCheck& k : checks) {
     if (depth(k.expr) < 0 && !k.value_name.empty()) {
-      body_.line("const " + index_type_ + " " + k.value_name + " = " + numerator_c(k.expr, names) +
+      body_.line("const " + index_type_ + " " + k.value_name + " = " + numerator(k.expr, names) +
                  " / " + std::to_string(k.expr.denom()) + ";");
     }
   }
+  emit_predicates(-1);
 
   double space = 1;
   for (std::size_t k = 0; k < loops.size(); ++k) {
@@ -309,11 +572,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     std::string lo = std::to_string(ranges[v].lo), hi = std::to_string(ranges[v].hi);
     std::vector<const RangeCheck*> here;
     for (const RangeCheck& chk : checks) {
-      if (depth(chk.expr) != static_cast<int>(k)) continue;
+      if (depth(chk.expr) != static_cast<int>(k) || chk.mask != 0) continue;
       const std::int64_t a = chk.expr.coeff(static_cast<int>(v));
       if (chk.bound > 0 && chk.expr.denom() == 1 && chk.value_name.empty() && (a == 1 || a == -1)) {
         // 0 <= a*v + r < bound, r known outside this loop: tighten the loop's bounds.
-        const std::string r = numerator_c(chk.expr - Affine::index(static_cast<int>(v), a), names);
+        const std::string r = numerator(chk.expr - Affine::index(static_cast<int>(v), a), names);
         const std::string b = std::to_string(chk.bound);
         if (a == 1) {
           lo = "max(" + lo + ", -(" + r + "))";
@@ -328,10 +591,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
     const std::string& n = names[v];
     const std::string end = "e_" + c.index_names[v];
+    if (k + 1 == loops.size() && plan_.unroll > 1) body_.line(opencl::unroll_hint(plan_.unroll));
     body_.open("for (" + index_type_ + " " + n + " = " + lo + ", " + end + " = " + hi + "; " + n +
                " < " + end + "; ++" + n + ")");
     for (const RangeCheck* chk : here) {
-      const std::string num = numerator_c(chk->expr, names);
+      const std::string num = numerator(chk->expr, names);
       const std::string q = std::to_string(chk->expr.denom());
       if (chk->bound == 0) {
         body_.line("if (" + num + " != " + chk->equals + (q == "1" ? "" : " * " + q) +
@@ -348,65 +612,93 @@ void KernelWriter::emit_root(const Contraction& c) {
       body_.line("if (" + val + " < 0 || " + val + " >= " + std::to_string(chk->bound) +
                  ") continue;");
     }
+    emit_predicates(static_cast<int>(k));
   }
 
-  // The combination of one assignment's inputs.
-  std::vector<std::string> in;
+  // Each input's values at the tile positions it depends on: one load per position, guarded by
+  // its predicates, or one vector load for a whole contiguous, unguarded run along tile 0.
+  std::vector<std::vector<std::string>> in(c.inputs.size());
+  const bool plain = elements_.size() == 1;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
+    const Access& acc = c.inputs[i];
+    const TensorInfo& t = program_.tensor(acc.tensor);
     const std::vector<std::int64_t> strides = row_major_strides(t.shape);
-    std::string off;
-    for (std::size_t d = 0; d < t.shape.size(); ++d) {
-      off += (d ? " + " : "") + access_dims[i][d] +
-             (strides[d] == 1 ? "" : " * " + std::to_string(strides[d]));
+    const int m = input_mask[i];
+    const std::size_t count = m == 0 ? 1 : pred[static_cast<std::size_t>(m)].size();
+    if (t.kind == TensorKind::kLiteral) {
+      in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
+      continue;
     }
-    if (off.empty()) off = "0";
-    in.push_back(t.kind == TensorKind::kLiteral
-                     ? opencl::literal(t.dtype, t.data->at(0))
-                     : opencl::load(t.dtype, arg(c.inputs[i].tensor), off));
+    const auto offset = [&](int a, int b) {
+      const std::vector<std::string> n = names_at(a, b);
+      std::vector<std::string> terms;
+      for (std::size_t d = 0; d < t.shape.size(); ++d) {
+        const RangeCheck* named = nullptr;
+        for (const RangeCheck& k : checks) {
+          if (!k.value_name.empty() &&
+              k.value_name == "x" + std::to_string(i) + "_" + std::to_string(d)) {
+            named = &k;
+          }
+        }
+        terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
+      }
+      return cexpr::flat_offset(terms, strides);
+    };
+    const std::string type(opencl::compute_type(t.dtype));
+    std::int64_t step = 0;  // elements between consecutive tile-0 positions
+    for (std::size_t d = 0; d < t.shape.size() && m == 1; ++d) {
+      step += acc.indices[d].coeff(tile_var[0]) * strides[d];
+    }
+    bool unguarded = true;
+    for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
+    const std::string var = "in" + std::to_string(i);
+    if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
+        opencl::has_vector_load(t.dtype, n0)) {
+      body_.line("const " + opencl::vector_type(t.dtype, n0) + " " + var + " = " +
+                 opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, 0)) + ";");
+      for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(var, a));
+      continue;
+    }
+    for (std::size_t idx = 0; idx < count; ++idx) {
+      const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
+      std::string load = opencl::load(t.dtype, arg(acc.tensor), offset(a, b));
+      if (plain) {
+        in[i].push_back(load);
+        continue;
+      }
+      const std::string g = guard(m, a, b);
+      if (!g.empty()) load = "(" + g + ") ? " + load + " : " + (is_float(t.dtype) ? "0.0f" : "0");
+      const std::string name = var + (m == 0 ? "" : "_" + std::to_string(idx));
+      body_.line("const " + type + " " + name + " = " + load + ";");
+      in[i].push_back(name);
+    }
   }
-  std::string v;
-  switch (c.comb) {
-    case CombOp::kNone:
-      v = in[0];
-      break;
-    case CombOp::kMul:
-      v = in[0] + " * " + in[1];
-      break;
-    case CombOp::kAdd:
-      v = in[0] + " + " + in[1];
-      break;
-    case CombOp::kEq:
-      v = "(int)(" + in[0] + " == " + in[1] + ")";
-      break;
-    case CombOp::kCond:
-      v = "(" + in[0] + " == " + in[1] + " ? " + in[2] + " : 0)";
-      break;
+
+  // Each element combines its inputs and accumulates, under its predicates.
+  const int full = (1 << tiles_.size()) - 1;
+  for (Element& e : elements_) {
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      const int m = input_mask[i];
+      const int idx = m == 0 ? 0 : m == 1 ? e.a : m == 2 ? e.b : e.a * n1 + e.b;
+      args.push_back(in[i][static_cast<std::size_t>(idx)]);
+    }
+    const std::string g = full == 0 ? "" : guard(full, e.a, e.b);
+    if (!g.empty()) body_.open("if (" + g + ")");
+    const std::string val = "val" + e.suffix;
+    body_.line("const " + acc_t + " " + val + " = (" + acc_t + ")(" + combine(c.comb, args) + ");");
+    body_.line(accumulate(c.agg, "acc" + e.suffix, val));
+    if (needs_reached) body_.line("reached" + e.suffix + " = 1;");
+    if (!g.empty()) body_.close();
   }
-  body_.line("const " + acc_t + " val = (" + acc_t + ")(" + v + ");");
-  switch (c.agg) {
-    case AggOp::kSum:
-      body_.line("acc += val;");
-      break;
-    case AggOp::kProd:
-      body_.line("acc *= val;");
-      break;
-    case AggOp::kMax:
-      body_.line("acc = (val > acc || val != val) ? val : acc;");
-      break;
-    case AggOp::kMin:
-      body_.line("acc = (val < acc || val != val) ? val : acc;");
-      break;
-    case AggOp::kAssign:
-      body_.line("acc = val;");
-      break;
-  }
-  if (needs_reached) body_.line("reached = 1;");
   for (std::size_t k = 0; k < loops.size(); ++k) body_.close();
   body_.close();
-  if (needs_reached)
-    body_.line("if (!reached) acc = " + std::string(float_acc ? "0.0f" : "0") + ";");
-  values_[c.output] = "acc";
+  for (Element& e : elements_) {
+    if (needs_reached) {
+      body_.line("if (!reached" + e.suffix + ") acc" + e.suffix + " = " + zero + ";");
+    }
+    e.values[c.output] = "acc" + e.suffix;
+  }
   flops_ += space * static_cast<double>(total_) * (c.comb == CombOp::kNone ? 1 : 2);
 }
 
@@ -432,7 +724,7 @@ KernelSource KernelWriter::finish() {
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
   k.local_size = {plan_.work_group_size, 1, 1};
-  k.global_size = {static_cast<std::size_t>((total_ + wg - 1) / wg * wg), 1, 1};
+  k.global_size = {static_cast<std::size_t>((items_ + wg - 1) / wg * wg), 1, 1};
   k.flops = flops_;
   double bytes = 0;
   for (TensorId t : args_) {

@@ -46,6 +46,23 @@ std::string store(DType t, std::string_view ptr, std::string_view offset, std::s
   }
 }
 
+bool has_vector_load(DType t, int n) {
+  return t != DType::kBool && (n == 2 || n == 3 || n == 4 || n == 8 || n == 16);
+}
+
+std::string vector_type(DType t, int n) { return std::string(compute_type(t)) + std::to_string(n); }
+
+std::string vector_load(DType t, int n, std::string_view ptr, std::string_view offset) {
+  const std::string fn = t == DType::kFloat16 ? "vload_half" : "vload";
+  return fn + std::to_string(n) + "(0, " + std::string(ptr) + " + " + std::string(offset) + ")";
+}
+
+std::string lane(std::string_view vec, int i) {
+  return std::string(vec) + ".s" + "0123456789abcdef"[i];
+}
+
+std::string unroll_hint(int n) { return "#pragma unroll " + std::to_string(n); }
+
 std::string literal(DType t, double value) {
   if (!is_float(t)) {
     const auto v = static_cast<long long>(value);

@@ -17,6 +17,16 @@ std::string_view compute_type(DType t);  // how a kernel computes with them: int
 std::string load(DType t, std::string_view ptr, std::string_view offset);
 std::string store(DType t, std::string_view ptr, std::string_view offset, std::string_view value);
 
+// N consecutive elements from element `offset` of `ptr` as one compute-type vector (vloadN
+// needs only the element's alignment); "" where the type has no vector load (bool).
+bool has_vector_load(DType t, int n);
+std::string vector_type(DType t, int n);  // float4, int8, ...
+std::string vector_load(DType t, int n, std::string_view ptr, std::string_view offset);
+std::string lane(std::string_view vec, int i);  // "v.s3", "v.sa"
+
+// A line asking the compiler to unroll the loop that follows by `n`.
+std::string unroll_hint(int n);
+
 // A literal of compute type for `t`: "1.5f", "INFINITY", "(-2147483647 - 1)".
 std::string literal(DType t, double value);
 

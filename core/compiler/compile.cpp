@@ -8,11 +8,14 @@
 #include <map>
 
 #include "codegen/opencl_dialect.h"
+#include "compiler/tuner.h"
 #include "runtime/executable_state.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
 #include "tartan/runtime/kernel_cache.h"
 #include "tartan/schedule/cost_model.h"
+#include "tartan/schedule/tiling.h"
+#include "tartan/schedule/tuning_cache.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
@@ -67,6 +70,60 @@ void dump_kernels(const std::string& dir, const std::string& source,
   }
 }
 
+// Each distinct kernel's plan: measured (tune), else from its tuning record, else the cost
+// model's. Identical kernels (same canonical code) are planned once per compile.
+class Planner {
+ public:
+  Planner(Executable::State& state, const CompileOptions& options)
+      : state_(state),
+        options_(options),
+        target_(target_info(state.device.info)),
+        cache_(TuningCache::from_environment()) {}
+
+  KernelPlan plan(const KernelGroup& group) {
+    const LoweredProgram& lowered = state_.lowered;
+    const TuningKey key =
+        TuningKey::make(write_kernel(lowered, group, KernelPlan{}).code, state_.device.info);
+    auto it = decided_.find(key.hash.hex());
+    if (it == decided_.end()) it = decided_.emplace(key.hash.hex(), decide(group, key)).first;
+    KernelPlan p = it->second;
+    if (options_.plan_override) p = options_.plan_override(lowered, group, p);
+    return p;
+  }
+
+ private:
+  KernelPlan decide(const KernelGroup& group, const TuningKey& key) {
+    const LoweredProgram& lowered = state_.lowered;
+    CompileStats& stats = state_.stats;
+    if (options_.tune) {
+      const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
+                                         options_.extra_build_options);
+      ++stats.tuned_kernels;
+      try {
+        cache_.store(key, r);
+      } catch (const Error& e) {
+        spdlog::warn("tuning record not saved: {}", e.what());
+      }
+      return r.plan;
+    }
+    if (std::optional<TuningRecord> r = cache_.load(key)) {
+      if (plan_fits(r->plan, lowered.program, group)) {
+        ++stats.tuning_records_used;
+        return r->plan;
+      }
+      spdlog::warn("ignoring the tuning record {}: its plan does not fit the kernel",
+                   cache_.path(key).string());
+    }
+    return choose_plan(lowered, group, target_);
+  }
+
+  Executable::State& state_;
+  const CompileOptions& options_;
+  TargetInfo target_;
+  TuningCache cache_;
+  std::map<std::string, KernelPlan> decided_;  // by tuning key
+};
+
 }  // namespace
 
 Executable compile(const Program& program, const runtime::Device& device,
@@ -80,10 +137,10 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.pipeline_seconds = seconds_since(start);
 
   const Clock::time_point codegen_start = Clock::now();
-  const TargetInfo target = target_info(device.info);
+  state->allocate();  // first: the tuner runs candidate kernels on the executable's buffers
+  Planner planner(*state, options);
   for (const KernelGroup& group : state->lowered.kernels) {
-    const KernelPlan plan = choose_plan(state->lowered, group, target);
-    state->sources.push_back(write_kernel(state->lowered, group, plan));
+    state->sources.push_back(write_kernel(state->lowered, group, planner.plan(group)));
   }
   const std::string source = assemble_program(&state->sources, &stats.unique_kernels);
   stats.kernels = static_cast<int>(state->sources.size());
@@ -93,7 +150,6 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.codegen_seconds = seconds_since(codegen_start);
 
   const Clock::time_point build_start = Clock::now();
-  state->allocate();
   if (!state->sources.empty()) {
     runtime::KernelCache cache = runtime::KernelCache::from_environment();
     const std::uint64_t builds_before = runtime::program_source_builds();

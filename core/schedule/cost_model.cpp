@@ -2,25 +2,199 @@
 
 #include <algorithm>
 
+#include "tartan/ir/bounds.h"
+#include "tartan/schedule/tiling.h"
+
 namespace tartan {
+
+namespace {
+
+// What the cost model knows about a contraction kernel: for each tileable output dimension,
+// which inputs do not use its variable (and are therefore reused across a tile along it), and
+// the trip count of the innermost reduction loop.
+struct ContractionShape {
+  std::vector<int> dims;                  // tileable output dimensions
+  std::vector<std::vector<bool>> reused;  // [k][input]: input k-th dim's tile reuses it
+  std::int64_t reduction = 1;             // assignments per output element
+  std::int64_t inner_trip = 1;            // innermost reduction loop's range
+};
+
+ContractionShape analyse(const Program& program, const KernelGroup& group, const Contraction& c) {
+  ContractionShape s;
+  s.dims = tileable_dims(program, group);
+  for (int d : s.dims) {
+    const int v = c.output_indices[static_cast<std::size_t>(d)].terms()[0].first;
+    std::vector<bool> r;
+    for (const Access& a : c.inputs) {
+      bool uses = false;
+      for (const Affine& e : a.indices) uses = uses || e.coeff(v) != 0;
+      r.push_back(!uses && program.tensor(a.tensor).kind != TensorKind::kLiteral);
+    }
+    s.reused.push_back(r);
+  }
+  const std::vector<IndexRange> ranges = derive_index_ranges(program, c);
+  std::vector<bool> solved(ranges.size(), false);
+  for (const Affine& e : c.output_indices) {
+    if (e.terms().size() == 1) solved[static_cast<std::size_t>(e.terms()[0].first)] = true;
+  }
+  for (std::size_t v = 0; v < ranges.size(); ++v) {
+    if (solved[v]) continue;
+    s.reduction *= ranges[v].size();
+    s.inner_trip = ranges[v].size();  // loops run in variable order: the last is innermost
+  }
+  return s;
+}
+
+bool any(const std::vector<bool>& v) { return std::find(v.begin(), v.end(), true) != v.end(); }
+
+// The largest of `sizes` (descending) that divides `extent`, else the largest not above it:
+// a dividing tile has no partial tiles, so no edge predicates at all.
+int pick_size(std::int64_t extent, std::initializer_list<int> sizes) {
+  for (int s : sizes) {
+    if (s <= extent && extent % s == 0) return s;
+  }
+  for (int s : sizes) {
+    if (s <= extent) return s;
+  }
+  return 1;
+}
+
+std::int64_t work_items(const Shape& out, const KernelPlan& plan) {
+  Shape grid = out;
+  for (const TileDim& t : plan.tile) {
+    if (t.dim >= 0) {
+      auto& g = grid[static_cast<std::size_t>(t.dim)];
+      g = (g + t.size - 1) / t.size;
+    }
+  }
+  return num_elements(grid);
+}
+
+std::size_t default_work_group(const TargetInfo& target) {
+  // A work-group of 128 keeps GPUs' schedulers busy (4 warps / 2 wavefronts) and gives CPU
+  // implementations (which loop over a work-group, vectorising across work-items) enough work
+  // per group.
+  std::size_t wg = 1;
+  while (wg * 2 <= std::min<std::size_t>(128, target.max_work_group_size)) wg *= 2;
+  return wg;
+}
+
+}  // namespace
 
 TargetInfo target_info(const runtime::DeviceInfo& device) {
   TargetInfo t;
   t.max_work_group_size = std::max<std::size_t>(1, device.max_work_group_size);
   t.local_memory_bytes = device.local_mem_bytes;
+  t.compute_units = std::max<std::size_t>(1, device.compute_units);
+  t.preferred_vector_width = std::max<std::size_t>(1, device.preferred_vector_width_float);
   t.is_cpu = device.type == runtime::DeviceType::kCpu;
   t.has_fp16 = device.fp16;
   return t;
 }
 
-KernelPlan choose_plan(const LoweredProgram&, const KernelGroup&, const TargetInfo& target) {
-  // One output element per work-item: a work-group of 128 keeps GPUs' schedulers busy and
-  // gives CPU implementations (which loop over a work-group) enough work per group.
+KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
+                       const TargetInfo& target) {
   KernelPlan plan;
-  std::size_t wg = 1;
-  while (wg * 2 <= std::min<std::size_t>(128, target.max_work_group_size)) wg *= 2;
-  plan.work_group_size = wg;
+  plan.work_group_size = default_work_group(target);
+  const Program& program = lowered.program;
+  const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
+  // Elementwise kernels and small reductions are bound by memory traffic, which one element
+  // per work-item already streams at full speed (consecutive work-items touch consecutive
+  // elements: coalesced on GPUs, vectorised across work-items on CPUs). A register tile only
+  // pays where it saves loads: when an input is reused across the tile.
+  if (c == nullptr) return plan;
+  const ContractionShape s = analyse(program, group, *c);
+  if (s.reduction < 4 || s.dims.empty()) return plan;
+  const Shape& out = program.tensor(group.output).shape;
+
+  // Tile 0: the innermost output dimension (channels in NHWC, columns of a matrix) when an
+  // input does not depend on it: one load of that input (an activation) then feeds TM outputs,
+  // and the other input's TM values are contiguous, one vector load. On a CPU the tile along
+  // the contiguous dimension is wider: it becomes the explicit SIMD width (PoCL's
+  // across-work-item vectoriser cannot vectorise strided accesses of neighbouring tiles).
+  const int last = static_cast<int>(out.size()) - 1;
+  int k0 = -1;
+  for (std::size_t k = 0; k < s.dims.size(); ++k) {
+    if (s.dims[k] == last && any(s.reused[k])) k0 = static_cast<int>(k);
+  }
+  // Tile 1: the innermost other dimension that reuses a different input (the weights, along a
+  // spatial dimension or a matrix row), so each weight load also feeds TN outputs.
+  int k1 = -1;
+  for (std::size_t k = 0; k < s.dims.size(); ++k) {
+    if (static_cast<int>(k) == k0 || !any(s.reused[k])) continue;
+    bool other = k0 < 0;
+    for (std::size_t i = 0; k0 >= 0 && i < s.reused[k].size(); ++i) {
+      other = other || (s.reused[k][i] && !s.reused[static_cast<std::size_t>(k0)][i]);
+    }
+    if (other) k1 = static_cast<int>(k);  // the last such is the innermost
+  }
+  if (k0 >= 0) {
+    const int d = s.dims[static_cast<std::size_t>(k0)];
+    plan.tile[0] = {d, target.is_cpu ? pick_size(out[static_cast<std::size_t>(d)], {16, 8, 4})
+                                     : pick_size(out[static_cast<std::size_t>(d)], {8, 4, 2})};
+  }
+  if (k1 >= 0) {
+    const int d = s.dims[static_cast<std::size_t>(k1)];
+    plan.tile[1] = {d, pick_size(out[static_cast<std::size_t>(d)], {4, 2})};
+  }
+  // Keep enough work: at least one full work-group per compute unit, shrinking the larger tile
+  // until there is. Not more: a tile's independent multiply-adds already hide latency that
+  // would otherwise take extra resident work-groups, and smaller tiles lose the reuse.
+  const auto wanted = static_cast<std::int64_t>(target.compute_units * plan.work_group_size);
+  while (work_items(out, plan) < wanted && plan.tile_elements() > 1) {
+    TileDim& t = plan.tile[0].size >= plan.tile[1].size ? plan.tile[0] : plan.tile[1];
+    t.size /= 2;
+  }
+  for (TileDim& t : plan.tile) {
+    if (t.size <= 1) t = {};
+  }
+  plan.vector_loads = plan.tile[0].size > 1;
+  // Unrolling the reduction lets the compiler interleave independent loads with the tile's
+  // multiply-adds; pointless for short loops.
+  plan.unroll = s.inner_trip >= 16 ? 4 : 1;
   return plan;
+}
+
+std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const KernelGroup& group,
+                                        const TargetInfo& target) {
+  std::vector<KernelPlan> plans;
+  const auto add = [&](const KernelPlan& p) {
+    if (plan_fits(p, lowered.program, group) &&
+        std::find(plans.begin(), plans.end(), p) == plans.end()) {
+      plans.push_back(p);
+    }
+  };
+  KernelPlan plain;
+  plain.work_group_size = default_work_group(target);
+  add(plain);
+  const KernelPlan chosen = choose_plan(lowered, group, target);
+  add(chosen);
+  if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;
+  // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
+  // first, 1..4 along the second, and the chosen plan with other work-group sizes.
+  std::vector<int> dims = tileable_dims(lowered.program, group);
+  int d0 = chosen.tile[0].dim, d1 = chosen.tile[1].dim;
+  if (d0 < 0 && !dims.empty()) d0 = dims.back();
+  if (d1 < 0 && dims.size() > 1) d1 = dims[dims.size() - 2];
+  if (d0 < 0) return plans;
+  for (int t0 : {2, 4, 8, 16}) {
+    for (int t1 : {1, 2, 4}) {
+      if (t1 > 1 && d1 < 0) continue;
+      if (t0 * t1 > 64) continue;  // beyond this, accumulators spill out of registers
+      KernelPlan p = chosen;
+      p.tile[0] = {d0, t0};
+      p.tile[1] = t1 > 1 ? TileDim{d1, t1} : TileDim{};
+      p.vector_loads = true;
+      add(p);
+    }
+  }
+  for (std::size_t wg : {std::size_t{32}, std::size_t{64}, std::size_t{256}}) {
+    if (wg > target.max_work_group_size) continue;
+    KernelPlan p = chosen;
+    p.work_group_size = wg;
+    add(p);
+  }
+  return plans;
 }
 
 }  // namespace tartan

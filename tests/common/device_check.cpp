@@ -36,7 +36,7 @@ void check_on_device(const Program& program, const runtime::Device& device, std:
     }
   }
   const std::vector<HostTensor> want = reference_run(program, inputs);
-  Executable exe = compile(program, device);
+  Executable exe = compile(program, device, options.compile);
   const std::vector<HostTensor> got = exe.run(inputs, {.poison = true});
   ASSERT_EQ(got.size(), want.size());
   for (std::size_t i = 0; i < got.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tartan/compiler.h"
 #include "tartan/ir/program.h"
 #include "tartan/runtime/device.h"
 
@@ -19,6 +20,7 @@ struct CheckOptions {
   double half_tolerance = 2e-3;                // for float16 outputs (the device rounds to half)
   std::vector<TensorId> small_integer_inputs;  // drawn from {-2, ..., 2}
   std::vector<std::string> output_labels;      // names outputs in failure messages
+  CompileOptions compile;                      // e.g. a forced plan (common/forced_plans.h)
 };
 
 // Adds a gtest failure per mismatching output (with its label, the error and the device).

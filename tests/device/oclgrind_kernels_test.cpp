@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "common/device_check.h"
+#include "common/forced_plans.h"
 #include "common/random_program.h"
 #include "tartan/ir/builder.h"
 #include "tartan/ops/activation.h"
@@ -52,6 +53,28 @@ TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
                           b.input("table", DType::kFloat32, {4, 6})));
   b.output(ops::swish(ops::mul(x, b.input("s", DType::kFloat32, {1, 13}))));
   check_everywhere(b.build(), rng);
+}
+
+// Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling:
+// every access of every tile element must stay in bounds.
+TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
+  std::mt19937_64 rng(std::random_device{}());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 5, 7, 3});
+  b.output(ops::relu(ops::conv2d(x, b.input("k", DType::kFloat32, {3, 3, 3, 10}),
+                                 b.input("bias", DType::kFloat32, {10}),
+                                 {.strides = {2, 2}, .padding = ops::Padding::same()})));
+  b.output(ops::depthwise_conv2d(x, b.input("dk", DType::kFloat32, {3, 3, 3, 1}), {},
+                                 {.padding = ops::Padding::same()}));
+  b.output(ops::matmul(b.input("a", DType::kFloat32, {2, 5, 6}),
+                       b.input("m", DType::kFloat32, {2, 6, 9})));
+  const Program program = b.build();
+  for (int v = 0; v < testing::kForcedPlanVariants; ++v) {
+    SCOPED_TRACE("plan " + testing::forced_plan_name(v));
+    testing::CheckOptions options;
+    options.compile = testing::forcing_plan(v);
+    check_everywhere(program, rng, options);
+  }
 }
 
 TEST(Oclgrind, RandomContractions) {

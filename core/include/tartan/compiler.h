@@ -1,12 +1,14 @@
 // compile(Program, Device) -> Executable: passes, scheduling, code generation, build.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "tartan/ir/program.h"
 #include "tartan/passes/pipeline.h"
 #include "tartan/runtime/device.h"
 #include "tartan/runtime/executable.h"
+#include "tartan/schedule/plan.h"
 
 namespace tartan {
 
@@ -16,6 +18,15 @@ struct CompileOptions {
   // variable TARTAN_DUMP_KERNELS does the same when this is empty.
   std::string dump_kernels_dir;
   std::string extra_build_options;  // appended to the OpenCL build options
+  // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
+  // whose results match the plain plan's, and stores it in the tuning cache
+  // ($XDG_CACHE_HOME/tartan/tuning). Without it, a kernel uses its tuning record where one
+  // exists, else the cost model's plan.
+  bool tune = false;
+  // For tests: replaces each kernel's plan (after the tuning cache or the cost model). The
+  // returned plan must fit the kernel (tartan/schedule/tiling.h), else InternalError.
+  std::function<KernelPlan(const LoweredProgram&, const KernelGroup&, const KernelPlan&)>
+      plan_override;
 };
 
 // Throws Error for user mistakes (unsupported features, out of device memory, a kernel the

@@ -31,6 +31,8 @@ struct CompileStats {
   double total_seconds = 0;
   bool cache_hit = false;           // the program binary came from the kernel cache
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
+  int tuned_kernels = 0;            // distinct kernels measured by the tuner (CompileOptions::tune)
+  int tuning_records_used = 0;      // distinct kernels whose plan came from the tuning cache
 };
 
 struct RunOptions {

@@ -1,5 +1,7 @@
-// The cost model: picks each kernel's plan from the device's properties.
+// The cost model: picks each kernel's plan from the device's properties and the kernel's shape.
 #pragma once
+
+#include <vector>
 
 #include "tartan/passes/pipeline.h"
 #include "tartan/runtime/device.h"
@@ -12,5 +14,10 @@ TargetInfo target_info(const runtime::DeviceInfo& device);
 // Deterministic: the same kernel on the same device always gets the same plan.
 KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
                        const TargetInfo& target);
+
+// A small set of distinct plans worth measuring for this kernel (the tuner's search space):
+// the plain plan, the cost model's choice, and register tiles around it. All fit the kernel.
+std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const KernelGroup& group,
+                                        const TargetInfo& target);
 
 }  // namespace tartan

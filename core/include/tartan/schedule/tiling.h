@@ -1,0 +1,21 @@
+// Which output dimensions of a kernel a register tile may cover. The cost model, the tuner and
+// the tests pick tile dimensions from this list; code generation checks its plan against it.
+#pragma once
+
+#include <vector>
+
+#include "tartan/passes/pipeline.h"
+#include "tartan/schedule/plan.h"
+
+namespace tartan {
+
+// Contraction roots: a dimension that is exactly one index variable (coefficient 1, no offset,
+// no denominator), which appears in no other output dimension and in no expression with a
+// denominator, so tile element `a` is that variable plus `a` and every access stays affine in
+// it. Other roots compute each output element independently: every dimension qualifies.
+std::vector<int> tileable_dims(const Program& program, const KernelGroup& group);
+
+// True when every tiled dimension of `plan` is tileable and distinct (size 1 tiles are ignored).
+bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group);
+
+}  // namespace tartan

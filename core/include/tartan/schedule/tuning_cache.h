@@ -1,0 +1,49 @@
+// The persistent tuning cache: the measured best plan of each kernel on each device.
+//
+// One JSON record per key in `$XDG_CACHE_HOME/tartan/tuning/<key hash>.json`, written
+// atomically. The key is the canonical kernel (its code under the plain plan: shapes and
+// operations, no tensor names) plus the device's id and name and the driver version, so a
+// driver update re-tunes. A record that cannot be read or does not fit its kernel is ignored
+// with a warning (and overwritten by the next tuning run).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "tartan/runtime/device.h"
+#include "tartan/schedule/plan.h"
+#include "tartan/support/hash.h"
+
+namespace tartan {
+
+struct TuningRecord {
+  KernelPlan plan;
+  double time_ms = 0;        // the winner's device time
+  double plain_time_ms = 0;  // the plain plan's, for comparison
+  std::string device;        // device name and driver, for people reading the file
+};
+
+struct TuningKey {
+  Hash128 hash;
+  static TuningKey make(std::string_view canonical_kernel, const runtime::DeviceInfo& device);
+};
+
+class TuningCache {
+ public:
+  explicit TuningCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  static TuningCache from_environment();  // cache_dir()/tuning
+
+  std::optional<TuningRecord> load(const TuningKey& key) const;
+  void store(const TuningKey& key, const TuningRecord& record) const;
+  std::filesystem::path path(const TuningKey& key) const;
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// The record as JSON text and back (nullopt, with the reason in `why`, when malformed).
+std::string encode_tuning_record(const TuningRecord& record);
+std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::string* why);
+
+}  // namespace tartan

@@ -1,0 +1,57 @@
+#include "tartan/schedule/tiling.h"
+
+#include <algorithm>
+
+namespace tartan {
+
+namespace {
+
+bool uses_var_with_denominator(const Affine& e, int var) {
+  return e.coeff(var) != 0 && e.denom() != 1;
+}
+
+std::vector<int> contraction_tileable_dims(const Contraction& c) {
+  std::vector<int> dims;
+  for (std::size_t d = 0; d < c.output_indices.size(); ++d) {
+    const Affine& e = c.output_indices[d];
+    if (e.terms().size() != 1 || e.terms()[0].second != 1 || e.constant_term() != 0 ||
+        e.denom() != 1) {
+      continue;
+    }
+    const int v = e.terms()[0].first;
+    bool ok = true;
+    for (std::size_t o = 0; o < c.output_indices.size(); ++o) {
+      if (o != d && c.output_indices[o].coeff(v) != 0) ok = false;
+    }
+    for (const Access& a : c.inputs) {
+      for (const Affine& x : a.indices) ok = ok && !uses_var_with_denominator(x, v);
+    }
+    for (const Constraint& k : c.constraints) ok = ok && !uses_var_with_denominator(k.expr, v);
+    if (ok) dims.push_back(static_cast<int>(d));
+  }
+  return dims;
+}
+
+}  // namespace
+
+std::vector<int> tileable_dims(const Program& program, const KernelGroup& group) {
+  const Op& root = program.ops()[group.ops.front()];
+  if (const auto* c = std::get_if<Contraction>(&root)) return contraction_tileable_dims(*c);
+  std::vector<int> dims(program.tensor(group.output).shape.size());
+  for (std::size_t d = 0; d < dims.size(); ++d) dims[d] = static_cast<int>(d);
+  return dims;
+}
+
+bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  const std::vector<int> ok = tileable_dims(program, group);
+  int seen = -1;
+  for (const TileDim& t : plan.tile) {
+    if (t.size < 1) return false;
+    if (t.size == 1) continue;
+    if (std::find(ok.begin(), ok.end(), t.dim) == ok.end() || t.dim == seen) return false;
+    seen = t.dim;
+  }
+  return plan.unroll >= 1 && plan.work_group_size >= 1;
+}
+
+}  // namespace tartan

@@ -1,0 +1,23 @@
+// Non-trivial plans forced onto every kernel of a program, so tests exercise register tiles
+// that do not divide the sizes, 1xN and Nx1 tiles, vector loads on and off, and unrolling,
+// whatever the cost model would choose.
+#pragma once
+
+#include <string>
+
+#include "tartan/compiler.h"
+
+namespace tartan::testing {
+
+constexpr int kForcedPlanVariants = 5;
+
+// Variant `v` (0 <= v < kForcedPlanVariants) for one kernel, built from its tileable
+// dimensions (the plain plan when it has none).
+KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group);
+
+// CompileOptions whose plan_override applies variant `v` to every kernel.
+CompileOptions forcing_plan(int v);
+
+std::string forced_plan_name(int v);  // for failure messages
+
+}  // namespace tartan::testing
