@@ -35,26 +35,29 @@ SgemmFn load_sgemm() {
 
 bool clblast_available() { return load_sgemm() != nullptr; }
 
-double clblast_sgemm_seconds(runtime::Context& context, runtime::Queue& queue, std::size_t m,
-                             std::size_t n, std::size_t k) {
-  const SgemmFn sgemm = load_sgemm();
-  if (!sgemm) throw Error("CLBlast is not installed", "install libclblast1 (Debian) to compare");
-  runtime::Buffer a(context, m * k * sizeof(float));
-  runtime::Buffer b(context, k * n * sizeof(float));
-  runtime::Buffer c(context, m * n * sizeof(float));
+ClblastSgemm::ClblastSgemm(runtime::Context& context, runtime::Queue& queue, std::size_t m,
+                           std::size_t n, std::size_t k)
+    : queue_(queue),
+      m_(m),
+      n_(n),
+      k_(k),
+      a_(context, m * k * sizeof(float)),
+      b_(context, k * n * sizeof(float)),
+      c_(context, m * n * sizeof(float)) {
+  if (!load_sgemm()) throw Error("CLBlast is not installed", "install libclblast1 (Debian)");
   const float one = 1.0f;
-  a.fill(queue, one);
-  b.fill(queue, one);
-  cl_command_queue q = queue.get();
-  double seconds = 0;
-  for (int run = 0; run < 2; ++run) {  // the first call compiles CLBlast's kernels
-    cl_event event = nullptr;
-    const int status = sgemm(kRowMajor, kNoTranspose, kNoTranspose, m, n, k, 1.0f, a.get(), 0, k,
-                             b.get(), 0, n, 0.0f, c.get(), 0, n, &q, &event);
-    if (status != 0) throw Error("CLBlastSgemm failed with status " + std::to_string(status));
-    seconds = static_cast<double>(runtime::Event(event).duration_ns()) * 1e-9;
-  }
-  return seconds;
+  a_.fill(queue_, one);
+  b_.fill(queue_, one);
+  run_seconds();  // the first call compiles CLBlast's kernels
+}
+
+double ClblastSgemm::run_seconds() {
+  cl_command_queue q = queue_.get();
+  cl_event event = nullptr;
+  const int status = load_sgemm()(kRowMajor, kNoTranspose, kNoTranspose, m_, n_, k_, 1.0f, a_.get(),
+                                  0, k_, b_.get(), 0, n_, 0.0f, c_.get(), 0, n_, &q, &event);
+  if (status != 0) throw Error("CLBlastSgemm failed with status " + std::to_string(status));
+  return static_cast<double>(runtime::Event(event).duration_ns()) * 1e-9;
 }
 
 }  // namespace tartan::bench

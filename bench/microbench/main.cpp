@@ -59,9 +59,8 @@ void run_clblast(benchmark::State& state, const std::string& name) {
   const OpBenchmark op = make_op_benchmark(name);
   runtime::Context context(bench_device());
   runtime::Queue queue(context);
-  for (auto _ : state) {
-    state.SetIterationTime(clblast_sgemm_seconds(context, queue, op.gemm_m, op.gemm_n, op.gemm_k));
-  }
+  ClblastSgemm sgemm(context, queue, op.gemm_m, op.gemm_n, op.gemm_k);
+  for (auto _ : state) state.SetIterationTime(sgemm.run_seconds());
   state.counters["GFLOP/s"] = benchmark::Counter(
       op.flops * static_cast<double>(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
   state.SetLabel("CLBlast SGEMM " + std::to_string(op.gemm_m) + "x" + std::to_string(op.gemm_n) +

@@ -23,6 +23,11 @@ struct CheckOptions {
   CompileOptions compile;                      // e.g. a forced plan (common/forced_plans.h)
 };
 
+// Adds `count` random contractions (tests/common/random_program.h) to `program`, each with
+// its own inputs and output, and records their input needs and labels in `options`.
+void add_random_contractions(Program* program, std::mt19937_64& rng, int count,
+                             CheckOptions* options);
+
 // Adds a gtest failure per mismatching output (with its label, the error and the device).
 void check_on_device(const Program& program, const runtime::Device& device, std::mt19937_64& rng,
                      const CheckOptions& options = {});

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "common/device_check.h"
-#include "common/random_program.h"
 
 namespace tartan {
 namespace {
@@ -20,14 +19,7 @@ TEST(RandomContractions, MatchReferenceOnEveryDevice) {
     for (int p = 0; p < kPrograms; ++p) {
       Program program;
       testing::CheckOptions options;
-      for (int c = 0; c < kContractionsPerProgram; ++c) {
-        const std::string prefix = "P" + std::to_string(c) + "_";
-        const testing::RandomContraction r = testing::add_random_contraction(&program, rng, prefix);
-        options.small_integer_inputs.insert(options.small_integer_inputs.end(),
-                                            r.small_integer_inputs.begin(),
-                                            r.small_integer_inputs.end());
-        options.output_labels.push_back(prefix + ": " + r.description);
-      }
+      testing::add_random_contractions(&program, rng, kContractionsPerProgram, &options);
       testing::check_on_device(program, device, rng, options);
     }
   }

@@ -6,7 +6,6 @@
 
 #include "common/device_check.h"
 #include "common/forced_plans.h"
-#include "common/random_program.h"
 #include "tartan/ir/builder.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
@@ -50,14 +49,7 @@ TEST(ScheduledKernels, RandomContractions) {
   for (int p = 0; p < 2; ++p) {
     Program program;
     testing::CheckOptions options;
-    for (int c = 0; c < 10; ++c) {
-      const std::string prefix = "P" + std::to_string(c) + "_";
-      const testing::RandomContraction r = testing::add_random_contraction(&program, rng, prefix);
-      options.small_integer_inputs.insert(options.small_integer_inputs.end(),
-                                          r.small_integer_inputs.begin(),
-                                          r.small_integer_inputs.end());
-      options.output_labels.push_back(prefix + ": " + r.description);
-    }
+    testing::add_random_contractions(&program, rng, 10, &options);
     check_every_plan(program, rng, options);
   }
 }
