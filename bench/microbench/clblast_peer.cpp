@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tartan/runtime/buffer.h"
+#include "tartan/runtime/cl_error.h"
 #include "tartan/runtime/event.h"
 #include "tartan/support/error.h"
 
