@@ -1,0 +1,114 @@
+#include "support/yaml_read.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace tartan::yaml {
+namespace {
+
+SourceLoc loc_of(const YAML::Mark& mark, const std::string& file) {
+  // yaml-cpp marks are 0-based and -1 when unknown.
+  return SourceLoc{file, mark.line >= 0 ? mark.line + 1 : 0,
+                   mark.column >= 0 ? mark.column + 1 : 0};
+}
+
+std::string where(const YAML::Node& node, const std::string& file) {
+  const SourceLoc loc = loc_of(node.Mark(), file);
+  return loc.line > 0 ? file + ":" + std::to_string(loc.line) : file;
+}
+
+[[noreturn]] void wrong_form(const YAML::Node& node, const std::string& file, std::string_view key,
+                             const std::string& expected) {
+  const std::string got = node.IsScalar()     ? "'" + node.Scalar() + "'"
+                          : node.IsSequence() ? std::string("a list")
+                          : node.IsMap()      ? std::string("a map")
+                                              : std::string("nothing");
+  fail(node, file, "'" + std::string(key) + "' must be " + expected + ", not " + got,
+       "write `" + std::string(key) + ": <" + expected + ">`");
+}
+
+}  // namespace
+
+YAML::Node parse(std::string_view text, const std::string& file) {
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    return root;
+  } catch (const YAML::ParserException& e) {
+    throw Error(file + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg,
+                "fix the syntax at that line (indentation, a missing ':' or an unclosed quote)",
+                loc_of(e.mark, file));
+  }
+}
+
+void fail(const YAML::Node& node, const std::string& file, const std::string& what,
+          const std::string& hint) {
+  throw Error(where(node, file) + ": " + what, hint, loc_of(node.Mark(), file));
+}
+
+void require_map(const YAML::Node& node, const std::string& file, std::string_view section,
+                 std::initializer_list<std::string_view> allowed) {
+  if (!node.IsMap()) wrong_form(node, file, section, "a map");
+  std::string allowed_list;
+  for (std::string_view a : allowed) {
+    allowed_list += allowed_list.empty() ? "" : ", ";
+    allowed_list += a;
+  }
+  for (const auto& entry : node) {
+    const YAML::Node& key = entry.first;
+    if (!key.IsScalar())
+      fail(key, file, "a key of '" + std::string(section) + "' is not a name",
+           "keys are plain names: " + allowed_list);
+    bool known = false;
+    for (std::string_view a : allowed) known = known || key.Scalar() == a;
+    if (!known) {
+      fail(key, file, "unknown key '" + key.Scalar() + "' in " + std::string(section),
+           "known keys are: " + allowed_list + " (check the spelling, or remove the line)");
+    }
+  }
+}
+
+std::string read_string(const YAML::Node& node, const std::string& file, std::string_view key) {
+  if (!node.IsScalar()) wrong_form(node, file, key, "a string");
+  return node.Scalar();
+}
+
+bool read_bool(const YAML::Node& node, const std::string& file, std::string_view key) {
+  bool value = false;
+  if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+    wrong_form(node, file, key, "true or false");
+  }
+  return value;
+}
+
+long long read_int(const YAML::Node& node, const std::string& file, std::string_view key,
+                   long long min, long long max) {
+  if (!node.IsScalar()) wrong_form(node, file, key, "an integer");
+  const std::string& s = node.Scalar();
+  char* end = nullptr;
+  errno = 0;
+  const long long v = std::strtoll(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || errno != 0) wrong_form(node, file, key, "an integer");
+  if (v < min || v > max) {
+    fail(node, file,
+         "'" + std::string(key) + "' is " + s + ", outside " + std::to_string(min) + ".." +
+             std::to_string(max),
+         "use a value in that range");
+  }
+  return v;
+}
+
+double read_double(const YAML::Node& node, const std::string& file, std::string_view key) {
+  if (!node.IsScalar()) wrong_form(node, file, key, "a number");
+  const std::string& s = node.Scalar();
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0' || errno != 0 || !std::isfinite(v)) {
+    wrong_form(node, file, key, "a number");
+  }
+  return v;
+}
+
+}  // namespace tartan::yaml
