@@ -1,0 +1,46 @@
+#include "validation.h"
+
+#include <cmath>
+
+#include "tartan/support/error.h"
+
+namespace tartan::bench {
+
+ValidationResult compare_outputs(const std::vector<HostTensor>& got,
+                                 const std::vector<HostTensor>& want) {
+  TARTAN_CHECK(got.size() == want.size(), "device and reference output counts differ");
+  ValidationResult r;
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    const HostTensor& g = got[k];
+    const HostTensor& w = want[k];
+    Shape expected = g.shape;
+    if (!expected.empty() && !w.shape.empty()) expected[0] = w.shape[0];
+    TARTAN_CHECK(expected == w.shape, "reference output shape " + shape_str(w.shape) +
+                                          " does not match device output " + shape_str(g.shape));
+    for (std::size_t i = 0; i < w.values.size(); ++i) {
+      const double diff = std::abs(g.values[i] - w.values[i]);
+      const double bound = kAbsoluteTolerance + kRelativeTolerance * std::abs(w.values[i]);
+      // A non-finite value where the reference is finite fails outright (NaN compares false,
+      // so `diff <= bound` alone would let it through).
+      const bool finite_ok = std::isfinite(g.values[i]) || !std::isfinite(w.values[i]);
+      const bool ok = finite_ok && diff <= bound;
+      const double error =
+          finite_ok && std::isfinite(diff) ? kRelativeTolerance * diff / bound : INFINITY;
+      r.max_error = std::max(r.max_error, error);
+      r.max_abs_error = std::max(r.max_abs_error, std::isnan(diff) ? INFINITY : diff);
+      if (!ok) ++r.failures;
+      ++r.elements;
+    }
+  }
+  r.fail_ratio = r.elements == 0 ? 0 : static_cast<double>(r.failures) / r.elements;
+  r.pass = r.failures == 0;
+  return r;
+}
+
+void corrupt_for_testing(std::vector<HostTensor>& outputs) {
+  for (HostTensor& t : outputs) {
+    if (!t.values.empty()) t.values[0] += 1.0;
+  }
+}
+
+}  // namespace tartan::bench
