@@ -63,6 +63,12 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   app.add_option("--save-output", o.save_output_file, "write the first batch's output (.npy)");
   app.add_option("--input-size", o.input_size, "image size (default: the network's)")
       ->check(CLI::PositiveNumber);
+  // A repeated scalar option takes its last value, so a script can append overrides.
+  for (const char* name :
+       {"--examples", "--batch-size", "--results", "--timeout-secs", "--device",
+        "--warmup-examples", "--weights", "--input", "--save-output", "--input-size"}) {
+    app.get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  }
   std::vector<bool> not_yet(std::size(kNotYet), false);
   std::string ignored_value;
   for (std::size_t i = 0; i < std::size(kNotYet); ++i) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "tartan/networks/registry.h"
 #include "tartan/networks/weights.h"
 #include "tartan/reference/executor.h"
@@ -65,11 +67,16 @@ HostTensor batch_input(const TensorInfo& input, const BenchOptions& options) {
 }  // namespace
 
 void list_networks(std::ostream& out) {
-  out << fmt::format("{:<22}{:<20}{:<16}{:>14}{:>14}\n", "network", "Keras", "input", "parameters",
-                     "GFLOP/example");
+  std::size_t name_width = 8, keras_width = 6;
   for (const networks::NetworkInfo& n : networks::all_networks()) {
-    out << fmt::format("{:<22}{:<20}{:<16}{:>14}{:>14.3f}\n", n.name, n.keras_name,
-                       shape_str(n.example_shape), n.parameters, n.gflops_per_example);
+    name_width = std::max(name_width, n.name.size() + 2);
+    keras_width = std::max(keras_width, n.keras_name.size() + 2);
+  }
+  out << fmt::format("{:<{}}{:<{}}{:<16}{:>12}{:>15}\n", "network", name_width, "Keras",
+                     keras_width, "input", "parameters", "GFLOP/example");
+  for (const networks::NetworkInfo& n : networks::all_networks()) {
+    out << fmt::format("{:<{}}{:<{}}{:<16}{:>12}{:>15.3f}\n", n.name, name_width, n.keras_name,
+                       keras_width, shape_str(n.example_shape), n.parameters, n.gflops_per_example);
   }
 }
 

@@ -51,7 +51,8 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
       fmt::format("{:.3f} s (kernel cache {}; {} launches, {} kernels)", m.compile_seconds,
                   m.cache_hit ? "warm" : "cold", m.kernels, m.unique_kernels));
   if (o.warmup) {
-    row("warm-up", fmt::format("{} batches, {:.3f} s", m.warmup_batches, m.warmup_seconds));
+    row("warm-up", fmt::format("{} batch{}, {:.3f} s", m.warmup_batches,
+                               m.warmup_batches == 1 ? "" : "es", m.warmup_seconds));
   }
   row("time per example", fmt::format("{:.3f} ms (wall)", s.ms_per_example));
   row("latency per batch",
