@@ -1,6 +1,7 @@
 #include "harness.h"
 
 #include <chrono>
+#include <iostream>
 
 #include "progress.h"
 #include "tartan/compiler.h"
@@ -11,6 +12,12 @@ namespace tartan::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// plaidbench's progress lines: they also show, in a log, which step a slow run is in.
+void announce(const std::string& phase, const char* line) {
+  set_phase(phase);
+  std::cout << line << "\n" << std::flush;
+}
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -28,7 +35,7 @@ void add_profile(const std::vector<KernelProfile>& profile, std::vector<KernelTi
 
 void measure(const Workload& w, const runtime::Device& device, const BenchOptions& o,
              Measurement& m, std::vector<HostTensor>* first_outputs) {
-  set_phase("compiling " + w.name);
+  announce("compiling " + w.name, "Compiling network...");
   const Clock::time_point compile_start = Clock::now();
   Executable exe = compile(w.program, device);
   m.compile_seconds = seconds_since(compile_start);
@@ -44,7 +51,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
   exe.set_inputs(w.inputs);
   const int warmups = warmup_batches(o);
   if (warmups > 0) {
-    set_phase("warming up");
+    announce("warming up", "Warming up...");
     ProgressBar bar("warm-up", warmups);
     const Clock::time_point start = Clock::now();
     for (int b = 0; b < warmups; ++b) {
@@ -57,7 +64,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
     m.warmup_seconds = seconds_since(start);
   }
 
-  set_phase("running");
+  announce("running", "Running...");
   m.batches_planned = timed_batches(o);
   m.kernel_timing = o.kernel_timing;
   m.batch_seconds.reserve(static_cast<std::size_t>(m.batches_planned));
@@ -82,7 +89,8 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
       !first_outputs || first_outputs->empty()) {
     return;
   }
-  set_phase("validating against the reference executor");
+  announce("validating against the reference executor",
+           "Validating against the reference executor...");
   const Clock::time_point start = Clock::now();
   const std::vector<HostTensor> want = w.reference_first_example();
   m.validation = compare_outputs(*first_outputs, want);

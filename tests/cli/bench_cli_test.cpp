@@ -275,8 +275,8 @@ TEST_F(BenchCli, TimeoutStopsCleanlyWithAFailure) {
 TEST_F(BenchCli, CtrlCStopsCleanlyWritesResultsAndExits130) {
   std::vector<std::string> args = small_mobilenet({"-n", "10000000", "--no-validate"});
   ChildProcess child(TARTAN_BENCH_BIN, args, env_);
-  // Wait until it is under way, then interrupt it.
-  for (int i = 0; i < 3000 && child.out().find("Running") == std::string::npos; ++i) {
+  // Wait until the timed run is under way, then interrupt it.
+  for (int i = 0; i < 30000 && child.out().find("Running...\n") == std::string::npos; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -286,6 +286,10 @@ TEST_F(BenchCli, CtrlCStopsCleanlyWritesResultsAndExits130) {
   EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
   const json j = only_json();
   EXPECT_EQ(j["status"], "interrupted");
+  // What was measured before the signal is kept.
+  EXPECT_GE(j["run"]["batches"].get<int>(), 1);
+  EXPECT_LT(j["run"]["batches"].get<int>(), 10000000);
+  EXPECT_GT(j["run"]["execution_seconds"].get<double>(), 0);
 }
 
 TEST_F(BenchCli, ResultsAreNeverOverwritten) {
