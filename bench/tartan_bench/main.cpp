@@ -2,7 +2,8 @@
 // tile program (tile), times it on the configured OpenCL device, validates one example against
 // the reference executor, and writes the results as JSON and CSV.
 //
-// Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout); 2 usage; 130 Ctrl-C.
+// Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout); 2 usage; 130 Ctrl-C
+// (143 SIGTERM), after writing what was measured.
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
 // before validation, so tests can watch validation fail.
 #include <iostream>
@@ -96,7 +97,7 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
   for (const auto& path : write_results(c, results_json(c, m, s))) {
     std::cout << "Results: " << path.string() << "\n";
   }
-  if (m.stopped == StopReason::kInterrupted) return 130;
+  if (m.stopped == StopReason::kInterrupted) return 128 + stop_signal();
   return run_status(m) == "ok" ? 0 : 1;
 }
 
@@ -128,7 +129,7 @@ int bench_main(const BenchOptions& o) {
   int worst = 0;
   for (const std::string& name : names) {
     const int code = bench_one(o, device, name);
-    if (code == 130) return code;
+    if (code > 128) return code;
     worst = std::max(worst, code);
     if (should_stop() != StopReason::kNone) break;
   }

@@ -11,12 +11,12 @@
 namespace tartan::bench {
 namespace {
 
-std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};  // the signal that asked us to stop, 0 for none
 std::atomic<bool> g_timed_out{false};
 std::mutex g_phase_mutex;
 std::string g_phase = "starting";
 
-extern "C" void on_signal(int) { g_interrupted.store(true); }
+extern "C" void on_signal(int signal) { g_signal.store(signal); }
 
 void watchdog(double timeout_secs) {
   std::this_thread::sleep_for(std::chrono::duration<double>(timeout_secs));
@@ -62,10 +62,12 @@ void start_stop_watch(double timeout_secs) {
 }
 
 StopReason should_stop() {
-  if (g_interrupted.load()) return StopReason::kInterrupted;
+  if (g_signal.load() != 0) return StopReason::kInterrupted;
   if (g_timed_out.load()) return StopReason::kTimeout;
   return StopReason::kNone;
 }
+
+int stop_signal() { return g_signal.load(); }
 
 void set_phase(const std::string& phase) {
   std::lock_guard<std::mutex> lock(g_phase_mutex);

@@ -20,6 +20,9 @@ void start_stop_watch(double timeout_secs);
 // The reason to stop now, if any.
 StopReason should_stop();
 
+// The signal behind StopReason::kInterrupted (SIGINT or SIGTERM); the exit code is 128 + it.
+int stop_signal();
+
 // The phase the watchdog names if it has to end the process ("compiling mobilenet").
 void set_phase(const std::string& phase);
 
