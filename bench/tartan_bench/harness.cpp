@@ -80,7 +80,9 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
       if (o.kernel_timing) add_profile(exe.profile(), m.kernel_times);
       if (b == 0 && first_outputs) {
         *first_outputs = exe.read_outputs();
-        if (env_flag("TARTAN_BENCH_CORRUPT_OUTPUT")) corrupt_for_testing(*first_outputs);
+        if (const auto how = env_string("TARTAN_BENCH_CORRUPT_OUTPUT")) {
+          corrupt_for_testing(*first_outputs, *how);
+        }
       }
       bar.update(b + 1);
     }

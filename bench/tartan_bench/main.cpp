@@ -5,7 +5,7 @@
 // Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout); 2 usage; 130 Ctrl-C
 // (143 SIGTERM), after writing what was measured.
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
-// before validation, so tests can watch validation fail.
+// before validation (=nan makes it NaN), so tests can watch validation fail.
 #include <iostream>
 
 #include "cli.h"

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "tartan/reference/host_tensor.h"
@@ -35,8 +36,9 @@ struct ValidationResult {
 ValidationResult compare_outputs(const std::vector<HostTensor>& got,
                                  const std::vector<HostTensor>& want);
 
-// The test hook behind TARTAN_BENCH_CORRUPT_OUTPUT=1: adds 1 to the first element of each
-// output, so tests can see validation fail on a result that is really wrong.
-void corrupt_for_testing(std::vector<HostTensor>& outputs);
+// The test hook behind TARTAN_BENCH_CORRUPT_OUTPUT: `nan` makes the first element of each
+// output NaN, any other value adds 1 to it, so tests can see validation fail on a result that
+// is really wrong.
+void corrupt_for_testing(std::vector<HostTensor>& outputs, const std::string& how);
 
 }  // namespace tartan::bench

@@ -255,6 +255,17 @@ TEST_F(BenchCli, CorruptedOutputFailsValidation) {
   EXPECT_DOUBLE_EQ(j["validation"]["fail_ratio"].get<double>(), 0.001);
 }
 
+TEST_F(BenchCli, NanOutputFailsValidation) {
+  env_["TARTAN_BENCH_CORRUPT_OUTPUT"] = "nan";
+  const ProcessResult r = bench(small_mobilenet());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: FAIL, max_error: inf"), std::string::npos) << r.out;
+  const json j = only_json();
+  EXPECT_EQ(j["validation"]["status"], "fail");
+  EXPECT_TRUE(j["validation"]["max_error"].is_null());  // JSON has no infinity
+  EXPECT_DOUBLE_EQ(j["validation"]["fail_ratio"].get<double>(), 0.001);
+}
+
 TEST_F(BenchCli, TimeoutStopsCleanlyWithAFailure) {
   // Warm the kernel cache first, so the deadline falls in the timed run (where it is checked
   // between batches) and not in a cold compile, which only the watchdog's hard stop can end.
