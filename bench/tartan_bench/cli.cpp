@@ -92,7 +92,8 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   tile->add_option("--shape", o.shapes, "input shape, NAME=1,224,224,3 (repeatable)");
   tile->add_option("--dtype", o.dtypes, "input type, NAME=float16 (repeatable)");
   CLI::App* ops = app.add_subcommand("ops", "benchmark single ops");
-  ops->add_option("op", o.ops, "op names");
+  ops->add_option("op", o.ops, "op names (default: all; see --list)");
+  ops->add_flag("--list", o.list, "list the ops");
 
   try {
     app.parse(argc, argv);

@@ -95,7 +95,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
            "Validating against the reference executor...");
   const Clock::time_point start = Clock::now();
   const std::vector<HostTensor> want = w.reference_first_example();
-  m.validation = compare_outputs(*first_outputs, want);
+  m.validation = compare_outputs(*first_outputs, want, w.atol);
   m.validation_seconds = seconds_since(start);
   m.stopped = should_stop();
 }

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "common/op_programs.h"
 #include "harness.h"
 #include "keras_frontend.h"
 #include "measurement.h"
@@ -52,8 +53,20 @@ DeviceChoice choose_device(const BenchOptions& o) {
   return choice;
 }
 
-Workload make_workload(const BenchOptions& o, const std::string& network) {
-  return o.frontend == Frontend::kKeras ? keras_workload(network, o) : tile_workload(o);
+Workload make_workload(const BenchOptions& o, const std::string& name) {
+  switch (o.frontend) {
+    case Frontend::kKeras:
+      return keras_workload(name, o);
+    case Frontend::kTile:
+      return tile_workload(o);
+    case Frontend::kOps:
+      return ops_workload(name, o);
+  }
+  TARTAN_CHECK(false, "unknown frontend");
+}
+
+const char* frontend_name(Frontend f) {
+  return f == Frontend::kKeras ? "keras" : f == Frontend::kTile ? "tile" : "ops";
 }
 
 void save_output(const BenchOptions& o, const std::vector<HostTensor>& outputs) {
@@ -71,8 +84,8 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
   c.device_note = device.note;
   c.peak_gflops = device.peak_gflops;
   c.date = iso8601_utc_now();
-  c.frontend = o.frontend == Frontend::kKeras ? "keras" : "tile";
-  c.name = o.frontend == Frontend::kKeras ? network : o.tile_file;
+  c.frontend = frontend_name(o.frontend);
+  c.name = o.frontend == Frontend::kTile ? o.tile_file : network;
   std::cout << "Running " << o.examples << " examples with " << c.name << ", batch size "
             << o.batch_size << ", on " << c.device.id << " (" << c.device.name << ")\n"
             << std::flush;
@@ -102,30 +115,38 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
 }
 
 int bench_main(const BenchOptions& o) {
-  if (o.frontend == Frontend::kOps) {
-    std::cerr << "tartan-bench: the ops frontend is not implemented yet\n"
-                 "  benchmark single ops with tartan-microbench, or write them as a tile "
-                 "program and run `tartan-bench tile FILE`\n";
-    return 2;
-  }
   if (o.list) {
-    list_networks(std::cout);
+    if (o.frontend == Frontend::kKeras) {
+      list_networks(std::cout);
+    } else {
+      for (const std::string& op : op_benchmark_names()) std::cout << op << "\n";
+    }
     return 0;
   }
-  // A misspelt network is a usage mistake: say so (with the known names) before any work.
-  for (const std::string& name : o.networks) {
+  std::vector<std::string> names = o.frontend == Frontend::kKeras ? o.networks
+                                   : o.frontend == Frontend::kOps ? o.ops
+                                                                  : std::vector{o.tile_file};
+  if (o.frontend == Frontend::kOps && names.empty()) names = op_benchmark_names();
+  // A misspelt network or op is a usage mistake: say so (with the known names) before any work.
+  for (const std::string& name : names) {
     try {
-      networks::find_network(name);
+      if (o.frontend == Frontend::kKeras) networks::find_network(name);
+      if (o.frontend == Frontend::kOps) make_op_benchmark(name);
     } catch (const Error& e) {
       print_error(o, e);
       return 2;
     }
   }
   start_stop_watch(o.timeout_secs);
-  const DeviceChoice device = choose_device(o);
+  DeviceChoice device;
+  try {
+    device = choose_device(o);
+  } catch (const Error& e) {
+    // A wrong --device is a usage mistake; a wrong config or no usable device is a failure.
+    print_error(o, e);
+    return o.device ? 2 : 1;
+  }
   if (!device.note.empty()) std::cerr << "note: " << device.note << "\n";
-  const std::vector<std::string> names =
-      o.frontend == Frontend::kKeras ? o.networks : std::vector<std::string>{o.tile_file};
   int worst = 0;
   for (const std::string& name : names) {
     const int code = bench_one(o, device, name);

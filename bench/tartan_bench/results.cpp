@@ -128,8 +128,8 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
   j["memory"] = {{"peak_bytes", m.peak_bytes}};
   ordered_json v = {{"enabled", o.validate},
                     {"status", m.validation ? (m.validation->pass ? "pass" : "fail") : "skipped"},
-                    {"rtol", kRelativeTolerance},
-                    {"atol", kAbsoluteTolerance}};
+                    {"rtol", m.validation ? m.validation->rtol : kRelativeTolerance},
+                    {"atol", m.validation ? m.validation->atol : kAbsoluteTolerance}};
   if (m.validation) {
     // JSON has no infinity: a NaN or infinite output makes these null.
     const auto finite = [](double x) {

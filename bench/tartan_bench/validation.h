@@ -9,6 +9,10 @@
 //                   above rtol exactly when some element fails (infinite for NaN);
 //   max_abs_error = max |got - want|;
 //   fail_ratio    = failing elements / elements.
+// Programs on random inputs (tile, ops) sum products of both signs, so some outputs are near
+// zero with float32 rounding error of the size of the partial sums; for them the absolute
+// tolerance is rtol x the reference output's root mean square (at least kAbsoluteTolerance),
+// which still catches any wrong value of the output's own scale.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +26,12 @@ namespace tartan::bench {
 constexpr double kRelativeTolerance = 5e-4;
 constexpr double kAbsoluteTolerance = 1e-6;
 
+enum class AbsoluteTolerance { kFixed, kOutputScale };
+
 struct ValidationResult {
   bool pass = false;
+  double rtol = kRelativeTolerance;
+  double atol = kAbsoluteTolerance;
   double max_error = 0;
   double max_abs_error = 0;
   double fail_ratio = 0;
@@ -34,7 +42,8 @@ struct ValidationResult {
 // `got`: the device's outputs (a whole batch); `want`: the reference's for the batch's first
 // examples (as many as want's leading dimension), or for all of it when the shapes are equal.
 ValidationResult compare_outputs(const std::vector<HostTensor>& got,
-                                 const std::vector<HostTensor>& want);
+                                 const std::vector<HostTensor>& want,
+                                 AbsoluteTolerance atol = AbsoluteTolerance::kFixed);
 
 // The test hook behind TARTAN_BENCH_CORRUPT_OUTPUT: `nan` makes the first element of each
 // output NaN, any other value adds 1 to it, so tests can see validation fail on a result that

@@ -9,6 +9,7 @@
 
 #include "tartan/ir/program.h"
 #include "tartan/reference/host_tensor.h"
+#include "validation.h"
 
 namespace tartan::bench {
 
@@ -25,7 +26,13 @@ struct Workload {
   // batch 1 for it, which keeps it affordable); compared with the first example of the device's
   // outputs. Empty when the frontend has no reference.
   std::function<std::vector<HostTensor>()> reference_first_example;
+  AbsoluteTolerance atol = AbsoluteTolerance::kFixed;  // see validation.h
 };
+
+// A program with fixed shapes (tile, ops): random inputs (seed 1), each run one example, and
+// the reference executor on the same inputs. Throws Error when options.batch_size is not 1.
+Workload fixed_program_workload(std::string kind, std::string name, Program program,
+                                int batch_size);
 
 // The first `count` leading-dimension slices of `t` (t.shape[0] >= count).
 HostTensor leading_slice(const HostTensor& t, std::int64_t count);

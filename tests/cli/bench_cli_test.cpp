@@ -135,9 +135,6 @@ TEST_F(BenchCli, FlagsNotImplementedYetSaySo) {
     EXPECT_EQ(r.exit_code, 2) << flag[0];
     EXPECT_NE(r.err.find(flag[0] + " is not implemented yet"), std::string::npos) << r.err;
   }
-  const ProcessResult ops = bench({"ops", "conv2d"});
-  EXPECT_EQ(ops.exit_code, 2);
-  EXPECT_NE(ops.err.find("not implemented yet"), std::string::npos) << ops.err;
 }
 
 TEST_F(BenchCli, ListShowsEveryNetworkWithItsFigures) {
@@ -354,6 +351,54 @@ TEST_F(BenchCli, TileProgramRunsAndValidates) {
   EXPECT_EQ(j["workload"]["frontend"], "tile");
   // Its kernels' FLOPs: at least the 2 * 8*8*8*16 of the pointwise convolution.
   EXPECT_GE(j["workload"]["gflops_per_example"].get<double>(), 2.0 * 8 * 8 * 8 * 16 / 1e9);
+}
+
+TEST_F(BenchCli, UnknownDeviceIsAUsageErrorListingTheDevices) {
+  const ProcessResult r = bench({"--device", "opencl_nosuch.0", "keras", "mobilenet"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("opencl_nosuch.0"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("opencl_"), r.err.rfind("opencl_")) << "no known ids listed: " << r.err;
+}
+
+TEST_F(BenchCli, ConfiguredPeakGivesPercentOfPeak) {
+  ASSERT_EQ(bench(small_mobilenet({"-n", "1", "--no-validate"})).exit_code, 0);
+  const std::string id = only_json()["device"]["id"];
+  fs::remove_all(results_);
+  const fs::path config = dir_ / "config.yaml";
+  std::ofstream(config) << "device: " << id << "\npeak:\n  gflops: 1000\n  gbps: 10\n"
+                        << "  measured_at: 2026-01-01T00:00:00Z\n  device: " << id << "\n";
+  env_["TARTAN_CONFIG"] = config.string();
+  const ProcessResult r = bench(small_mobilenet({"-n", "1", "--no-validate"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("no device configured"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("of the measured peak 1000.0 GFLOP/s"), std::string::npos) << r.out;
+  const json j = only_json();
+  EXPECT_EQ(j["device"]["note"], "");
+  EXPECT_EQ(j["run"]["peak_gflops"], 1000.0);
+  EXPECT_NEAR(j["run"]["percent_of_peak"].get<double>(),
+              j["run"]["gflops_per_second"].get<double>() / 1000 * 100, 1e-9);
+}
+
+TEST_F(BenchCli, OpRunsAndValidates) {
+  const ProcessResult r = bench({"-n", "2", "--warmup-examples", "1", "--results",
+                                 results_.string(), "ops", "dense_odd_sml"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
+  const json j = only_json();
+  EXPECT_EQ(j["workload"]["frontend"], "ops");
+  EXPECT_EQ(j["workload"]["name"], "dense_odd_sml");
+  EXPECT_DOUBLE_EQ(j["workload"]["gflops_per_example"].get<double>(), 2.0 * 122 * 98 * 179 / 1e9);
+}
+
+TEST_F(BenchCli, UnknownOpIsAUsageErrorListingTheOps) {
+  const ProcessResult list = bench({"ops", "--list"});
+  ASSERT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("sgemm_1024\n"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("pointwise1x1_b64\n"), std::string::npos) << list.out;
+  const ProcessResult r = bench({"ops", "conv9d"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("conv9d"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dense_odd_sml"), std::string::npos) << r.err;
 }
 
 }  // namespace
