@@ -70,7 +70,6 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     app.get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   }
   std::vector<bool> not_yet(std::size(kNotYet), false);
-  std::string ignored_value;
   for (std::size_t i = 0; i < std::size(kNotYet); ++i) {
     const std::string flag = kNotYet[i].flag;
     if (flag == "--baseline" || flag == "--max-regression") {

@@ -98,8 +98,9 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
   const Measurement m = run_benchmark(w, device.device, o, &first_outputs);
   const Summary s = summarize(m, w.batch, c.peak_gflops);
   print_report(std::cout, c, m, s);
-  if (!m.failure.empty())
+  if (!m.failure.empty()) {
     std::cerr << "tartan-bench: " << c.name << " failed: " << m.failure << "\n";
+  }
   if (m.stopped == StopReason::kTimeout) {
     std::cerr << "tartan-bench: timeout: --timeout-secs " << o.timeout_secs << " passed after "
               << m.batch_seconds.size() << " of " << m.batches_planned << " timed batches\n";

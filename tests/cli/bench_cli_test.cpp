@@ -340,6 +340,14 @@ TEST_F(BenchCli, InputOfTheWrongShapeIsAnError) {
   EXPECT_NE(r.err.find("[32, 32, 3]"), std::string::npos) << r.err;
 }
 
+TEST_F(BenchCli, MissingWeightsFileIsAnError) {
+  const fs::path weights = dir_ / "missing.h5";
+  const ProcessResult r = bench(small_mobilenet({"--weights", weights.string()}));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(weights.string()), std::string::npos) << r.err;
+  EXPECT_TRUE(results_files(".json").empty());
+}
+
 TEST_F(BenchCli, TileProgramRunsAndValidates) {
   const ProcessResult r =
       bench({"-n", "2", "--warmup-examples", "1", "--results", results_.string(), "tile",
