@@ -13,7 +13,7 @@
 #include <random>
 
 #include "clblast_peer.h"
-#include "op_programs.h"
+#include "common/op_programs.h"
 #include "tartan/compiler.h"
 #include "tartan/runtime/context.h"
 #include "tartan/support/env.h"

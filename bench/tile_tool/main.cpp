@@ -13,7 +13,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "input_flags.h"
+#include "common/input_flags.h"
 #include "tartan/lang/parse.h"
 #include "tartan/reference/executor.h"
 

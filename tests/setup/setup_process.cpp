@@ -12,97 +12,15 @@
 #include <fstream>
 #include <sstream>
 
-extern char** environ;
-
 namespace tartan::testing {
-namespace {
-
-// Built before fork: after it, only async-signal-safe calls may run in the child.
-struct ExecArgs {
-  std::vector<std::string> storage_args, storage_env;
-  std::vector<char*> argv, envp;
-};
-
-ExecArgs make_exec_args(const std::vector<std::string>& args, const EnvChanges& changes) {
-  ExecArgs e;
-  e.storage_args.push_back(TARTAN_SETUP_BIN);
-  e.storage_args.insert(e.storage_args.end(), args.begin(), args.end());
-  for (char** p = environ; *p != nullptr; ++p) {
-    const std::string entry = *p;
-    const std::string name = entry.substr(0, entry.find('='));
-    if (changes.count(name) == 0) e.storage_env.push_back(entry);
-  }
-  for (const auto& [name, value] : changes) {
-    if (value) e.storage_env.push_back(name + "=" + *value);
-  }
-  for (std::string& s : e.storage_args) e.argv.push_back(s.data());
-  for (std::string& s : e.storage_env) e.envp.push_back(s.data());
-  e.argv.push_back(nullptr);
-  e.envp.push_back(nullptr);
-  return e;
-}
-
-int decode_status(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
-
-// waitpid with a deadline; kills the child when it passes.
-int wait_with_timeout(int pid, int seconds) {
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  for (;;) {
-    int status = 0;
-    const int r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) return decode_status(status);
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      ADD_FAILURE() << "tartan-setup did not finish within " << seconds << " s";
-      return -1;
-    }
-    ::usleep(10000);
-  }
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 ProcessResult run_setup(const std::vector<std::string>& args, const EnvChanges& env,
                         const std::string& input) {
-  char dir_template[] = "/tmp/tartan-setup-run-XXXXXX";
-  const std::string dir = ::mkdtemp(dir_template);
-  const std::string in_path = dir + "/in", out_path = dir + "/out", err_path = dir + "/err";
-  std::ofstream(in_path, std::ios::binary) << input;
-  ExecArgs e = make_exec_args(args, env);
-  const int pid = ::fork();
-  if (pid == 0) {
-    const int in = ::open(in_path.c_str(), O_RDONLY);
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (in < 0 || out < 0 || err < 0) ::_exit(126);
-    ::dup2(in, STDIN_FILENO);
-    ::dup2(out, STDOUT_FILENO);
-    ::dup2(err, STDERR_FILENO);
-    ::execve(e.argv[0], e.argv.data(), e.envp.data());
-    ::_exit(127);
-  }
-  ProcessResult result;
-  result.exit_code = wait_with_timeout(pid, 120);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
-  std::filesystem::remove_all(dir);
-  return result;
+  return run_process(TARTAN_SETUP_BIN, args, env, input, 120);
 }
 
 PtySession::PtySession(const std::vector<std::string>& args, const EnvChanges& env) {
-  ExecArgs e = make_exec_args(args, env);
+  ExecArgs e = make_exec_args(TARTAN_SETUP_BIN, args, env);
   pid_ = ::forkpty(&fd_, nullptr, nullptr, nullptr);
   if (pid_ == 0) {
     ::execve(e.argv[0], e.argv.data(), e.envp.data());

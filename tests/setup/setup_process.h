@@ -3,21 +3,12 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/process.h"
+
 namespace tartan::testing {
-
-struct ProcessResult {
-  int exit_code = -1;  // 128 + signal when killed by one
-  std::string out;
-  std::string err;
-};
-
-// Environment changes: a value sets the variable, nullopt removes it.
-using EnvChanges = std::map<std::string, std::optional<std::string>>;
 
 // Runs tartan-setup with `args`, `input` on stdin (a file, so stdin is not a terminal) and
 // stdout/stderr captured. Fails the test (and returns exit_code -1) if it runs over 120 s.

@@ -1,4 +1,4 @@
-#include "input_flags.h"
+#include "common/input_flags.h"
 
 #include <charconv>
 

@@ -1,4 +1,4 @@
-#include "op_programs.h"
+#include "common/op_programs.h"
 
 #include "tartan/ir/builder.h"
 #include "tartan/ops/conv.h"
@@ -75,8 +75,9 @@ OpBenchmark make_op_benchmark(const std::string& name) {
   if (name == "depthwise3x3_b64") return depthwise(name, 64, 112, 64);
   if (name == "pointwise1x1_b1") return conv(name, 1, 128, 56, 56, 128, 1, 1);
   if (name == "pointwise1x1_b64") return conv(name, 64, 128, 56, 56, 128, 1, 1);
-  throw Error("unknown op benchmark `" + name + "`",
-              "see tartan-microbench --benchmark_list_tests");
+  std::string known;
+  for (const std::string& n : op_benchmark_names()) known += (known.empty() ? "" : ", ") + n;
+  throw Error("unknown op benchmark `" + name + "`", "known ops: " + known);
 }
 
 }  // namespace tartan::bench

@@ -1,0 +1,51 @@
+// Everything the command line decides, in one place: the frontends, the harness and the report
+// writers read it; only cli.cpp writes it.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tartan::bench {
+
+enum class Frontend { kKeras, kTile, kOps };
+
+struct BenchOptions {
+  Frontend frontend = Frontend::kKeras;
+  std::vector<std::string> networks;  // keras NETWORK...
+  bool list = false;                  // keras --list
+  std::string tile_file;              // tile FILE
+  std::vector<std::string> shapes;    // tile --shape NAME=dims
+  std::vector<std::string> dtypes;    // tile --dtype NAME=float16
+  std::vector<std::string> ops;       // ops [OP...]
+
+  // plaidbench's options.
+  int examples = 1024;
+  int batch_size = 1;
+  bool warmup = true;
+  bool kernel_timing = true;
+  std::string results_dir = "tartan-results";
+  double timeout_secs = 0;  // 0: no limit
+  bool print_stacktraces = false;
+  bool verbose = false;
+
+  // tartan's.
+  std::optional<std::string> device;  // overrides the config and TARTAN_DEVICE
+  int warmup_examples = 32;
+  bool validate = true;
+  std::vector<std::string> formats = {"json", "csv"};
+  std::string weights_file;      // Keras HDF5; empty: synthetic weights
+  std::string input_file;        // .npy; empty: the synthetic input
+  std::string save_output_file;  // .npy of the first batch's output
+  int input_size = 0;            // 0: the network's default
+};
+
+// The batches of the timed run and of the warm-up (at least one when warm-up is on).
+inline int timed_batches(const BenchOptions& o) { return o.examples / o.batch_size; }
+inline int warmup_batches(const BenchOptions& o) {
+  if (!o.warmup) return 0;
+  return std::max(1, (o.warmup_examples + o.batch_size - 1) / o.batch_size);
+}
+
+}  // namespace tartan::bench

@@ -1,0 +1,87 @@
+#include "report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tartan::bench {
+namespace {
+
+std::string mebibytes(std::size_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+}
+
+void print_top_kernels(std::ostream& out, const Measurement& m, int examples) {
+  std::vector<KernelTime> top = m.kernel_times;
+  std::sort(top.begin(), top.end(),
+            [](const KernelTime& a, const KernelTime& b) { return a.total_ms > b.total_ms; });
+  top.resize(std::min<std::size_t>(top.size(), 10));
+  const int runs = static_cast<int>(m.batch_seconds.size());
+  out << fmt::format(
+      "Most expensive kernels (device ms per batch, over {} batches of {} "
+      "examples):\n",
+      runs, runs > 0 ? examples / runs : 0);
+  out << fmt::format("  {:>9}  {:>9}  {:<28}  {}\n", "ms", "GFLOP/s", "kernel", "statement");
+  for (const KernelTime& k : top) {
+    const double ms = runs > 0 ? k.total_ms / runs : 0;
+    const double gflops = ms > 0 ? k.flops / (ms * 1e-3) / 1e9 : 0;
+    std::string statement = k.statement.substr(0, k.statement.find('\n'));
+    if (statement.size() > 100) statement = statement.substr(0, 97) + "...";
+    out << fmt::format("  {:>9.3f}  {:>9.2f}  {:<28}  {}\n", ms, gflops, k.name, statement);
+  }
+}
+
+}  // namespace
+
+void print_report(std::ostream& out, const RunContext& c, const Measurement& m, const Summary& s) {
+  const BenchOptions& o = *c.options;
+  if (!m.compiled) return;  // the failure message says it all
+  // plaidbench's line, exactly (log parsers read it).
+  out << fmt::format("Example finished, elapsed: {:.3f}s (compile), {:.3f}s (execution)\n",
+                     m.compile_seconds, s.execution_seconds);
+  const std::string rule(72, '-');
+  out << rule << "\n";
+  out << fmt::format("{}  batch {}  {} of {} examples  on {}\n", c.name, s.batch, s.examples,
+                     m.batches_planned * s.batch, c.device.id);
+  out << rule << "\n";
+  const auto row = [&](const std::string& what, const std::string& value) {
+    out << fmt::format("  {:<22}{}\n", what, value);
+  };
+  row("compile",
+      fmt::format("{:.3f} s (kernel cache {}; {} launches, {} kernels)", m.compile_seconds,
+                  m.cache_hit ? "warm" : "cold", m.kernels, m.unique_kernels));
+  if (o.warmup) {
+    row("warm-up", fmt::format("{} batch{}, {:.3f} s", m.warmup_batches,
+                               m.warmup_batches == 1 ? "" : "es", m.warmup_seconds));
+  }
+  row("time per example", fmt::format("{:.3f} ms (wall)", s.ms_per_example));
+  row("latency per batch",
+      fmt::format("p50 {:.3f} ms   p90 {:.3f} ms   p99 {:.3f} ms", s.p50_ms, s.p90_ms, s.p99_ms));
+  row("throughput", fmt::format("{:.2f} examples/s", s.examples_per_second));
+  row("kernel time",
+      m.kernel_timing
+          ? fmt::format("{:.3f} ms per example (device, profiling events)", s.kernel_ms_per_example)
+          : std::string("not measured (--no-kernel-timing)"));
+  std::string rate = fmt::format("{:.2f} GFLOP/s ({:.3f} GFLOP per example)", s.gflops_per_second,
+                                 m.flops_per_example / 1e9);
+  if (s.percent_of_peak) {
+    rate += fmt::format(", {:.1f}% of the measured peak {:.1f} GFLOP/s", *s.percent_of_peak,
+                        *c.peak_gflops);
+  } else {
+    rate += ", % of peak unknown (run tartan-setup to measure this device)";
+  }
+  row("compute", rate);
+  row("peak device memory", mebibytes(m.peak_bytes));
+  out << rule << "\n";
+  if (m.validation) {
+    const ValidationResult& v = *m.validation;
+    out << fmt::format(
+        "Correctness: {}, max_error: {:.6g}, max_abs_error: {:.6g}, fail_ratio: {:.6f}\n",
+        v.pass ? "PASS" : "FAIL", v.max_error, v.max_abs_error, v.fail_ratio);
+  } else if (!o.validate) {
+    out << "Correctness: not checked (--no-validate)\n";
+  }
+  if (o.verbose && !m.kernel_times.empty()) print_top_kernels(out, m, s.examples);
+}
+
+}  // namespace tartan::bench

@@ -1,0 +1,206 @@
+#include "results.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+#include "tartan/support/error.h"
+#include "tartan/support/file_io.h"
+
+namespace tartan::bench {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json or_null(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(); }
+
+void flatten(const ordered_json& j, const std::string& prefix,
+             std::vector<std::pair<std::string, std::string>>& cells) {
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      if (prefix.empty() && key == "top_kernels") continue;
+      flatten(value, prefix.empty() ? key : prefix + "." + key, cells);
+    }
+  } else if (j.is_array()) {
+    std::string joined;
+    for (const auto& e : j) {
+      if (!joined.empty()) joined += ";";
+      joined += e.is_string() ? e.get<std::string>() : e.dump();
+    }
+    cells.emplace_back(prefix, joined);
+  } else if (j.is_string()) {
+    cells.emplace_back(prefix, j.get<std::string>());
+  } else {
+    cells.emplace_back(prefix, j.is_null() ? "" : j.dump());
+  }
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// "mobilenet", or a tile file's stem; only characters safe in any file system.
+std::string file_safe(const std::string& name) {
+  std::string stem = std::filesystem::path(name).stem().string();
+  for (char& c : stem) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  }
+  return stem.empty() ? "run" : stem;
+}
+
+// Claims a path with an exclusive create; false when it exists already.
+bool claim(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd >= 0) {
+    ::close(fd);
+    return true;
+  }
+  if (errno == EEXIST) return false;
+  throw Error("cannot create " + path.string() + ": " + std::strerror(errno),
+              "check that --results names a folder you can write");
+}
+
+}  // namespace
+
+ordered_json results_json(const RunContext& c, const Measurement& m, const Summary& s) {
+  const BenchOptions& o = *c.options;
+  ordered_json j;
+  j["schema"] = "tartan-bench-result";
+  j["schema_version"] = kResultsSchemaVersion;
+  j["tool"] = {
+      {"name", "tartan-bench"}, {"version", TARTAN_VERSION}, {"git_commit", TARTAN_GIT_COMMIT}};
+  j["date"] = c.date;
+  j["status"] = run_status(m);
+  j["failure"] = m.failure;
+  j["device"] = {{"id", c.device.id},
+                 {"name", c.device.name},
+                 {"vendor", c.device.vendor},
+                 {"type", runtime::device_type_name(c.device.type)},
+                 {"platform", c.device.platform_name},
+                 {"driver_version", c.device.driver_version},
+                 {"opencl_version", c.device.opencl_version},
+                 {"note", c.device_note}};
+  ordered_json shapes = ordered_json::array();
+  for (const Shape& shape : c.input_shapes) shapes.push_back(shape_str(shape));
+  j["options"] = {{"examples", o.examples},
+                  {"batch_size", o.batch_size},
+                  {"warmup", o.warmup},
+                  {"warmup_examples", o.warmup_examples},
+                  {"kernel_timing", o.kernel_timing},
+                  {"validate", o.validate},
+                  {"timeout_secs", o.timeout_secs},
+                  {"input_size", o.input_size},
+                  {"weights", o.weights_file.empty() ? "synthetic" : o.weights_file},
+                  {"input", o.input_file.empty() ? "synthetic" : o.input_file}};
+  j["workload"] = {{"frontend", c.frontend},
+                   {"name", c.name},
+                   {"parameters", c.parameters},
+                   {"gflops_per_example", m.flops_per_example / 1e9},
+                   {"input_shapes", shapes}};
+  j["compile"] = {{"seconds", m.compile_seconds},
+                  {"cache_hit", m.cache_hit},
+                  {"kernels", m.kernels},
+                  {"unique_kernels", m.unique_kernels}};
+  j["warmup"] = {{"batches", m.warmup_batches}, {"seconds", m.warmup_seconds}};
+  j["run"] = {{"batches_planned", m.batches_planned},
+              {"batches", m.batch_seconds.size()},
+              {"examples", s.examples},
+              {"execution_seconds", s.execution_seconds},
+              {"ms_per_example", s.ms_per_example},
+              {"latency_ms", {{"p50", s.p50_ms}, {"p90", s.p90_ms}, {"p99", s.p99_ms}}},
+              {"examples_per_second", s.examples_per_second},
+              {"kernel_timing", m.kernel_timing},
+              {"kernel_ms_per_example", s.kernel_ms_per_example},
+              {"gflops_per_second", s.gflops_per_second},
+              {"peak_gflops", or_null(c.peak_gflops)},
+              {"percent_of_peak", or_null(s.percent_of_peak)}};
+  j["memory"] = {{"peak_bytes", m.peak_bytes}};
+  ordered_json v = {{"enabled", o.validate},
+                    {"status", m.validation ? (m.validation->pass ? "pass" : "fail") : "skipped"},
+                    {"rtol", m.validation ? m.validation->rtol : kRelativeTolerance},
+                    {"atol", m.validation ? m.validation->atol : kAbsoluteTolerance}};
+  if (m.validation) {
+    // JSON has no infinity: a NaN or infinite output makes these null.
+    const auto finite = [](double x) {
+      return std::isfinite(x) ? ordered_json(x) : ordered_json();
+    };
+    v["max_error"] = finite(m.validation->max_error);
+    v["max_abs_error"] = finite(m.validation->max_abs_error);
+    v["fail_ratio"] = m.validation->fail_ratio;
+    v["elements"] = m.validation->elements;
+    v["seconds"] = m.validation_seconds;
+  }
+  j["validation"] = v;
+  ordered_json top = ordered_json::array();
+  std::vector<KernelTime> kernels = m.kernel_times;
+  std::sort(kernels.begin(), kernels.end(),
+            [](const KernelTime& a, const KernelTime& b) { return a.total_ms > b.total_ms; });
+  const double batches = static_cast<double>(std::max<std::size_t>(1, m.batch_seconds.size()));
+  for (std::size_t i = 0; i < std::min<std::size_t>(10, kernels.size()); ++i) {
+    const KernelTime& k = kernels[i];
+    top.push_back({{"name", k.name},
+                   {"statement", k.statement},
+                   {"ms_per_batch", k.total_ms / batches},
+                   {"flops", k.flops},
+                   {"bytes", k.bytes}});
+  }
+  j["top_kernels"] = top;
+  return j;
+}
+
+std::string results_csv(const ordered_json& json) {
+  std::vector<std::pair<std::string, std::string>> cells;
+  flatten(json, "", cells);
+  std::string header, row;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const char* sep = i == 0 ? "" : ",";
+    header += sep + csv_field(cells[i].first);
+    row += sep + csv_field(cells[i].second);
+  }
+  return header + "\n" + row + "\n";
+}
+
+std::vector<std::filesystem::path> write_results(const RunContext& c, const ordered_json& json) {
+  const BenchOptions& o = *c.options;
+  const std::filesystem::path dir = o.results_dir;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    throw Error("cannot create the results folder " + dir.string() + ": " + ec.message(),
+                "pass --results with a folder you can write");
+  }
+  std::string stamp = c.date;  // 2026-11-26T13:54:42Z -> 20261126T135442Z
+  stamp.erase(
+      std::remove_if(stamp.begin(), stamp.end(), [](char ch) { return ch == '-' || ch == ':'; }),
+      stamp.end());
+  const std::string base = stamp + "-" + file_safe(c.name);
+  for (int n = 1;; ++n) {
+    const std::filesystem::path stem = dir / (base + "-" + std::to_string(n));
+    bool free = true;
+    for (const std::string& format : o.formats) {
+      if (std::filesystem::exists(std::filesystem::path(stem.string() + "." + format)))
+        free = false;
+    }
+    if (!free || !claim(stem.string() + "." + o.formats.front())) continue;
+    std::vector<std::filesystem::path> written;
+    for (const std::string& format : o.formats) {
+      const std::filesystem::path path = stem.string() + "." + format;
+      write_file_atomic(path, format == "json" ? json.dump(2) + "\n" : results_csv(json));
+      written.push_back(path);
+    }
+    return written;
+  }
+}
+
+}  // namespace tartan::bench

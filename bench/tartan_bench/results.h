@@ -1,0 +1,31 @@
+// The results files: one JSON and/or one CSV per run under --results DIR, in the versioned
+// schema documented in results/README.md. Names are `<date>-<name>-<n>.{json,csv}`: the first
+// n for which no file of that name exists, claimed with an exclusive create, so an earlier
+// run's files are never overwritten, even by a run started at the same second. Each file is
+// written atomically (temp file + rename).
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "measurement.h"
+#include "run_context.h"
+
+namespace tartan::bench {
+
+constexpr int kResultsSchemaVersion = 1;
+
+nlohmann::ordered_json results_json(const RunContext& context, const Measurement& m,
+                                    const Summary& s);
+
+// One header line and one row: every scalar of the JSON, keys joined with '.', lists joined
+// with ';'; top_kernels left out.
+std::string results_csv(const nlohmann::ordered_json& json);
+
+// Writes the formats the options ask for; returns the paths written. Throws Error naming the
+// folder when it cannot be written.
+std::vector<std::filesystem::path> write_results(const RunContext& context,
+                                                 const nlohmann::ordered_json& json);
+
+}  // namespace tartan::bench
