@@ -146,7 +146,7 @@ TEST_F(BadWeightsFile, OtherClassCount) {
   o.classes = 1000;
   const std::string message = build_error([&] {
     const auto weights = networks::hdf5_weights(path);
-    networks::mobilenet(o, *weights);
+    networks::find_network("mobilenet").build(o, *weights);
   });
   EXPECT_MENTIONS(message, "layer `conv_preds`");
   EXPECT_MENTIONS(message, "classes");
