@@ -16,6 +16,15 @@ std::int64_t image_size(const NetworkOptions& options, const ImageInputRules& ru
     throw Error(net + " has no width multiplier (alpha " + std::to_string(options.alpha) + ")",
                 "alpha applies to MobileNet and MobileNetV2 only; leave it at 1");
   }
+  if (!rules.takes_alpha && options.classes != 1000) {
+    throw Error(net + " is built with 1000 classes here (asked for " +
+                    std::to_string(options.classes) + ")",
+                "classes applies to MobileNet and MobileNetV2 only; leave it at 1000");
+  }
+  if (options.classes < 1) {
+    throw Error(net + ": " + std::to_string(options.classes) + " classes",
+                "pass 1 or more classes (1000 for ImageNet)");
+  }
   const std::int64_t size = options.input_size == 0 ? rules.default_size : options.input_size;
   if (size < rules.min_size) {
     throw Error(

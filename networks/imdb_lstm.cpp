@@ -18,6 +18,9 @@ BuiltNetwork imdb_lstm(const NetworkOptions& options, WeightSource& weights) {
   if (options.alpha != 1.0) {
     throw Error("imdb_lstm has no width multiplier (alpha)", "leave alpha at 1");
   }
+  if (options.classes != 1000) {
+    throw Error("imdb_lstm has one sigmoid output, not classes", "leave classes at 1000");
+  }
   const std::int64_t steps = options.input_size == 0 ? kSteps : options.input_size;
   if (steps < 1) {
     throw Error("imdb_lstm: sequence length " + std::to_string(steps) + " is not positive",

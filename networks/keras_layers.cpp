@@ -257,6 +257,8 @@ BuiltNetwork KerasModel::finish(const Tensor& prediction, const NetworkOptions& 
     }
     builder_.output(Tensor(&builder_, found->output));
   }
+  // Every variable has been asked for: a file holding more is saved from another network.
+  weights_.finish();
   BuiltNetwork net;
   net.program = builder_.build();
   net.layers = std::move(layers_);

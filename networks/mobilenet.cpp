@@ -69,11 +69,11 @@ BuiltNetwork mobilenet(const NetworkOptions& options, WeightSource& weights) {
   int id = 1;
   for (const Block& b : kBlocks) x = depthwise_block(m, x, b.filters, alpha, b.stride, id++);
 
-  constexpr std::int64_t kClasses = 1000;
+  const std::int64_t classes = options.classes;
   x = m.global_avg_pool2d(x, /*keepdims=*/true);
   x = m.dropout(x, "dropout");
-  x = m.conv2d(x, {.filters = kClasses, .padding = PaddingMode::kSame}, "conv_preds");
-  x = m.reshape(x, {kClasses}, "reshape_2");
+  x = m.conv2d(x, {.filters = classes, .padding = PaddingMode::kSame}, "conv_preds");
+  x = m.reshape(x, {classes}, "reshape_2");
   x = m.activation(x, Activation::kSoftmax, "predictions");
   return m.finish(x, options);
 }

@@ -98,7 +98,7 @@ BuiltNetwork mobilenet_v2(const NetworkOptions& options, WeightSource& weights) 
   x = m.batch_norm(x, bn, "Conv_1_bn");
   x = m.relu6(x, "out_relu");
   x = m.global_avg_pool2d(x, /*keepdims=*/false);
-  x = m.dense(x, 1000, Activation::kSoftmax, "predictions");
+  x = m.dense(x, options.classes, Activation::kSoftmax, "predictions");
   return m.finish(x, options);
 }
 

@@ -86,5 +86,43 @@ TEST(NetworkErrors, BadBatchAlphaAndExtraOutputs) {
   expect_error("mobilenet", o, "no layer named `conv_dw_99`", "conv1");
 }
 
+TEST(NetworkErrors, ClassesAreTheMobileNetsOnly) {
+  NetworkOptions o;
+  o.classes = 10;
+  expect_error("resnet50", o, "ResNet is built with 1000 classes here (asked for 10)",
+               "MobileNet and MobileNetV2 only");
+  expect_error("nasnet_mobile", o, "1000 classes", "leave it at 1000");
+  expect_error("imdb_lstm", o, "imdb_lstm has one sigmoid output", "leave classes at 1000");
+  o.input_size = 32;
+  for (const int classes : {0, -5}) {
+    o.classes = classes;
+    expect_error("mobilenet", o, "MobileNet: " + std::to_string(classes) + " classes", "1 or more");
+    expect_error("mobilenet_v2", o, "MobileNetV2: " + std::to_string(classes) + " classes",
+                 "1 or more");
+  }
+}
+
+TEST(NetworkClasses, MobileNetsResizeTheirClassifier) {
+  // Keras: MobileNet's conv_preds is a 1x1 convolution to `classes` with bias, MobileNetV2's
+  // `predictions` a Dense layer; only these layers' parameters change.
+  struct Case {
+    const char* network;
+    std::int64_t features;  // the classifier's input width at alpha 0.25 / 0.35
+  };
+  for (const Case c : {Case{"mobilenet", 256}, Case{"mobilenet_v2", 1280}}) {
+    SCOPED_TRACE(c.network);
+    NetworkOptions o;
+    o.input_size = 32;
+    o.alpha = std::string(c.network) == "mobilenet" ? 0.25 : 0.35;
+    TestWeights w1000(TestWeights::Mode::kZeros), w10(TestWeights::Mode::kZeros);
+    const BuiltNetwork n1000 = find_network(c.network).build(o, w1000);
+    o.classes = 10;
+    const BuiltNetwork n10 = find_network(c.network).build(o, w10);
+    EXPECT_EQ(n10.layers.back().output_shape, (Shape{1, 10}));
+    EXPECT_EQ(n10.program.tensor(n10.program.outputs()[0]).shape, (Shape{1, 10}));
+    EXPECT_EQ(n1000.parameters - n10.parameters, (c.features + 1) * (1000 - 10));
+  }
+}
+
 }  // namespace
 }  // namespace tartan::networks

@@ -1,8 +1,9 @@
 // The Keras applications, one builder each, as keras.applications builds them with
-// include_top=True and 1000 classes. Weights come from `weights`, one Keras variable at a time.
-// NetworkOptions: any batch >= 1; input_size 0 means the Keras default, others are accepted
-// down to Keras's minimum for that network (as Keras does with weights=None); alpha is for the
-// MobileNets only. Options Keras would reject throw Error.
+// include_top=True and 1000 classes (MobileNets: NetworkOptions::classes). Weights come from
+// `weights`, one Keras variable at a time. NetworkOptions: any batch >= 1; input_size 0 means the
+// Keras default, others are accepted down to Keras's minimum for that network (as Keras does with
+// weights=None); alpha and classes are for the MobileNets only. Options Keras would reject throw
+// Error.
 #pragma once
 
 #include <array>

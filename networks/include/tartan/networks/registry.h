@@ -16,6 +16,9 @@ struct NetworkOptions {
   int batch = 1;
   int input_size = 0;  // 0: the network's default (224, 299, 331); MobileNets accept others
   double alpha = 1.0;  // MobileNet / MobileNetV2 width multiplier
+  // MobileNet / MobileNetV2: the classifier's width, as Keras's `classes` with include_top (the
+  // other networks are built with ImageNet's 1000 only)
+  int classes = 1000;
   std::vector<std::string> extra_outputs;  // Keras layer names whose outputs are also returned
 };
 

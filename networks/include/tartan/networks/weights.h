@@ -19,7 +19,8 @@ class WeightSource {
   // shapes when a file holds another shape, or the layer when it is missing.
   virtual std::vector<float> get(const std::string& layer, const std::string& variable,
                                  const Shape& shape) = 0;
-  // After the network is built: Error naming the weights the file holds that no layer used.
+  // Called by every builder once all its variables were asked for: Error naming the weights
+  // the file holds that no layer used.
   virtual void finish() {}
 };
 
