@@ -51,6 +51,19 @@ void Executable::State::allocate() {
   }
 }
 
+Executable::State::~State() {
+  try {
+    queue.finish();
+  } catch (const Error&) {
+    // A failed run already reported its error; releasing must not throw.
+  }
+  launches.clear();
+  events.clear();
+  buffers.clear();
+  arena.reset();
+  program.reset();
+}
+
 Executable::Executable(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Executable::~Executable() = default;
 Executable::Executable(Executable&&) noexcept = default;

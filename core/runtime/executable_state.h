@@ -24,6 +24,10 @@ struct Launch {
 struct Executable::State {
   State(runtime::Device d, LoweredProgram l)
       : device(std::move(d)), context(device), queue(context), lowered(std::move(l)) {}
+  // Releases in dependency order: pending work, kernels (which hold their argument buffers),
+  // events, sub-buffers, the arena, the program. NVIDIA's driver crashed in clReleaseMemObject
+  // when the buffers went first, as member order would have it.
+  ~State();
 
   runtime::Device device;
   runtime::Context context;
