@@ -15,6 +15,15 @@
 
 namespace tartan::testing {
 
+// Runs `pass` on `p` and expects it to leave the program structurally unchanged.
+template <typename Pass>
+void expect_unchanged(Program* p, Pass pass) {
+  const Program before = *p;
+  pass(p);
+  std::string why;
+  EXPECT_TRUE(programs_equal(*p, before, &why)) << why;
+}
+
 // Random float32 weights in [lo, hi).
 inline std::shared_ptr<const ConstantData> random_data(std::mt19937_64& rng, const Shape& shape,
                                                        double lo = -1.0, double hi = 1.0) {
