@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 
 #include "common/random_program.h"
 #include "tartan/compiler.h"
@@ -38,6 +40,14 @@ double half_relative_error(const HostTensor& got, const HostTensor& want) {
 }
 
 }  // namespace
+
+std::uint64_t test_seed() {
+  const char* replay = std::getenv("TARTAN_TEST_SEED");
+  const std::uint64_t seed =
+      replay != nullptr ? std::stoull(replay) : std::uint64_t{std::random_device{}()};
+  std::cerr << "[ seed     ] " << seed << " (replay with TARTAN_TEST_SEED=" << seed << ")\n";
+  return seed;
+}
 
 void add_random_contractions(Program* program, std::mt19937_64& rng, int count,
                              CheckOptions* options) {

@@ -2,6 +2,7 @@
 // inputs with poisoned outputs, and compare every output with the reference executor.
 #pragma once
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ namespace tartan::testing {
 
 // Every available device of every platform (PoCL at least, on CI).
 std::vector<runtime::Device> test_devices();
+
+// A fresh seed for a randomised test, or $TARTAN_TEST_SEED to replay one. It is printed on
+// stderr either way: a failure reported by an outside tool (Oclgrind) still names its seed.
+std::uint64_t test_seed();
 
 struct CheckOptions {
   double tolerance = 1e-4;                     // norm-wise relative error for float32 outputs

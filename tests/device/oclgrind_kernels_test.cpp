@@ -24,7 +24,7 @@ void check_everywhere(const Program& program, std::mt19937_64& rng,
 }
 
 TEST(Oclgrind, ConvolutionsWithPaddingStridesAndEpilogues) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor x = b.input("x", DType::kFloat32, {1, 7, 6, 3});
   // Edges: same padding with stride 2 on odd sizes, an even kernel, a fused bias + relu6.
@@ -43,7 +43,7 @@ TEST(Oclgrind, ConvolutionsWithPaddingStridesAndEpilogues) {
 }
 
 TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor x = b.input("x", DType::kFloat32, {3, 13});
   b.output(ops::softmax(ops::dense(x, b.input("w", DType::kFloat32, {13, 5}),
@@ -57,7 +57,7 @@ TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
 // Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling:
 // every access of every tile element must stay in bounds.
 TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor x = b.input("x", DType::kFloat32, {1, 5, 7, 3});
   b.output(ops::relu(ops::conv2d(x, b.input("k", DType::kFloat32, {3, 3, 3, 10}),
@@ -77,7 +77,7 @@ TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
 }
 
 TEST(Oclgrind, RandomContractions) {
-  const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   Program program;

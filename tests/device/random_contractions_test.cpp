@@ -12,7 +12,7 @@ constexpr int kPrograms = 16;
 constexpr int kContractionsPerProgram = 20;
 
 TEST(RandomContractions, MatchReferenceOnEveryDevice) {
-  const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (const runtime::Device& device : testing::test_devices()) {
