@@ -101,6 +101,8 @@ def environment(argv):
         "onnxscript": version_of("onnxscript"),
         "onnxruntime": version_of("onnxruntime"),
         "cpu": {"name": cpu_name(), "cores": os.cpu_count()},
+        # A loaded machine makes CPU figures meaningless: the reader can check.
+        "loadavg_at_start": os.getloadavg(),
     }
 
 
@@ -205,6 +207,7 @@ def main(argv):
         run_gpu(args, result)
     if not args.skip_cpu:
         run_cpu(args, result)
+    result["environment"]["loadavg_at_end"] = os.getloadavg()
     print_table(result)
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
