@@ -46,6 +46,8 @@ def load_results(paths):
     for path in paths:
         if os.path.isdir(path):
             files += sorted(glob.glob(os.path.join(path, "**", "*.json"), recursive=True))
+        elif not os.path.exists(path):  # a run that was skipped left no folder: say so
+            print(f"compare: {path} does not exist; no results from it", file=sys.stderr)
         else:
             files.append(path)
     results = []
