@@ -55,8 +55,8 @@ def measure_network(model, size, threads_list, work_dir, name, args):
         got = sess.run(None, feed)[0]
         runs = []
         for _ in range(args.cpu_repeats):
-            times = time_iterations(lambda: sess.run(None, feed), lambda: None, args.cpu_warmup,
-                                    args.cpu_min_iters, args.cpu_min_seconds)
+            times = time_iterations(lambda s=sess: s.run(None, feed), lambda: None,
+                                    args.cpu_warmup, args.cpu_min_iters, args.cpu_min_seconds)
             runs.append(summarize(times, 1))
         best = min(runs, key=lambda r: r["ms_per_example"])
         best.update({

@@ -23,11 +23,17 @@ import models  # noqa: E402
 SCHEMA = "tartan-peers-result"
 
 
+def csv(text):
+    return [v for v in text.split(",") if v]
+
+
+def ints(text):
+    return [int(v) for v in csv(text)]
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    csv = lambda s: [v for v in s.split(",") if v]  # noqa: E731
-    ints = lambda s: [int(v) for v in csv(s)]  # noqa: E731
     p.add_argument("--networks", type=csv, default=list(models.BUILDERS),
                    help="comma-separated networks (default: all six)")
     p.add_argument("--cpu-networks", type=csv, default=None,
