@@ -7,6 +7,7 @@ import os
 import numpy as np
 import torch
 
+import keras_weights
 from timing import summarize, time_iterations
 
 
@@ -45,7 +46,7 @@ def measure_network(model, size, threads_list, work_dir, name, args):
     on the CPU so a broken export cannot pass as fast."""
     path = os.path.join(work_dir, f"{name}.onnx")
     exporter = export_onnx(model, size, path, args.opset)
-    x = (torch.rand(1, 3, size, size) * 2 - 1)
+    x = keras_weights.synthetic_input(1, size)
     with torch.no_grad():
         want = model(x).numpy()
     feed = {"input": x.numpy()}

@@ -3,6 +3,7 @@ network and batch size in four variants (NCHW / channels_last, eager / CUDA grap
 
 import torch
 
+import keras_weights
 from timing import summarize, time_iterations
 
 VARIANTS = [(layout, graph) for layout in ("nchw", "channels_last") for graph in (False, True)]
@@ -39,7 +40,7 @@ def measure_network(model, size, batch, args):
     graph replay and layout change computed the same thing)."""
     device = torch.device("cuda")
     model = model.to(device)
-    x_nchw = torch.rand(batch, 3, size, size, device=device) * 2 - 1
+    x_nchw = keras_weights.synthetic_input(batch, size).to(device)
     rows, reference = [], None
     with torch.inference_mode():
         for layout, graph in VARIANTS:

@@ -11,13 +11,14 @@ torchvision's look-alikes, which differ where it changes the work:
   pads symmetrically.
 
 Parameter counts follow Keras's count_params(): trainable weights plus BN moving mean and
-variance (PyTorch keeps those as buffers).
+variance (PyTorch keeps those as buffers). build() loads tartan's synthetic weights under
+Keras's layer names (keras_weights.py); keras_check.py proves the outputs equal Keras's.
 """
-
-import math
 
 import torch
 from torch import nn
+
+import keras_weights
 
 # keras.applications count_params() for the default configurations (include_top, 1000 classes).
 KERAS_PARAMS = {
@@ -299,40 +300,13 @@ BUILDERS = {
 }
 
 
-def keras_like_init(model, seed=0):
-    """Weights drawn like tartan's synthetic generator (networks/weights/synthetic.cpp): LeCun
-    uniform convolutions, Glorot uniform dense layers, small biases, BN statistics near
-    identity. The scale keeps activations far from denormals on the CPU, as tartan's do."""
-    g = torch.Generator().manual_seed(seed)
-
-    def uniform_(t, a):
-        with torch.no_grad():
-            t.copy_(torch.rand(t.shape, generator=g) * (2 * a) - a)
-
-    for m in model.modules():
-        if isinstance(m, nn.Conv2d):
-            fan_in = m.weight[0].numel()  # (cin / groups) * kh * kw
-            uniform_(m.weight, math.sqrt(3.0 / fan_in))
-            if m.bias is not None:
-                uniform_(m.bias, 0.05)
-        elif isinstance(m, nn.Linear):
-            uniform_(m.weight, math.sqrt(6.0 / (m.in_features + m.out_features)))
-            uniform_(m.bias, 0.05)
-        elif isinstance(m, nn.BatchNorm2d):
-            with torch.no_grad():
-                if m.weight is not None:
-                    m.weight.copy_(0.8 + 0.4 * torch.rand(m.weight.shape, generator=g))
-                uniform_(m.bias, 0.1)
-                uniform_(m.running_mean, 0.1)
-                m.running_var.copy_(0.5 + torch.rand(m.running_var.shape, generator=g))
-    return model
-
-
-def build(name, seed=0):
-    """The network in eval mode with Keras-like synthetic weights."""
+def build(name):
+    """The network in eval mode with tartan's synthetic weights (keras_weights.py)."""
     if name not in BUILDERS:
         raise SystemExit(f"peers: unknown network {name!r}; known: {', '.join(BUILDERS)}")
-    return keras_like_init(BUILDERS[name](), seed).eval()
+    model = BUILDERS[name]().eval()
+    keras_weights.load_synthetic(model, name)
+    return model
 
 
 def keras_param_count(model):
