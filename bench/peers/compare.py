@@ -2,12 +2,14 @@
 """Compares tartan-bench results (results/README.md's JSON schema) with the peers measured by
 peers.py and checks issue 7's targets: one markdown table per device.
 
-  compare.py --peers peers.json [--cpu-results N=DIR ...] [--out FILE] RESULT [RESULT ...]
+  compare.py --peers peers.json [--peers more.json] [--cpu-results N=DIR ...] [--out FILE]
+             RESULT [RESULT ...]
 
 RESULT is a tartan-bench JSON file or a folder of them (searched recursively). GPU results are
 matched with PyTorch's best variant at the same network and batch size; CPU (PoCL) results
 given with --cpu-results N=DIR ran with N PoCL threads and are matched with ONNX Runtime at N
-intra-op threads."""
+intra-op threads. Several --peers files (e.g. from two device calls of three networks each) are
+merged; their commands are all listed."""
 
 import argparse
 import glob
@@ -33,7 +35,8 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("results", nargs="*", help="tartan-bench JSON files or folders")
-    p.add_argument("--peers", required=True, help="peers.py's JSON")
+    p.add_argument("--peers", required=True, action="append",
+                   help="peers.py's JSON (repeatable)")
     p.add_argument("--cpu-results", action="append", default=[], metavar="N=DIR",
                    help="tartan-bench results taken on PoCL with N threads (repeatable)")
     p.add_argument("--command", help="the command that produced the results, for the header")
@@ -67,6 +70,30 @@ def load_results(paths):
         doc["_file"] = f
         results.append(doc)
     return results
+
+
+def load_peers(paths):
+    """peers.py's JSON files merged: the first one's environment and GPU, every file's rows (a
+    later file's row replaces an earlier one of the same network and batch or threads)."""
+    merged = None
+    for path in paths:
+        with open(path) as f:
+            doc = json.load(f)
+        if doc.get("schema") != "tartan-peers-result":
+            raise SystemExit(f"compare: {path} is not peers.py output")
+        for r in doc["onnxruntime_cpu"]:
+            r["_env"] = doc["environment"]  # which machine and versions measured it
+        if merged is None:
+            merged = dict(doc, environments=[doc["environment"]])
+            continue
+        merged["environments"].append(doc["environment"])
+        if doc.get("gpu") and merged.get("gpu") and doc["gpu"]["name"] != merged["gpu"]["name"]:
+            raise SystemExit(f"compare: {path} ran on {doc['gpu']['name']}, {paths[0]} on "
+                             f"{merged['gpu']['name']}: compare only one card's figures")
+        merged["gpu"] = merged.get("gpu") or doc.get("gpu")
+        merged["pytorch_gpu"] += doc["pytorch_gpu"]
+        merged["onnxruntime_cpu"] += doc["onnxruntime_cpu"]
+    return merged
 
 
 def pick(runs):
@@ -179,7 +206,6 @@ def compile_lines(runs, lines):
 
 def cpu_table(cpu_runs, peers, lines):
     """cpu_runs: [(threads, result)]."""
-    env = peers["environment"]
     ort = {}
     for r in peers["onnxruntime_cpu"]:
         if "error" in r:  # the export failed: every thread count of that network
@@ -192,12 +218,17 @@ def cpu_table(cpu_runs, peers, lines):
         by_key.setdefault((r["workload"]["name"], threads), []).append(r)
     dev = cpu_runs[0][1]["device"]
     lines += [f"## CPU: {dev['name']} ({dev['platform']} {dev['driver_version']}) vs ONNX Runtime",
-              "",
-              f"- ONNX Runtime {env['onnxruntime']} (CPUExecutionProvider, sequential, all graph "
-              f"optimizations, intra-op threads = PoCL threads) on {env['cpu']['name']}, "
-              f"{env['cpu']['cores']} cores; {env['date']}. PoCL threads pinned with "
-              "POCL_MAX_PTHREAD_COUNT (results given without N ran with PoCL's default, one per "
-              "core).", "",
+              ""]
+    envs = {e["date"] + e["host"]: e for e in (r["_env"] for r in peers["onnxruntime_cpu"])}
+    for env in envs.values():
+        lines.append(f"- ONNX Runtime {env['onnxruntime']} (CPUExecutionProvider, sequential, all "
+                     f"graph optimizations, intra-op threads = PoCL threads) on "
+                     f"{env['cpu']['name']}, {env['cpu']['cores']} cores; {env['date']}.")
+        if env["cpu"]["name"] not in dev["name"]:
+            lines.append(f"- **Warning: ONNX Runtime ran on {env['cpu']['name']}, tartan on "
+                         f"{dev['name']}: not the same CPU, the shares mean nothing.**")
+    lines += ["- PoCL threads pinned with POCL_MAX_PTHREAD_COUNT (results given without N ran "
+              "with PoCL's default, one per core).", "",
               "| network | threads | tartan ms/img | validation | ONNX Runtime ms/img | "
               "tartan share of ORT throughput | target | result |",
               "|---|---|---|---|---|---|---|---|"]
@@ -220,10 +251,7 @@ def cpu_table(cpu_runs, peers, lines):
 
 def main(argv):
     args = parse_args(argv)
-    with open(args.peers) as f:
-        peers = json.load(f)
-    if peers.get("schema") != "tartan-peers-result":
-        raise SystemExit(f"compare: {args.peers} is not peers.py output")
+    peers = load_peers(args.peers)
     cpu_runs = []
     for spec in args.cpu_results:
         threads, sep, folder = spec.partition("=")
@@ -241,7 +269,8 @@ def main(argv):
     lines = ["# tartan vs peers (issue 7)", ""]
     if args.command:
         lines += [f"Command: `{args.command}`", ""]
-    lines += [f"Peers: `{peers['environment']['command']}` on {peers['environment']['host']}.", ""]
+    for env in peers["environments"]:
+        lines += [f"Peers: `{env['command']}` on {env['host']}, {env['date']}.", ""]
     for device_id, runs in group(gpu_results).items():
         gpu_table(device_id, runs, peers, lines)
         lines.append("")

@@ -10,7 +10,7 @@
 #   usage: bash bench/scripts/device_run.sh [microbench filter regex]
 #          MODE=networks bash bench/scripts/device_run.sh
 # MODE=networks knobs (environment): NETWORKS (default: the six of issue 7), CPU_NETWORKS
-# (mobilenet resnet50), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds the whole
+# (mobilenet resnet50; empty: none), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds the whole
 # mode may take; later steps shrink or are skipped to fit), BENCH_FLAGS (extra tartan-bench
 # options, e.g. "--kernel-timing -v"; timing runs default to --no-kernel-timing), BUILD_DIR
 # (build-gpu) and SKIP_BUILD=1 (use BUILD_DIR as it is).
@@ -91,7 +91,7 @@ bench() {  # bench RESULTS_DIR DEVICE NETWORK BATCH EXAMPLES WARMUP_EXAMPLES CAP
 
 networks_mode() {
   local nets=${NETWORKS:-mobilenet mobilenet_v2 resnet50 vgg16 inception_v3 densenet121}
-  local cpu_nets=${CPU_NETWORKS:-mobilenet resnet50}
+  local cpu_nets=${CPU_NETWORKS-mobilenet resnet50}  # set but empty: no CPU runs
   local cpu_threads=${CPU_THREADS:-"2 $(nproc)"}
   local results="$OUT/tartan-results"
   : > "$OUT/networks.log"
