@@ -10,10 +10,10 @@
 #   usage: bash bench/scripts/device_run.sh [microbench filter regex]
 #          MODE=networks bash bench/scripts/device_run.sh
 # MODE=networks knobs (environment): NETWORKS (default: the six of issue 7), CPU_NETWORKS
-# (mobilenet resnet50; empty: none), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds the whole
-# mode may take; later steps shrink or are skipped to fit), BENCH_FLAGS (extra tartan-bench
-# options, e.g. "--kernel-timing -v"; timing runs default to --no-kernel-timing), BUILD_DIR
-# (build-gpu) and SKIP_BUILD=1 (use BUILD_DIR as it is).
+# (mobilenet resnet50; empty: none), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds
+# the whole mode may take; later steps shrink or are skipped to fit), BENCH_FLAGS (extra
+# tartan-bench options, e.g. "--kernel-timing -v"; timing runs default to --no-kernel-timing),
+# BUILD_DIR (build-gpu) and SKIP_BUILD=1 (use BUILD_DIR as it is). See bench/peers/README.md.
 set -uo pipefail
 OUT=${OUT:-/tmp/tartan-out}
 mkdir -p "$OUT"
