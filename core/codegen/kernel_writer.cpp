@@ -166,7 +166,10 @@ class KernelWriter {
 
   void set_value(TensorId t, const std::string& expr) {
     const TensorInfo& info = program_.tensor(t);
-    const std::string name = "v" + std::to_string(t) + cur_->suffix;
+    // Numbered per kernel, not by tensor id: the same layer elsewhere in a network then gives
+    // the same code, which compiles once (kernels are named by a hash of their code).
+    const auto [it, fresh] = value_numbers_.try_emplace(t, value_numbers_.size());
+    const std::string name = "v" + std::to_string(it->second) + cur_->suffix;
     body_.line("const " + std::string(opencl::compute_type(info.dtype)) + " " + name + " = " +
                expr + ";");
     cur_->values[t] = name;
@@ -346,6 +349,7 @@ class KernelWriter {
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
   std::map<TensorId, std::string> arg_names_;
+  std::map<TensorId, std::size_t> value_numbers_;
   CodeWriter body_{1};
   double flops_ = 0;
 };

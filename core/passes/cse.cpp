@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace tartan {
 
@@ -65,17 +67,27 @@ std::string structural_key(const Program& p, const Op& op) {
 
 // Constants and literals with equal kind, type, shape and bytes map to the first of them.
 // The kind matters: a literal is weakly typed, a constant is not.
+// Keyed by a hash of the bytes (a network's weights are megabytes: copying them into keys
+// cost more than the rest of the pipeline), with the bytes compared on a hash match.
 void merge_leaves(const Program& p, std::vector<TensorId>* canon) {
-  std::map<std::string, TensorId> first;
+  std::map<std::string, std::vector<TensorId>> candidates;
   for (std::size_t t = 0; t < p.tensors().size(); ++t) {
     const TensorInfo& info = p.tensors()[t];
     if (info.kind != TensorKind::kConstant && info.kind != TensorKind::kLiteral) continue;
-    std::string key = std::to_string(static_cast<int>(info.kind)) +
-                      std::string(dtype_name(info.dtype)) + shape_str(info.shape);
     const auto& bytes = info.data->bytes();
-    key.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    const auto [it, inserted] = first.emplace(std::move(key), static_cast<TensorId>(t));
-    (*canon)[t] = it->second;
+    const std::size_t hash = std::hash<std::string_view>{}(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    const std::string key = std::to_string(static_cast<int>(info.kind)) +
+                            std::string(dtype_name(info.dtype)) + shape_str(info.shape) + "#" +
+                            std::to_string(hash);
+    std::vector<TensorId>& same_key = candidates[key];
+    const auto equal = std::find_if(same_key.begin(), same_key.end(),
+                                    [&](TensorId o) { return *p.tensor(o).data == *info.data; });
+    if (equal != same_key.end()) {
+      (*canon)[t] = *equal;
+    } else {
+      same_key.push_back(static_cast<TensorId>(t));
+    }
   }
 }
 

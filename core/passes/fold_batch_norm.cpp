@@ -146,12 +146,17 @@ std::optional<std::pair<std::size_t, std::size_t>> scalable_operand(const Progra
 
 std::shared_ptr<const ConstantData> scaled(const TensorInfo& k, std::size_t dim,
                                            const std::vector<double>& scale) {
-  const std::vector<std::int64_t> strides = row_major_strides(k.shape);
+  // Blocks of `inner` elements share one channel m; no division per element (weights are
+  // millions of elements and this runs on every compile).
+  const auto inner = static_cast<std::size_t>(row_major_strides(k.shape)[dim]);
+  const auto channels = static_cast<std::size_t>(k.shape[dim]);
   std::vector<double> values(k.data->size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const auto m =
-        static_cast<std::size_t>((static_cast<std::int64_t>(i) / strides[dim]) % k.shape[dim]);
-    values[i] = k.data->at(i) * (m < scale.size() ? scale[m] : 1.0);
+  for (std::size_t start = 0; start < values.size(); start += inner * channels) {
+    for (std::size_t m = 0; m < channels; ++m) {
+      const double s = m < scale.size() ? scale[m] : 1.0;
+      const std::size_t block = start + m * inner;
+      for (std::size_t j = block; j < block + inner; ++j) values[j] = k.data->at(j) * s;
+    }
   }
   return ConstantData::from_doubles(k.dtype, values);
 }
