@@ -8,9 +8,11 @@
 #include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
+#include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
+#include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/support/error.h"
 
@@ -19,6 +21,7 @@ namespace tartan {
 namespace {
 
 using cexpr::all_of;
+using cexpr::always_in_range;
 using cexpr::numerator;
 
 // A condition 0 <= expr < bound that one contraction must meet, placed in the loop nest at
@@ -41,20 +44,6 @@ struct Element {
   std::string valid;  // "" when always inside the output
   std::map<TensorId, std::string> values;
 };
-
-// Whether 0 <= e < bound holds for every assignment inside `box` (inclusive [lo, hi] per
-// variable): such a check can never fail and is left out.
-bool always_in_range(const Affine& e, std::int64_t bound,
-                     const std::vector<std::pair<std::int64_t, std::int64_t>>& box) {
-  if (e.denom() != 1 || bound <= 0) return false;
-  std::int64_t lo = e.constant_term(), hi = e.constant_term();
-  for (const auto& [v, c] : e.terms()) {
-    const auto& [blo, bhi] = box[static_cast<std::size_t>(v)];
-    lo += c * (c > 0 ? blo : bhi);
-    hi += c * (c > 0 ? bhi : blo);
-  }
-  return lo >= 0 && hi < bound;
-}
 
 std::string accumulate(AggOp agg, const std::string& acc, const std::string& val) {
   switch (agg) {
@@ -103,16 +92,21 @@ class KernelWriter {
     total_ = num_elements(out_shape_);
     arg(group_.output);  // argument 0 is the output
     choose_index_type();
-    setup_tiles();
-    body_.line("const size_t gid = get_global_id(0);");
-    body_.line("if (gid >= " + std::to_string(items_) + ") return;");
-    emit_coords();
-    const Op& root = program_.ops()[group_.ops.front()];
-    std::visit([this](const auto& op) { emit_root(op); }, root);
+    if (plan_.uses_local_memory()) {
+      emit_local_gemm();
+    } else {
+      setup_tiles();
+      body_.line("const size_t gid = get_global_id(0);");
+      body_.line("if (gid >= " + std::to_string(items_) + ") return;");
+      emit_coords();
+      const Op& root = program_.ops()[group_.ops.front()];
+      std::visit([this](const auto& op) { emit_root(op); }, root);
+    }
     for (Element& e : elements_) {
       cur_ = &e;
-      const bool block = elements_.size() > 1;
+      const bool block = elements_.size() > 1 || !e.valid.empty();
       if (block) body_.open(e.valid.empty() ? "" : "if (" + e.valid + ")");
+      if (plan_.uses_local_memory()) add_default();
       for (std::size_t k = 1; k < group_.ops.size(); ++k) {
         emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
       }
@@ -330,6 +324,34 @@ class KernelWriter {
   }
 
   void emit_root(const Contraction& c);
+
+  // The local-memory plan (codegen/local_gemm.h): its elements replace the register tile's.
+  void emit_local_gemm() {
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    const std::optional<GemmShape> g = gemm_shape(program_, group_);
+    TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
+    const LocalGemmCode code = write_local_gemm(program_, c, *g, plan_.local, index_type_, body_,
+                                                [this](TensorId t) { return arg(t); });
+    items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
+    flops_ += code.flops;
+    for (const LocalGemmElement& le : code.elements) {
+      Element e;
+      e.suffix = "_" + std::to_string(elements_.size());
+      e.coord = le.coord;
+      e.flat = le.flat;
+      e.valid = le.valid;
+      e.values[c.output] = le.acc;
+      elements_.push_back(std::move(e));
+    }
+  }
+
+  // The sum starts from the default tensor's element where there is one (`+` adds onto it).
+  void add_default() {
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    if (!c.default_tensor) return;
+    const std::string& acc = cur_->values.at(c.output);
+    body_.line(acc + " += " + value(*c.default_tensor) + ";");
+  }
 
   KernelSource finish();
 
@@ -646,7 +668,7 @@ void KernelWriter::emit_root(const Contraction& c) {
     };
     const std::string type(opencl::compute_type(t.dtype));
     std::int64_t step = 0;  // elements between consecutive tile-0 positions
-    for (std::size_t d = 0; d < t.shape.size() && m == 1; ++d) {
+    for (std::size_t d = 0; d < t.shape.size() && (m & 1); ++d) {
       step += acc.indices[d].coeff(tile_var[0]) * strides[d];
     }
     bool unguarded = true;
@@ -657,6 +679,34 @@ void KernelWriter::emit_root(const Contraction& c) {
       body_.line("const " + opencl::vector_type(t.dtype, n0) + " " + var + " = " +
                  opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, 0)) + ";");
       for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(var, a));
+      continue;
+    }
+    // Along both tiles (a depthwise convolution's input: channels x output columns): one
+    // vector load per tile-1 position, when whether it is inside depends on that position
+    // only (padding along the columns), never on the tile-0 position.
+    bool per_row_guard = m == 3 && step == 1;
+    for (int a = 0; a < n0 && per_row_guard; ++a) {
+      per_row_guard = pred[1][static_cast<std::size_t>(a)].empty();
+      for (int b = 0; b < n1 && per_row_guard; ++b) {
+        per_row_guard = pred[3][static_cast<std::size_t>(a * n1 + b)].empty();
+      }
+    }
+    if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, n0)) {
+      const std::string vt = opencl::vector_type(t.dtype, n0);
+      in[i].resize(static_cast<std::size_t>(n0 * n1));
+      for (int b = 0; b < n1; ++b) {
+        const std::string name = var + "_" + std::to_string(b);
+        std::string load = opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, b));
+        const std::string g = guard(2, 0, b);
+        if (!g.empty()) {
+          load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
+                 (is_float(t.dtype) ? "0.0f" : "0") + ")";
+        }
+        body_.line("const " + vt + " " + name + " = " + load + ";");
+        for (int a = 0; a < n0; ++a) {
+          in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a);
+        }
+      }
       continue;
     }
     for (std::size_t idx = 0; idx < count; ++idx) {
@@ -709,7 +759,11 @@ KernelSource KernelWriter::finish() {
     k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }
   k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
-  std::string sig = std::string(opencl::kKernel) + " void " + KernelSource::kNamePlaceholder + "(";
+  std::string sig = std::string(opencl::kKernel) + " " +
+                    (plan_.uses_local_memory()
+                         ? opencl::required_work_group_size(plan_.work_group_size) + " "
+                         : "") +
+                    "void " + KernelSource::kNamePlaceholder + "(";
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);
     k.comment += "//   " + arg_names_.at(args_[i]) + ": " + t.name + " " +
