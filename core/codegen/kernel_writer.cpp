@@ -699,8 +699,8 @@ void KernelWriter::emit_root(const Contraction& c) {
         std::string load = opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, b));
         const std::string g = guard(2, 0, b);
         if (!g.empty()) {
-          load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
-                 (is_float(t.dtype) ? "0.0f" : "0") + ")";
+          load = "(" + g + ") ? " + load + " : (" + vt + ")(" + (is_float(t.dtype) ? "0.0f" : "0") +
+                 ")";
         }
         body_.line("const " + vt + " " + name + " = " + load + ";");
         for (int a = 0; a < n0; ++a) {
@@ -759,11 +759,11 @@ KernelSource KernelWriter::finish() {
     k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }
   k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
-  std::string sig = std::string(opencl::kKernel) + " " +
-                    (plan_.uses_local_memory()
-                         ? opencl::required_work_group_size(plan_.work_group_size) + " "
-                         : "") +
-                    "void " + KernelSource::kNamePlaceholder + "(";
+  std::string sig =
+      std::string(opencl::kKernel) + " " +
+      (plan_.uses_local_memory() ? opencl::required_work_group_size(plan_.work_group_size) + " "
+                                 : "") +
+      "void " + KernelSource::kNamePlaceholder + "(";
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);
     k.comment += "//   " + arg_names_.at(args_[i]) + ": " + t.name + " " +

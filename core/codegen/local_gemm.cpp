@@ -36,7 +36,7 @@ std::vector<std::string> digits(const std::string& flat, const std::vector<std::
 // distinct banks.
 struct Side {
   const Access* access = nullptr;
-  std::vector<int> dims;   // the output dimensions it owns (rows or columns)
+  std::vector<int> dims;    // the output dimensions it owns (rows or columns)
   std::int64_t extent = 1;  // rows or columns in all
   int block = 1;            // rows or columns per work-group
   std::string origin;       // the block's first row or column
@@ -57,11 +57,11 @@ class LocalGemmWriter {
   LocalGemmCode run() {
     const Shape& out = program_.tensor(c_.output).shape;
     wg_ = t_.rows * t_.cols;
-    TARTAN_CHECK(t_.k_chunk > 0 && wg_ > 0 && (t_.block_rows() * t_.k_chunk) % wg_ == 0 &&
-                     (t_.block_cols() * t_.k_chunk) % wg_ == 0,
-                 "local-memory plan does not split its blocks evenly: " +
-                     std::to_string(t_.block_rows()) + "x" + std::to_string(t_.block_cols()) +
-                     ", K chunk " + std::to_string(t_.k_chunk));
+    TARTAN_CHECK(
+        t_.k_chunk > 0 && wg_ > 0 && (t_.block_rows() * t_.k_chunk) % wg_ == 0 &&
+            (t_.block_cols() * t_.k_chunk) % wg_ == 0,
+        "local-memory plan does not split its blocks evenly: " + std::to_string(t_.block_rows()) +
+            "x" + std::to_string(t_.block_cols()) + ", K chunk " + std::to_string(t_.k_chunk));
     names_.resize(c_.index_names.size());
     for (std::size_t v = 0; v < names_.size(); ++v) names_[v] = "i_" + c_.index_names[v];
     for (std::size_t v = 0; v < names_.size(); ++v) {
@@ -187,9 +187,9 @@ class LocalGemmWriter {
     for (std::size_t k = 0; k < g_.batch_dims.size(); ++k) {
       const int d = g_.batch_dims[k];
       const int v = var_of(d);
-      body_.line("const " + ix_ + " " + names_[static_cast<std::size_t>(v)] + " = " + dig[k] +
-                 ";");
-      ok.push_back(in_range(v, out[static_cast<std::size_t>(d)], names_[static_cast<std::size_t>(v)]));
+      body_.line("const " + ix_ + " " + names_[static_cast<std::size_t>(v)] + " = " + dig[k] + ";");
+      ok.push_back(
+          in_range(v, out[static_cast<std::size_t>(d)], names_[static_cast<std::size_t>(v)]));
     }
     batch_ok_ = all_of(ok);
   }
@@ -208,8 +208,8 @@ class LocalGemmWriter {
       std::string pos, kk;
       if (s.k_fast) {
         kk = wg_ % kc == 0 ? "lid % " + str(kc) : e + " % " + str(kc);
-        pos = wg_ % kc == 0 ? "lid / " + str(kc) + " + " + str(k * (wg_ / kc))
-                            : e + " / " + str(kc);
+        pos =
+            wg_ % kc == 0 ? "lid / " + str(kc) + " + " + str(k * (wg_ / kc)) : e + " / " + str(kc);
       } else if (wg_ % s.block == 0) {
         pos = "lid % " + str(s.block);
         kk = "lid / " + str(s.block) + " + " + str(k * (wg_ / s.block));
@@ -301,8 +301,8 @@ class LocalGemmWriter {
       const std::string load =
           opencl::load(t.dtype, arg_(s.access->tensor), cexpr::flat_offset(terms, strides));
       const std::string zero = is_float(t.dtype) ? "0.0f" : "0";
-      body_.line(s.lname + "[kk" + slot + " * " + str(s.ld) + " + e" + slot + "] = (" +
-                 all_of(ok) + ") ? " + load + " : " + zero + ";");
+      body_.line(s.lname + "[kk" + slot + " * " + str(s.ld) + " + e" + slot + "] = (" + all_of(ok) +
+                 ") ? " + load + " : " + zero + ";");
     }
   }
 
@@ -347,8 +347,8 @@ class LocalGemmWriter {
         e.flat = "of_" + str(i) + "_" + str(j);
         body_.line("const " + ix_ + " " + e.flat + " = " + cexpr::flat_offset(e.coord, strides) +
                    ";");
-        e.valid = all_of({row_valid[static_cast<std::size_t>(i)],
-                          col_valid[static_cast<std::size_t>(j)]});
+        e.valid = all_of(
+            {row_valid[static_cast<std::size_t>(i)], col_valid[static_cast<std::size_t>(j)]});
         e.acc = acc(i, j);
         code->elements.push_back(std::move(e));
       }

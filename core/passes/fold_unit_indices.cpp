@@ -15,7 +15,8 @@ Affine substitute(const Affine& e, const std::vector<std::optional<std::int64_t>
   Affine num = Affine::constant(e.constant_term());
   for (const auto& [v, coeff] : e.terms()) {
     const auto u = static_cast<std::size_t>(v);
-    num = num + (value[u] ? Affine::constant(coeff * *value[u]) : Affine::index(renumber[u], coeff));
+    num =
+        num + (value[u] ? Affine::constant(coeff * *value[u]) : Affine::index(renumber[u], coeff));
   }
   return num / e.denom();
 }

@@ -1,16 +1,15 @@
 #include "tartan/schedule/cost_model.h"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "tartan/ir/bounds.h"
 #include "tartan/schedule/device_profile.h"
 #include "tartan/schedule/gemm_shape.h"
-#include "tartan/support/error.h"
 #include "tartan/schedule/tiling.h"
+#include "tartan/support/error.h"
 
 namespace tartan {
 
@@ -239,8 +238,8 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   }
   if (k1 >= 0) {
     const int d = s.dims[static_cast<std::size_t>(k1)];
-    plan.tile[1] = {d, pick_size(out[static_cast<std::size_t>(d)],
-                                 halvings(tuning.register_tile_rows))};
+    plan.tile[1] = {
+        d, pick_size(out[static_cast<std::size_t>(d)], halvings(tuning.register_tile_rows))};
   }
   // Keep enough work: at least one full work-group per compute unit, shrinking the larger tile
   // until there is. Not more: a tile's independent multiply-adds already hide latency that

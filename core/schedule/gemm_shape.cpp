@@ -62,8 +62,10 @@ std::optional<GemmShape> gemm_shape(const Program& program, const KernelGroup& g
   if (g.k_vars.empty()) return std::nullopt;
   for (const Constraint& k : c->constraints) {
     bool on_rows = false, on_cols = false;
-    for (int d : g.row_dims) on_rows = on_rows || k.expr.coeff(g.dim_var[static_cast<std::size_t>(d)]) != 0;
-    for (int d : g.col_dims) on_cols = on_cols || k.expr.coeff(g.dim_var[static_cast<std::size_t>(d)]) != 0;
+    for (int d : g.row_dims)
+      on_rows = on_rows || k.expr.coeff(g.dim_var[static_cast<std::size_t>(d)]) != 0;
+    for (int d : g.col_dims)
+      on_cols = on_cols || k.expr.coeff(g.dim_var[static_cast<std::size_t>(d)]) != 0;
     if (on_rows && on_cols) return std::nullopt;
     g.constraint_on_b.push_back(on_cols);
   }

@@ -20,7 +20,6 @@ namespace tartan {
 enum class Tier { kValidated, kExperimental, kUnmatched };
 const char* tier_name(Tier tier);  // "validated", "experimental", "unmatched"
 
-
 // A selector field: a case-insensitive substring, or (written `{regex: "..."}`) an ECMAScript
 // regular expression searched case-insensitively.
 struct TextSelector {

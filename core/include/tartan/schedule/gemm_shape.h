@@ -18,12 +18,12 @@
 namespace tartan {
 
 struct GemmShape {
-  int a = 0, b = 1;             // the inputs giving rows (A) and columns (B)
-  std::vector<int> dim_var;     // per output dimension, its index variable
-  std::vector<int> row_dims;    // output dimensions, outermost first
+  int a = 0, b = 1;           // the inputs giving rows (A) and columns (B)
+  std::vector<int> dim_var;   // per output dimension, its index variable
+  std::vector<int> row_dims;  // output dimensions, outermost first
   std::vector<int> col_dims;
   std::vector<int> batch_dims;
-  std::vector<int> k_vars;      // reduction variables, outermost first
+  std::vector<int> k_vars;            // reduction variables, outermost first
   std::vector<bool> constraint_on_b;  // per constraint: applied to B's loads (else A's)
   std::vector<IndexRange> ranges;     // of every index variable
   std::int64_t rows = 1, cols = 1, batch = 1, k = 1;

@@ -13,9 +13,9 @@ namespace tartan {
 
 // Starting points for the scheduler and cost model; plain data, no logic.
 struct Tuning {
-  int work_group_size = 64;    // work-items per work-group of register-tiled plans
-  int register_tile_rows = 1;  // largest register tile per work-item: rows (second tile) x
-  int register_tile_cols = 1;  // columns (first tile, along the contiguous output dimension)
+  int work_group_size = 64;          // work-items per work-group of register-tiled plans
+  int register_tile_rows = 1;        // largest register tile per work-item: rows (second tile) x
+  int register_tile_cols = 1;        // columns (first tile, along the contiguous output dimension)
   bool local_memory_tiling = false;  // GEMM-like kernels stage the reduction in __local memory
   int vector_width = 1;              // 1, 2, 4, 8 or 16 floats per load/store
   // The local-memory GEMM plan (schedule/plan.h LocalTile): work-group shape, register tile
