@@ -544,7 +544,42 @@ void KernelWriter::emit_root(const Contraction& c) {
   const bool has_default = c.default_tensor.has_value();
   const bool needs_reached =
       !has_default && (c.agg == AggOp::kProd || c.agg == AggOp::kMax || c.agg == AggOp::kMin);
+
+  // Elements between consecutive tile-0 positions of input i.
+  const auto tile0_step = [&](std::size_t i) {
+    const Access& a = c.inputs[i];
+    const std::vector<std::int64_t> strides = row_major_strides(program_.tensor(a.tensor).shape);
+    std::int64_t step = 0;
+    for (std::size_t d = 0; d < strides.size(); ++d)
+      step += a.indices[d].coeff(tile_var[0]) * strides[d];
+    return step;
+  };
+  // Vector accumulators: a sum whose tile-0 run is whole and unguarded, where every input
+  // along tile 0 is one vector load and the others are broadcast, accumulates one vector per
+  // tile-1 position. The arithmetic is then explicit SIMD, which CPU compilers (PoCL) do not
+  // find in n0 separate scalar accumulators, and fewer instructions on GPUs.
+  bool vec_acc = plan_.vector_loads && n0 > 1 && c.agg == AggOp::kSum && !has_default &&
+                 c.comb != CombOp::kEq && c.comb != CombOp::kCond &&
+                 opencl::has_vector_load(out.dtype, n0);
+  for (int a = 0; a < n0 && vec_acc; ++a) vec_acc = pred[1][static_cast<std::size_t>(a)].empty();
+  for (const RangeCheck& k : checks) vec_acc = vec_acc && (k.mask & 1) == 0;
+  for (std::size_t i = 0; i < c.inputs.size() && vec_acc; ++i) {
+    const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
+    vec_acc =
+        opencl::compute_type(t.dtype) == acc_t &&
+        ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, n0)));
+  }
+  const std::string vec_t = vec_acc ? opencl::vector_type(out.dtype, n0) : "";
+  const auto vec_acc_name = [&](int b) {
+    return "accv" + (n1 > 1 ? "_" + std::to_string(b) : std::string());
+  };
+  if (vec_acc) {
+    for (int b = 0; b < n1; ++b) {
+      body_.line(vec_t + " " + vec_acc_name(b) + " = (" + vec_t + ")(" + zero + ");");
+    }
+  }
   for (Element& e : elements_) {
+    if (vec_acc) break;
     cur_ = &e;
     std::string init;
     if (has_default) {
@@ -640,6 +675,7 @@ void KernelWriter::emit_root(const Contraction& c) {
   // Each input's values at the tile positions it depends on: one load per position, guarded by
   // its predicates, or one vector load for a whole contiguous, unguarded run along tile 0.
   std::vector<std::vector<std::string>> in(c.inputs.size());
+  std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // per tile-1 position
   const bool plain = elements_.size() == 1;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const Access& acc = c.inputs[i];
@@ -667,10 +703,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       return cexpr::flat_offset(terms, strides);
     };
     const std::string type(opencl::compute_type(t.dtype));
-    std::int64_t step = 0;  // elements between consecutive tile-0 positions
-    for (std::size_t d = 0; d < t.shape.size() && (m & 1); ++d) {
-      step += acc.indices[d].coeff(tile_var[0]) * strides[d];
-    }
+    const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
     bool unguarded = true;
     for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
     const std::string var = "in" + std::to_string(i);
@@ -679,6 +712,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       body_.line("const " + opencl::vector_type(t.dtype, n0) + " " + var + " = " +
                  opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, 0)) + ";");
       for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(var, a));
+      vec_in[i].assign(static_cast<std::size_t>(n1), var);
       continue;
     }
     // Along both tiles (a depthwise convolution's input: channels x output columns): one
@@ -703,6 +737,7 @@ void KernelWriter::emit_root(const Contraction& c) {
                  ")";
         }
         body_.line("const " + vt + " " + name + " = " + load + ";");
+        vec_in[i].push_back(name);
         for (int a = 0; a < n0; ++a) {
           in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a);
         }
@@ -724,9 +759,22 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
   }
 
-  // Each element combines its inputs and accumulates, under its predicates.
+  // Each element combines its inputs and accumulates, under its predicates (with vector
+  // accumulators: each tile-1 position, under its own).
   const int full = (1 << tiles_.size()) - 1;
+  for (int b = 0; b < n1 && vec_acc; ++b) {
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      const int m = input_mask[i];
+      args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b)]
+                             : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
+    }
+    const std::string g = (full & 2) ? guard(2, 0, b) : "";
+    body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(b) +
+               " += " + combine(c.comb, args) + ";");
+  }
   for (Element& e : elements_) {
+    if (vec_acc) break;
     std::vector<std::string> args;
     for (std::size_t i = 0; i < c.inputs.size(); ++i) {
       const int m = input_mask[i];
@@ -747,7 +795,7 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (needs_reached) {
       body_.line("if (!reached" + e.suffix + ") acc" + e.suffix + " = " + zero + ";");
     }
-    e.values[c.output] = "acc" + e.suffix;
+    e.values[c.output] = vec_acc ? opencl::lane(vec_acc_name(e.b), e.a) : "acc" + e.suffix;
   }
   flops_ += space * static_cast<double>(total_) * (c.comb == CombOp::kNone ? 1 : 2);
 }
