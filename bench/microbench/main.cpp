@@ -2,10 +2,12 @@
 // MobileNet-style convolutions, with CLBlast's SGEMM on the same device as the peer.
 //
 //   TARTAN_DEVICE=<id> tartan-microbench [--benchmark_filter=...]   (default device otherwise)
+//   TARTAN_MICROBENCH_TUNE=1 ...: plans measured by the tuner (--tune) instead of the cost model
 //
 // Times are device times from profiling events (UseManualTime), so host overhead is excluded
 // for tartan and CLBlast alike.
 #include <benchmark/benchmark.h>
+#include <spdlog/spdlog.h>
 
 #include <iostream>
 #include <map>
@@ -32,7 +34,11 @@ runtime::Device& bench_device() {
 
 void run_tartan(benchmark::State& state, const std::string& name) {
   OpBenchmark op = make_op_benchmark(name);
-  Executable exe = compile(op.program, bench_device());
+  // TARTAN_MICROBENCH_TUNE=1 times the tuner's choice instead of the cost model's (the tuner
+  // logs every candidate's time at debug level, which main() then enables).
+  CompileOptions options;
+  options.tune = env_string("TARTAN_MICROBENCH_TUNE").has_value();
+  Executable exe = compile(op.program, bench_device(), options);
   std::mt19937_64 rng(1);
   std::vector<HostTensor> inputs;
   for (TensorId id : op.program.inputs()) {
@@ -82,6 +88,7 @@ int main(int argc, char** argv) {
           ->Unit(benchmark::kMillisecond);
     }
   }
+  if (tartan::env_string("TARTAN_MICROBENCH_TUNE")) spdlog::set_level(spdlog::level::debug);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   try {

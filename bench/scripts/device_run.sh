@@ -39,12 +39,21 @@ export XDG_CACHE_HOME=/tmp/tartan-cache
 } > "$OUT/machine.txt"
 
 microbench_mode() {
+  # BUILD_TARGETS (space-separated) builds only those, e.g. "tartan-microbench tartan_device_tests".
+  local targets=()
+  for t in ${BUILD_TARGETS:-}; do targets+=(--target "$t"); done
   cmake -S . -B build-gpu -DCMAKE_BUILD_TYPE=Release > "$OUT/cmake.log" 2>&1 &&
-    cmake --build build-gpu -j16 > "$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; exit 1; }
+    cmake --build build-gpu -j16 "${targets[@]}" > "$OUT/build.log" 2>&1 ||
+    { tail -50 "$OUT/build.log"; exit 1; }
 
   if [ -z "${SKIP_TESTS:-}" ]; then
     timeout 300 ctest --test-dir build-gpu -L device --output-on-failure -j4 > "$OUT/ctest-device.txt" 2>&1
     tail -5 "$OUT/ctest-device.txt"
+  fi
+  # GTEST_FILTER runs just those device tests (on every device there), bounded by 90 s.
+  if [ -n "${GTEST_FILTER:-}" ]; then
+    timeout 90 build-gpu/bin/tartan_device_tests --gtest_filter="$GTEST_FILTER" > "$OUT/gtest-device.txt" 2>&1
+    grep -E "^\[  (PASSED|FAILED) |^\[  FAILED|Failure|error" "$OUT/gtest-device.txt" | head -20
   fi
 
   # tartan-microbench runs on the default device: the first GPU, so NVIDIA here.

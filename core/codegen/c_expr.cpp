@@ -39,4 +39,16 @@ std::string flat_offset(const std::vector<std::string>& terms,
   return s.empty() ? "0" : s;
 }
 
+bool always_in_range(const Affine& e, std::int64_t bound,
+                     const std::vector<std::pair<std::int64_t, std::int64_t>>& box) {
+  if (e.denom() != 1 || bound <= 0) return false;
+  std::int64_t lo = e.constant_term(), hi = e.constant_term();
+  for (const auto& [v, c] : e.terms()) {
+    const auto& [blo, bhi] = box[static_cast<std::size_t>(v)];
+    lo += c * (c > 0 ? blo : bhi);
+    hi += c * (c > 0 ? bhi : blo);
+  }
+  return lo >= 0 && hi < bound;
+}
+
 }  // namespace tartan::cexpr

@@ -8,9 +8,11 @@
 #include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
+#include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
+#include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/support/error.h"
 
@@ -19,6 +21,7 @@ namespace tartan {
 namespace {
 
 using cexpr::all_of;
+using cexpr::always_in_range;
 using cexpr::numerator;
 
 // A condition 0 <= expr < bound that one contraction must meet, placed in the loop nest at
@@ -41,20 +44,6 @@ struct Element {
   std::string valid;  // "" when always inside the output
   std::map<TensorId, std::string> values;
 };
-
-// Whether 0 <= e < bound holds for every assignment inside `box` (inclusive [lo, hi] per
-// variable): such a check can never fail and is left out.
-bool always_in_range(const Affine& e, std::int64_t bound,
-                     const std::vector<std::pair<std::int64_t, std::int64_t>>& box) {
-  if (e.denom() != 1 || bound <= 0) return false;
-  std::int64_t lo = e.constant_term(), hi = e.constant_term();
-  for (const auto& [v, c] : e.terms()) {
-    const auto& [blo, bhi] = box[static_cast<std::size_t>(v)];
-    lo += c * (c > 0 ? blo : bhi);
-    hi += c * (c > 0 ? bhi : blo);
-  }
-  return lo >= 0 && hi < bound;
-}
 
 std::string accumulate(AggOp agg, const std::string& acc, const std::string& val) {
   switch (agg) {
@@ -103,16 +92,21 @@ class KernelWriter {
     total_ = num_elements(out_shape_);
     arg(group_.output);  // argument 0 is the output
     choose_index_type();
-    setup_tiles();
-    body_.line("const size_t gid = get_global_id(0);");
-    body_.line("if (gid >= " + std::to_string(items_) + ") return;");
-    emit_coords();
-    const Op& root = program_.ops()[group_.ops.front()];
-    std::visit([this](const auto& op) { emit_root(op); }, root);
+    if (plan_.uses_local_memory()) {
+      emit_local_gemm();
+    } else {
+      setup_tiles();
+      body_.line("const size_t gid = get_global_id(0);");
+      body_.line("if (gid >= " + std::to_string(items_) + ") return;");
+      emit_coords();
+      const Op& root = program_.ops()[group_.ops.front()];
+      std::visit([this](const auto& op) { emit_root(op); }, root);
+    }
     for (Element& e : elements_) {
       cur_ = &e;
-      const bool block = elements_.size() > 1;
+      const bool block = elements_.size() > 1 || !e.valid.empty();
       if (block) body_.open(e.valid.empty() ? "" : "if (" + e.valid + ")");
+      if (plan_.uses_local_memory()) add_default();
       for (std::size_t k = 1; k < group_.ops.size(); ++k) {
         emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
       }
@@ -334,6 +328,34 @@ class KernelWriter {
 
   void emit_root(const Contraction& c);
 
+  // The local-memory plan (codegen/local_gemm.h): its elements replace the register tile's.
+  void emit_local_gemm() {
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    const std::optional<GemmShape> g = gemm_shape(program_, group_);
+    TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
+    const LocalGemmCode code = write_local_gemm(program_, c, *g, plan_.local, index_type_, body_,
+                                                [this](TensorId t) { return arg(t); });
+    items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
+    flops_ += code.flops;
+    for (const LocalGemmElement& le : code.elements) {
+      Element e;
+      e.suffix = "_" + std::to_string(elements_.size());
+      e.coord = le.coord;
+      e.flat = le.flat;
+      e.valid = le.valid;
+      e.values[c.output] = le.acc;
+      elements_.push_back(std::move(e));
+    }
+  }
+
+  // The sum starts from the default tensor's element where there is one (`+` adds onto it).
+  void add_default() {
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    if (!c.default_tensor) return;
+    const std::string& acc = cur_->values.at(c.output);
+    body_.line(acc + " += " + value(*c.default_tensor) + ";");
+  }
+
   KernelSource finish();
 
   const Program& program_;
@@ -526,7 +548,42 @@ void KernelWriter::emit_root(const Contraction& c) {
   const bool has_default = c.default_tensor.has_value();
   const bool needs_reached =
       !has_default && (c.agg == AggOp::kProd || c.agg == AggOp::kMax || c.agg == AggOp::kMin);
+
+  // Elements between consecutive tile-0 positions of input i.
+  const auto tile0_step = [&](std::size_t i) {
+    const Access& a = c.inputs[i];
+    const std::vector<std::int64_t> strides = row_major_strides(program_.tensor(a.tensor).shape);
+    std::int64_t step = 0;
+    for (std::size_t d = 0; d < strides.size(); ++d)
+      step += a.indices[d].coeff(tile_var[0]) * strides[d];
+    return step;
+  };
+  // Vector accumulators: a sum whose tile-0 run is whole and unguarded, where every input
+  // along tile 0 is one vector load and the others are broadcast, accumulates one vector per
+  // tile-1 position. The arithmetic is then explicit SIMD, which CPU compilers (PoCL) do not
+  // find in n0 separate scalar accumulators, and fewer instructions on GPUs.
+  bool vec_acc = plan_.vector_loads && n0 > 1 && c.agg == AggOp::kSum && !has_default &&
+                 c.comb != CombOp::kEq && c.comb != CombOp::kCond &&
+                 opencl::has_vector_load(out.dtype, n0);
+  for (int a = 0; a < n0 && vec_acc; ++a) vec_acc = pred[1][static_cast<std::size_t>(a)].empty();
+  for (const RangeCheck& k : checks) vec_acc = vec_acc && (k.mask & 1) == 0;
+  for (std::size_t i = 0; i < c.inputs.size() && vec_acc; ++i) {
+    const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
+    vec_acc =
+        opencl::compute_type(t.dtype) == acc_t &&
+        ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, n0)));
+  }
+  const std::string vec_t = vec_acc ? opencl::vector_type(out.dtype, n0) : "";
+  const auto vec_acc_name = [&](int b) {
+    return "accv" + (n1 > 1 ? "_" + std::to_string(b) : std::string());
+  };
+  if (vec_acc) {
+    for (int b = 0; b < n1; ++b) {
+      body_.line(vec_t + " " + vec_acc_name(b) + " = (" + vec_t + ")(" + zero + ");");
+    }
+  }
   for (Element& e : elements_) {
+    if (vec_acc) break;
     cur_ = &e;
     std::string init;
     if (has_default) {
@@ -622,6 +679,7 @@ void KernelWriter::emit_root(const Contraction& c) {
   // Each input's values at the tile positions it depends on: one load per position, guarded by
   // its predicates, or one vector load for a whole contiguous, unguarded run along tile 0.
   std::vector<std::vector<std::string>> in(c.inputs.size());
+  std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // per tile-1 position
   const bool plain = elements_.size() == 1;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const Access& acc = c.inputs[i];
@@ -649,10 +707,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       return cexpr::flat_offset(terms, strides);
     };
     const std::string type(opencl::compute_type(t.dtype));
-    std::int64_t step = 0;  // elements between consecutive tile-0 positions
-    for (std::size_t d = 0; d < t.shape.size() && m == 1; ++d) {
-      step += acc.indices[d].coeff(tile_var[0]) * strides[d];
-    }
+    const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
     bool unguarded = true;
     for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
     const std::string var = "in" + std::to_string(i);
@@ -661,6 +716,36 @@ void KernelWriter::emit_root(const Contraction& c) {
       body_.line("const " + opencl::vector_type(t.dtype, n0) + " " + var + " = " +
                  opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, 0)) + ";");
       for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(var, a));
+      vec_in[i].assign(static_cast<std::size_t>(n1), var);
+      continue;
+    }
+    // Along both tiles (a depthwise convolution's input: channels x output columns): one
+    // vector load per tile-1 position, when whether it is inside depends on that position
+    // only (padding along the columns), never on the tile-0 position.
+    bool per_row_guard = m == 3 && step == 1;
+    for (int a = 0; a < n0 && per_row_guard; ++a) {
+      per_row_guard = pred[1][static_cast<std::size_t>(a)].empty();
+      for (int b = 0; b < n1 && per_row_guard; ++b) {
+        per_row_guard = pred[3][static_cast<std::size_t>(a * n1 + b)].empty();
+      }
+    }
+    if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, n0)) {
+      const std::string vt = opencl::vector_type(t.dtype, n0);
+      in[i].resize(static_cast<std::size_t>(n0 * n1));
+      for (int b = 0; b < n1; ++b) {
+        const std::string name = var + "_" + std::to_string(b);
+        std::string load = opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, b));
+        const std::string g = guard(2, 0, b);
+        if (!g.empty()) {
+          load = "(" + g + ") ? " + load + " : (" + vt + ")(" + (is_float(t.dtype) ? "0.0f" : "0") +
+                 ")";
+        }
+        body_.line("const " + vt + " " + name + " = " + load + ";");
+        vec_in[i].push_back(name);
+        for (int a = 0; a < n0; ++a) {
+          in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a);
+        }
+      }
       continue;
     }
     for (std::size_t idx = 0; idx < count; ++idx) {
@@ -678,9 +763,22 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
   }
 
-  // Each element combines its inputs and accumulates, under its predicates.
+  // Each element combines its inputs and accumulates, under its predicates (with vector
+  // accumulators: each tile-1 position, under its own).
   const int full = (1 << tiles_.size()) - 1;
+  for (int b = 0; b < n1 && vec_acc; ++b) {
+    std::vector<std::string> args;
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      const int m = input_mask[i];
+      args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b)]
+                             : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
+    }
+    const std::string g = (full & 2) ? guard(2, 0, b) : "";
+    body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(b) +
+               " += " + combine(c.comb, args) + ";");
+  }
   for (Element& e : elements_) {
+    if (vec_acc) break;
     std::vector<std::string> args;
     for (std::size_t i = 0; i < c.inputs.size(); ++i) {
       const int m = input_mask[i];
@@ -701,7 +799,7 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (needs_reached) {
       body_.line("if (!reached" + e.suffix + ") acc" + e.suffix + " = " + zero + ";");
     }
-    e.values[c.output] = "acc" + e.suffix;
+    e.values[c.output] = vec_acc ? opencl::lane(vec_acc_name(e.b), e.a) : "acc" + e.suffix;
   }
   flops_ += space * static_cast<double>(total_) * (c.comb == CombOp::kNone ? 1 : 2);
 }
@@ -713,7 +811,11 @@ KernelSource KernelWriter::finish() {
     k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }
   k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
-  std::string sig = std::string(opencl::kKernel) + " void " + KernelSource::kNamePlaceholder + "(";
+  std::string sig =
+      std::string(opencl::kKernel) + " " +
+      (plan_.uses_local_memory() ? opencl::required_work_group_size(plan_.work_group_size) + " "
+                                 : "") +
+      "void " + KernelSource::kNamePlaceholder + "(";
   std::string prologue;
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);

@@ -79,6 +79,10 @@ std::string lane(std::string_view vec, int i) {
 
 std::string unroll_hint(int n) { return "#pragma unroll " + std::to_string(n); }
 
+std::string required_work_group_size(std::size_t n) {
+  return "__attribute__((reqd_work_group_size(" + std::to_string(n) + ", 1, 1)))";
+}
+
 std::string literal(DType t, double value) {
   if (!is_float(t)) {
     const auto v = static_cast<long long>(value);

@@ -2,6 +2,7 @@
 // generic kernel writers use. Nothing else in codegen spells OpenCL-specific text.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,12 @@ std::string buffer_prologue(DType t, std::string_view name, bool writable);
 // A line asking the compiler to unroll the loop that follows by `n`.
 std::string unroll_hint(int n);
 
+// The statement waiting for every work-item of the group, making __local writes visible.
+inline constexpr std::string_view kLocalBarrier = "barrier(CLK_LOCAL_MEM_FENCE);";
+// The kernel attribute promising the launch's work-group size (lets the compiler size
+// registers for it; a launch with another size fails).
+std::string required_work_group_size(std::size_t n);
+
 // A literal of compute type for `t`: "1.5f", "INFINITY", "(-2147483647 - 1)".
 std::string literal(DType t, double value);
 
@@ -43,6 +50,7 @@ std::string_view prelude();
 
 inline constexpr std::string_view kKernel = "__kernel";
 inline constexpr std::string_view kGlobal = "__global";
+inline constexpr std::string_view kLocal = "__local";
 inline constexpr std::string_view kRestrict = "restrict";
 
 }  // namespace tartan::opencl

@@ -77,7 +77,7 @@ class Planner {
   Planner(Executable::State& state, const CompileOptions& options)
       : state_(state),
         options_(options),
-        target_(target_info(state.device.info)),
+        target_(target_info_with_profile(state.device.info)),
         cache_(TuningCache::from_environment()) {}
 
   KernelPlan plan(const KernelGroup& group) {

@@ -11,6 +11,7 @@
 #include "tartan/passes/fold_batch_norm.h"
 #include "tartan/passes/fold_constants.h"
 #include "tartan/passes/fold_padding.h"
+#include "tartan/passes/fold_unit_indices.h"
 #include "tartan/passes/fuse.h"
 #include "tartan/passes/infer_shapes.h"
 #include "tartan/passes/plan_memory.h"
@@ -55,6 +56,7 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
     passes.run("fold_batch_norm", fold_batch_norm);
   }
   passes.run("fold_padding", fold_padding);
+  passes.run("fold_unit_indices", fold_unit_indices);
   passes.run("cse", cse);
   passes.run("dce", dce);
 

@@ -1,9 +1,15 @@
 #include "tartan/schedule/cost_model.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <optional>
 
 #include "tartan/ir/bounds.h"
+#include "tartan/schedule/device_profile.h"
+#include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/tiling.h"
+#include "tartan/support/error.h"
 
 namespace tartan {
 
@@ -47,18 +53,6 @@ ContractionShape analyse(const Program& program, const KernelGroup& group, const
 
 bool any(const std::vector<bool>& v) { return std::find(v.begin(), v.end(), true) != v.end(); }
 
-// The largest of `sizes` (descending) that divides `extent`, else the largest not above it:
-// a dividing tile has no partial tiles, so no edge predicates at all.
-int pick_size(std::int64_t extent, std::initializer_list<int> sizes) {
-  for (int s : sizes) {
-    if (s <= extent && extent % s == 0) return s;
-  }
-  for (int s : sizes) {
-    if (s <= extent) return s;
-  }
-  return 1;
-}
-
 std::int64_t work_items(const Shape& out, const KernelPlan& plan) {
   Shape grid = out;
   for (const TileDim& t : plan.tile) {
@@ -71,18 +65,96 @@ std::int64_t work_items(const Shape& out, const KernelPlan& plan) {
 }
 
 std::size_t default_work_group(const TargetInfo& target) {
-  // A work-group of 128 keeps GPUs' schedulers busy (4 warps / 2 wavefronts) and gives CPU
-  // implementations (which loop over a work-group, vectorising across work-items) enough work
-  // per group.
+  // The profile's work-group size, as a power of two the device allows: GPUs want a few warps
+  // per group, CPU implementations (which loop over a work-group, vectorising across
+  // work-items) enough work per group.
+  const auto want = static_cast<std::size_t>(std::max(1, target.tuning.work_group_size));
   std::size_t wg = 1;
-  while (wg * 2 <= std::min<std::size_t>(128, target.max_work_group_size)) wg *= 2;
+  while (wg * 2 <= std::min(want, target.max_work_group_size)) wg *= 2;
   return wg;
+}
+
+// Powers of two from `largest` down to 2, the candidates of a register tile size.
+std::vector<int> halvings(int largest) {
+  std::vector<int> sizes;
+  for (int s = 1; s * 2 <= largest; s *= 2) sizes.insert(sizes.begin(), s * 2);
+  return sizes;
+}
+
+// The largest of `sizes` (descending) that divides `extent`, else the largest not above it:
+// a dividing tile has no partial tiles, so no edge predicates at all.
+int pick_size(std::int64_t extent, const std::vector<int>& sizes) {
+  for (int s : sizes) {
+    if (s <= extent && extent % s == 0) return s;
+  }
+  for (int s : sizes) {
+    if (s <= extent) return s;
+  }
+  return 1;
+}
+
+// Whether every input using output dimension d's variable reads it contiguously (unit
+// stride, no denominator): a tile along d is then one vector load per input and tile row.
+bool contiguous_along(const Program& program, const Contraction& c, int d) {
+  const int v = c.output_indices[static_cast<std::size_t>(d)].terms()[0].first;
+  bool any_use = false;
+  for (const Access& a : c.inputs) {
+    const TensorInfo& t = program.tensor(a.tensor);
+    if (t.kind == TensorKind::kLiteral) continue;
+    const std::vector<std::int64_t> strides = row_major_strides(t.shape);
+    std::int64_t step = 0;
+    bool uses = false;
+    for (std::size_t k = 0; k < a.indices.size(); ++k) {
+      if (a.indices[k].coeff(v) == 0) continue;
+      if (a.indices[k].denom() != 1) return false;
+      uses = true;
+      step += a.indices[k].coeff(v) * strides[k];
+    }
+    if (uses && step != 1) return false;
+    any_use = any_use || uses;
+  }
+  return any_use;
+}
+
+// The local-memory GEMM plan from the profile's shape, its register tile shrunk (columns
+// first) until the blocks do not overshoot the problem and there is a work-group per compute
+// unit. nullopt when the kernel is too small to pay for staging or the device lacks the local
+// memory.
+std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target) {
+  const Tuning& t = target.tuning;
+  if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
+  KernelPlan p;
+  p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows, t.local_tile_cols,
+             t.k_chunk};
+  p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
+  if (p.work_group_size > target.max_work_group_size) return std::nullopt;
+  LocalTile& l = p.local;
+  const auto groups = [&] {
+    return ((g.rows + l.block_rows() - 1) / l.block_rows()) *
+           ((g.cols + l.block_cols() - 1) / l.block_cols()) * g.batch;
+  };
+  while (l.tile_cols > 1 && l.block_cols() / 2 >= g.cols) l.tile_cols /= 2;
+  while (l.tile_rows > 1 && l.block_rows() / 2 >= g.rows) l.tile_rows /= 2;
+  while (groups() < static_cast<std::int64_t>(target.compute_units) &&
+         l.tile_rows * l.tile_cols > 1) {
+    int& shrink = l.tile_cols >= l.tile_rows ? l.tile_cols : l.tile_rows;
+    shrink /= 2;
+  }
+  const std::size_t bytes =
+      static_cast<std::size_t>(l.k_chunk) * (l.block_rows() + l.block_cols() + 1) * 4;
+  if (bytes > target.local_memory_bytes) return std::nullopt;
+  const int wg = l.rows * l.cols;
+  if ((l.block_rows() * l.k_chunk) % wg != 0 || (l.block_cols() * l.k_chunk) % wg != 0) {
+    return std::nullopt;
+  }
+  return p;
 }
 
 }  // namespace
 
-TargetInfo target_info(const runtime::DeviceInfo& device) {
+TargetInfo target_info(const runtime::DeviceInfo& device, const Tuning& tuning) {
   TargetInfo t;
+  t.tuning = tuning;
   t.max_work_group_size = std::max<std::size_t>(1, device.max_work_group_size);
   t.local_memory_bytes = device.local_mem_bytes;
   t.compute_units = std::max<std::size_t>(1, device.compute_units);
@@ -90,6 +162,16 @@ TargetInfo target_info(const runtime::DeviceInfo& device) {
   t.is_cpu = device.type == runtime::DeviceType::kCpu;
   t.has_fp16 = device.fp16;
   return t;
+}
+
+TargetInfo target_info_with_profile(const runtime::DeviceInfo& device) {
+  try {
+    const ProfileSet profiles = load_profiles();
+    return target_info(device, match_profile(profiles, device).profile->tuning);
+  } catch (const Error& e) {
+    spdlog::warn("no device profile for the cost model ({}); using built-in defaults", e.what());
+    return target_info(device);
+  }
 }
 
 KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
@@ -103,6 +185,13 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   // elements: coalesced on GPUs, vectorised across work-items on CPUs). A register tile only
   // pays where it saves loads: when an input is reused across the tile.
   if (c == nullptr) return plan;
+  // GEMM-like kernels where the profile says staging through local memory pays (GPUs; not
+  // PoCL, whose local memory is ordinary cache and whose register tiles vectorise instead).
+  if (target.tuning.local_memory_tiling && !target.is_cpu) {
+    if (const std::optional<GemmShape> g = gemm_shape(program, group)) {
+      if (const std::optional<KernelPlan> p = local_plan(*g, target)) return *p;
+    }
+  }
   const ContractionShape s = analyse(program, group, *c);
   if (s.reduction < 4 || s.dims.empty()) return plan;
   const Shape& out = program.tensor(group.output).shape;
@@ -128,14 +217,29 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
     }
     if (other) k1 = static_cast<int>(k);  // the last such is the innermost
   }
+  // Without reuse along it, the innermost dimension still takes a tile of the profile's vector
+  // width where every input reads it contiguously (a depthwise convolution's or a pooling's
+  // channels): each load is then one vector load, consecutive work-items reading consecutive
+  // vectors, which is what a bandwidth-bound stencil needs.
+  bool vector_only = false;
+  if (k0 < 0 && target.tuning.vector_width > 1) {
+    for (std::size_t k = 0; k < s.dims.size(); ++k) {
+      if (s.dims[k] == last && contiguous_along(program, *c, last)) {
+        k0 = static_cast<int>(k);
+        vector_only = true;
+      }
+    }
+  }
+  const Tuning& tuning = target.tuning;
   if (k0 >= 0) {
     const int d = s.dims[static_cast<std::size_t>(k0)];
-    plan.tile[0] = {d, target.is_cpu ? pick_size(out[static_cast<std::size_t>(d)], {16, 8, 4})
-                                     : pick_size(out[static_cast<std::size_t>(d)], {8, 4, 2})};
+    const int widest = vector_only ? tuning.vector_width : tuning.register_tile_cols;
+    plan.tile[0] = {d, pick_size(out[static_cast<std::size_t>(d)], halvings(widest))};
   }
   if (k1 >= 0) {
     const int d = s.dims[static_cast<std::size_t>(k1)];
-    plan.tile[1] = {d, pick_size(out[static_cast<std::size_t>(d)], {4, 2})};
+    plan.tile[1] = {
+        d, pick_size(out[static_cast<std::size_t>(d)], halvings(tuning.register_tile_rows))};
   }
   // Keep enough work: at least one full work-group per compute unit, shrinking the larger tile
   // until there is. Not more: a tile's independent multiply-adds already hide latency that
@@ -173,7 +277,8 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
   // first, 1..4 along the second, and the chosen plan with other work-group sizes.
   std::vector<int> dims = tileable_dims(lowered.program, group);
-  int d0 = chosen.tile[0].dim, d1 = chosen.tile[1].dim;
+  const KernelPlan base = chosen.uses_local_memory() ? plain : chosen;
+  int d0 = base.tile[0].dim, d1 = base.tile[1].dim;
   if (d0 < 0 && !dims.empty()) d0 = dims.back();
   if (d1 < 0 && dims.size() > 1) d1 = dims[dims.size() - 2];
   if (d0 < 0) return plans;
@@ -181,7 +286,7 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
     for (int t1 : {1, 2, 4}) {
       if (t1 > 1 && d1 < 0) continue;
       if (t0 * t1 > 64) continue;  // beyond this, accumulators spill out of registers
-      KernelPlan p = chosen;
+      KernelPlan p = base;
       p.tile[0] = {d0, t0};
       p.tile[1] = t1 > 1 ? TileDim{d1, t1} : TileDim{};
       p.vector_loads = true;
@@ -190,9 +295,28 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   }
   for (std::size_t wg : {std::size_t{32}, std::size_t{64}, std::size_t{256}}) {
     if (wg > target.max_work_group_size) continue;
-    KernelPlan p = chosen;
+    KernelPlan p = base;
     p.work_group_size = wg;
     add(p);
+  }
+  // Local-memory GEMM plans around the profile's shape, on devices with real local memory.
+  if (!target.is_cpu && gemm_shape(lowered.program, group)) {
+    const Tuning& t = target.tuning;
+    for (int tr : {4, 8}) {
+      for (int tc : {4, 8}) {
+        for (int kc : {16, 32}) {
+          KernelPlan p;
+          p.local = {t.local_group_rows, t.local_group_cols, tr, tc, kc};
+          p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
+          const std::size_t bytes =
+              static_cast<std::size_t>(kc) * (p.local.block_rows() + p.local.block_cols() + 1) * 4;
+          if (p.work_group_size <= target.max_work_group_size &&
+              bytes <= target.local_memory_bytes) {
+            add(p);
+          }
+        }
+      }
+    }
   }
   return plans;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <tuple>
+#include <utility>
 
 #include "support/yaml_read.h"
 #include "tartan/support/env.h"
@@ -79,19 +81,35 @@ ProfileSelectors parse_selectors(const YAML::Node& node, const std::string& file
   return s;
 }
 
+// A `[rows, columns]` pair of integers in [1, max].
+std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, const char* key,
+                              long long max) {
+  if (!n.IsSequence() || n.size() != 2) {
+    yaml::fail(n, file, std::string("'") + key + "' must be a list of two integers [rows, columns]",
+               std::string("write `") + key + ": [4, 4]`");
+  }
+  return {static_cast<int>(yaml::read_int(n[0], file, key, 1, max)),
+          static_cast<int>(yaml::read_int(n[1], file, key, 1, max))};
+}
+
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   yaml::require_map(node, file, "tuning",
-                    {"work_group_size", "register_tile", "local_memory_tiling", "vector_width"});
+                    {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
+                     "local_work_group", "local_tile", "k_chunk"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
   if (const YAML::Node n = node["register_tile"]) {
-    if (!n.IsSequence() || n.size() != 2) {
-      yaml::fail(n, file, "'register_tile' must be a list of two integers [rows, columns]",
-                 "write `register_tile: [4, 4]`");
-    }
-    t.register_tile_rows = static_cast<int>(yaml::read_int(n[0], file, "register_tile", 1, 64));
-    t.register_tile_cols = static_cast<int>(yaml::read_int(n[1], file, "register_tile", 1, 64));
+    std::tie(t.register_tile_rows, t.register_tile_cols) = read_pair(n, file, "register_tile", 64);
+  }
+  if (const YAML::Node n = node["local_work_group"]) {
+    std::tie(t.local_group_rows, t.local_group_cols) = read_pair(n, file, "local_work_group", 64);
+  }
+  if (const YAML::Node n = node["local_tile"]) {
+    std::tie(t.local_tile_rows, t.local_tile_cols) = read_pair(n, file, "local_tile", 16);
+  }
+  if (const YAML::Node n = node["k_chunk"]) {
+    t.k_chunk = static_cast<int>(yaml::read_int(n, file, "k_chunk", 1, 128));
   }
   if (const YAML::Node n = node["local_memory_tiling"]) {
     t.local_memory_tiling = yaml::read_bool(n, file, "local_memory_tiling");

@@ -3,6 +3,13 @@
 namespace tartan {
 
 std::string KernelPlan::describe() const {
+  if (uses_local_memory()) {
+    const auto x = [](int a, int b) { return std::to_string(a) + "x" + std::to_string(b); };
+    return "local-memory GEMM: work-group " + x(local.rows, local.cols) + ", tile " +
+           x(local.tile_rows, local.tile_cols) + " (block " +
+           x(local.block_rows(), local.block_cols()) + "), K chunk " +
+           std::to_string(local.k_chunk);
+  }
   std::string s;
   if (tile_elements() == 1) {
     s = "one output element per work-item";

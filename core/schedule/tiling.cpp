@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tartan/schedule/gemm_shape.h"
+
 namespace tartan {
 
 namespace {
@@ -42,7 +44,23 @@ std::vector<int> tileable_dims(const Program& program, const KernelGroup& group)
   return dims;
 }
 
+namespace {
+
+bool local_plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  const LocalTile& t = plan.local;
+  const int wg = t.rows * t.cols;
+  return t.rows >= 1 && t.cols >= 1 && t.tile_rows >= 1 && t.tile_cols >= 1 &&
+         plan.work_group_size == static_cast<std::size_t>(wg) &&
+         (t.block_rows() * t.k_chunk) % wg == 0 && (t.block_cols() * t.k_chunk) % wg == 0 &&
+         plan.tile == std::array<TileDim, 2>{} && plan.unroll == 1 && !plan.vector_loads &&
+         gemm_shape(program, group).has_value();
+}
+
+}  // namespace
+
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  if (plan.uses_local_memory()) return local_plan_fits(plan, program, group);
+  if (plan.local.k_chunk < 0) return false;
   const std::vector<int> ok = tileable_dims(program, group);
   int seen = -1;
   for (const TileDim& t : plan.tile) {

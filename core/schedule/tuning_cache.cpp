@@ -10,7 +10,8 @@
 namespace tartan {
 
 namespace {
-constexpr int kFormat = 1;
+// Format 2 added the local-memory plan ("local"); format 1 records (without it) still load.
+constexpr int kFormat = 2;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -49,7 +50,13 @@ std::string encode_tuning_record(const TuningRecord& r) {
                              {{"work_group_size", r.plan.work_group_size},
                               {"tile", tiles},
                               {"unroll", r.plan.unroll},
-                              {"vector_loads", r.plan.vector_loads}}},
+                              {"vector_loads", r.plan.vector_loads},
+                              {"local",
+                               {{"rows", r.plan.local.rows},
+                                {"cols", r.plan.local.cols},
+                                {"tile_rows", r.plan.local.tile_rows},
+                                {"tile_cols", r.plan.local.tile_cols},
+                                {"k_chunk", r.plan.local.k_chunk}}}}},
                             {"describe", r.plan.describe()},
                             {"time_ms", r.time_ms},
                             {"plain_time_ms", r.plain_time_ms}};
@@ -59,7 +66,8 @@ std::string encode_tuning_record(const TuningRecord& r) {
 std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::string* why) {
   try {
     const nlohmann::json j = nlohmann::json::parse(text);
-    if (j.at("format").get<int>() != kFormat) {
+    const int format = j.at("format").get<int>();
+    if (format != kFormat && format != 1) {
       *why = "unknown format " + j.at("format").dump();
       return std::nullopt;
     }
@@ -76,6 +84,12 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     }
     r.plan.unroll = p.at("unroll").get<int>();
     r.plan.vector_loads = p.at("vector_loads").get<bool>();
+    if (format >= 2) {
+      const nlohmann::json& l = p.at("local");
+      r.plan.local = {l.at("rows").get<int>(), l.at("cols").get<int>(),
+                      l.at("tile_rows").get<int>(), l.at("tile_cols").get<int>(),
+                      l.at("k_chunk").get<int>()};
+    }
     r.time_ms = j.at("time_ms").get<double>();
     r.plain_time_ms = j.at("plain_time_ms").get<double>();
     r.device = j.at("device").get<std::string>();

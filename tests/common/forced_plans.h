@@ -1,6 +1,7 @@
 // Non-trivial plans forced onto every kernel of a program, so tests exercise register tiles
 // that do not divide the sizes, 1xN and Nx1 tiles, vector loads on and off, and unrolling,
-// whatever the cost model would choose.
+// whatever the cost model would choose; and local-memory GEMM plans (2-D work-groups, K staged
+// through __local memory) on every GEMM-like kernel.
 #pragma once
 
 #include <string>
@@ -9,10 +10,11 @@
 
 namespace tartan::testing {
 
-constexpr int kForcedPlanVariants = 5;
+constexpr int kForcedPlanVariants = 8;
 
 // Variant `v` (0 <= v < kForcedPlanVariants) for one kernel, built from its tileable
-// dimensions (the plain plan when it has none).
+// dimensions (the plain plan when it has none). The last three are local-memory plans where
+// the kernel is GEMM-like and register-tiled variants elsewhere.
 KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group);
 
 // CompileOptions whose plan_override applies variant `v` to every kernel.

@@ -7,6 +7,7 @@
 #include "common/device_check.h"
 #include "common/forced_plans.h"
 #include "tartan/ir/builder.h"
+#include "tartan/lang/parse.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
@@ -54,8 +55,9 @@ TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
   check_everywhere(b.build(), rng);
 }
 
-// Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling:
-// every access of every tile element must stay in bounds.
+// Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling, and
+// local-memory GEMM plans on the convolution and the matmul: every access of every tile
+// element must stay in bounds.
 TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
   std::mt19937_64 rng(testing::test_seed());
   Builder b;
@@ -69,6 +71,26 @@ TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
                        b.input("m", DType::kFloat32, {2, 6, 9})));
   const Program program = b.build();
   for (int v = 0; v < testing::kForcedPlanVariants; ++v) {
+    SCOPED_TRACE("plan " + testing::forced_plan_name(v));
+    testing::CheckOptions options;
+    options.compile = testing::forcing_plan(v);
+    check_everywhere(program, rng, options);
+  }
+}
+
+// Local-memory GEMM plans (also forced above on the convolution and the matmul) with
+// constraints, a default tensor, a transposed operand, a fractional index and unreached rows:
+// every cooperative load must stay in bounds and the barriers must separate the chunks.
+TEST(Oclgrind, LocalMemoryGemmEdges) {
+  std::mt19937_64 rng(std::random_device{}());
+  const Program program = parse_program(R"(
+function (A[5, 7], B[7, 6], T[7, 5], D[5, 6]) -> (O1, O2, O3) {
+  O1[i, j : 5, 6] = +(T[k, i] * B[k, j]), i + k < 9, j < 5;
+  O2[i, j : 5, 6] = +(A[i, 2 * k / 3] * B[k, j]) default D;
+  O3[i, j : 7, 6] = +(A[i, k] * B[k, j]);
+}
+)");
+  for (int v = testing::kForcedPlanVariants - 3; v < testing::kForcedPlanVariants; ++v) {
     SCOPED_TRACE("plan " + testing::forced_plan_name(v));
     testing::CheckOptions options;
     options.compile = testing::forcing_plan(v);

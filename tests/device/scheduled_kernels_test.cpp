@@ -1,12 +1,14 @@
 // Register tiles, vector loads and unrolling on every device against the reference: plans are
 // forced (tiles that do not divide the sizes, 1xN, Nx1, vector loads on and off) onto
 // convolutions with padding and strides, a depthwise convolution, a dense layer, a batched
-// matmul and a sample of random contractions.
+// matmul and a sample of random contractions; local-memory GEMM plans onto GEMM-like kernels
+// of every kind.
 #include <gtest/gtest.h>
 
 #include "common/device_check.h"
 #include "common/forced_plans.h"
 #include "tartan/ir/builder.h"
+#include "tartan/lang/parse.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
@@ -40,6 +42,69 @@ TEST(ScheduledKernels, ConvolutionsDenseAndBatchedMatmul) {
   b.output(ops::matmul(b.input("a", DType::kFloat32, {3, 6, 10}),
                        b.input("m", DType::kFloat32, {3, 10, 9})));
   check_every_plan(b.build(), rng);
+}
+
+// Only the local-memory variants (the last three), on GEMM-like kernels of every kind the
+// plan claims; `gemms` of the program's kernels must get the local plan (the others fall back
+// to register tiles).
+void check_local_plans(const Program& program, int gemms, std::mt19937_64& rng,
+                       testing::CheckOptions options = {}) {
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (int v = testing::kForcedPlanVariants - 3; v < testing::kForcedPlanVariants; ++v) {
+      SCOPED_TRACE("plan " + testing::forced_plan_name(v));
+      int local = 0;
+      options.compile.plan_override = [&local, v](const LoweredProgram& lowered,
+                                                  const KernelGroup& group, const KernelPlan&) {
+        const KernelPlan p = testing::forced_plan(v, lowered.program, group);
+        local += p.uses_local_memory() ? 1 : 0;
+        return p;
+      };
+      testing::check_on_device(program, device, rng, options);
+      EXPECT_EQ(local, gemms);
+    }
+  }
+}
+
+// Dense with K below one chunk, strided 1x1 and padded 3x3 convolutions (implicit GEMM over the
+// window), batched matmul, fused epilogues, int32 and float16.
+TEST(ScheduledKernels, LocalMemoryGemms) {
+  std::mt19937_64 rng(std::random_device{}());
+  Builder b;
+  const Tensor v = b.input("v", DType::kFloat32, {5, 13});
+  b.output(ops::relu(
+      ops::dense(v, b.input("w", DType::kFloat32, {13, 7}), b.input("wb", DType::kFloat32, {7}))));
+  const Tensor x = b.input("x", DType::kFloat32, {2, 9, 7, 10});
+  b.output(ops::conv2d(x, b.input("k1", DType::kFloat32, {1, 1, 10, 19}),
+                       b.input("b1", DType::kFloat32, {19}), {.strides = {2, 2}}));
+  b.output(ops::relu6(ops::conv2d(x, b.input("k3", DType::kFloat32, {3, 3, 10, 9}), {},
+                                  {.padding = ops::Padding::same()})));
+  b.output(ops::matmul(b.input("a", DType::kFloat32, {3, 6, 10}),
+                       b.input("m", DType::kFloat32, {3, 10, 9})));
+  const Tensor ia = b.input("ia", DType::kInt32, {7, 12});
+  const Tensor ib = b.input("ib", DType::kInt32, {12, 10});
+  b.output(ops::matmul(ia, ib));
+  b.output(ops::matmul(b.input("ha", DType::kFloat16, {7, 12}),
+                       b.input("hb", DType::kFloat16, {12, 10})));
+  testing::CheckOptions options;
+  options.small_integer_inputs = {ia.id(), ib.id()};
+  check_local_plans(b.build(), 6, rng, options);
+}
+
+// An operand read along its rows (transposed), constraints on rows and on columns, a default
+// tensor, a fractional index, output rows no assignment reaches, a fused epilogue.
+TEST(ScheduledKernels, LocalMemoryGemmsWithConstraintsDefaultsAndOddIndices) {
+  std::mt19937_64 rng(std::random_device{}());
+  const Program program = parse_program(R"(
+function (A[9, 13], B[13, 11], T[13, 9], D[9, 11]) -> (O1, O2, O3, O4, O6) {
+  O1[i, j : 9, 11] = +(T[k, i] * B[k, j]);
+  O2[i, j : 9, 11] = +(A[i, k] * B[k, j]), i + k < 12, j < 9;
+  O3[i, j : 9, 11] = +(A[i, k] * B[k, j]) default D;
+  O4[i, j : 9, 11] = +(A[i, 2 * k / 3] * B[k, j]);
+  O5[i, j : 11, 11] = +(A[i, k] * B[k, j]), k + j < 14;
+  O6 = O5 * 2.0;
+}
+)");
+  check_local_plans(program, 5, rng);
 }
 
 TEST(ScheduledKernels, RandomContractions) {

@@ -3,6 +3,7 @@
 
 #include "tartan/ir/builder.h"
 #include "tartan/ops/conv.h"
+#include "tartan/ops/dense.h"
 #include "tartan/passes/pipeline.h"
 #include "tartan/schedule/cost_model.h"
 #include "tartan/schedule/tiling.h"
@@ -34,11 +35,21 @@ TEST(Schedule, ConvOutputDimensionsAreTileable) {
   EXPECT_FALSE(plan_fits(p, l.program, l.kernels[0]));
 }
 
-TEST(Schedule, GpuCostModelTilesChannelsAndAWidthDimension) {
-  const LoweredProgram l = strided_conv();
+// A GPU whose profile allows register tiles up to 4 x 8 and vectors of 4, without local memory.
+TargetInfo register_gpu() {
   TargetInfo gpu;
   gpu.compute_units = 1;
   gpu.max_work_group_size = 1024;
+  gpu.tuning.work_group_size = 128;
+  gpu.tuning.register_tile_rows = 4;
+  gpu.tuning.register_tile_cols = 8;
+  gpu.tuning.vector_width = 4;
+  return gpu;
+}
+
+TEST(Schedule, GpuCostModelTilesChannelsAndAWidthDimension) {
+  const LoweredProgram l = strided_conv();
+  TargetInfo gpu = register_gpu();
   const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
   EXPECT_EQ(p.tile[0].dim, 3);  // channels: the input activation is reused
   EXPECT_EQ(64 % p.tile[0].size, 0);
@@ -52,6 +63,86 @@ TEST(Schedule, GpuCostModelTilesChannelsAndAWidthDimension) {
   for (const KernelPlan& c : candidate_plans(l, l.kernels[0], gpu)) {
     EXPECT_TRUE(plan_fits(c, l.program, l.kernels[0])) << c.describe();
   }
+}
+
+TEST(Schedule, CostModelFollowsTheProfile) {
+  const LoweredProgram l = strided_conv();
+  TargetInfo gpu = register_gpu();
+  // The profile's register tile bounds the tile; its work-group size is the launch's.
+  gpu.tuning.register_tile_rows = 2;
+  gpu.tuning.register_tile_cols = 2;
+  gpu.tuning.work_group_size = 32;
+  const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
+  EXPECT_LE(p.tile[0].size, 2);
+  EXPECT_LE(p.tile[1].size, 2);
+  EXPECT_EQ(p.work_group_size, 32u);
+  // A profile without register tiles (default.yaml's) keeps the plain plan.
+  gpu.tuning = {};
+  EXPECT_EQ(choose_plan(l, l.kernels[0], gpu).tile_elements(), 1);
+}
+
+LoweredProgram matmul(std::int64_t m, std::int64_t k, std::int64_t n) {
+  Builder b;
+  b.output(
+      ops::matmul(b.input("a", DType::kFloat32, {m, k}), b.input("b", DType::kFloat32, {k, n})));
+  return run_pipeline(b.build());
+}
+
+TEST(Schedule, LocalMemoryPlansForGemmsWhereTheProfileSaysSo) {
+  const LoweredProgram l = matmul(512, 256, 512);
+  TargetInfo gpu = register_gpu();
+  gpu.compute_units = 16;
+  gpu.local_memory_bytes = 48 * 1024;
+  gpu.tuning.local_memory_tiling = true;
+  gpu.tuning.local_tile_rows = 8;
+  gpu.tuning.local_tile_cols = 8;
+  const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
+  ASSERT_TRUE(p.uses_local_memory()) << p.describe();
+  EXPECT_EQ(p.local.block_rows(), 128);
+  EXPECT_EQ(p.local.block_cols(), 128);
+  EXPECT_EQ(p.work_group_size, 256u);
+  EXPECT_EQ(p.describe(),
+            "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16");
+  EXPECT_TRUE(plan_fits(p, l.program, l.kernels[0]));
+  // More compute units than 128 x 128 blocks: the register tile shrinks to fill them.
+  gpu.compute_units = 64;
+  EXPECT_LT(choose_plan(l, l.kernels[0], gpu).tile_elements(), 64);
+  // CPUs and profiles without local memory tiling get register tiles; so do tiny GEMMs.
+  gpu.is_cpu = true;
+  EXPECT_FALSE(choose_plan(l, l.kernels[0], gpu).uses_local_memory());
+  gpu.is_cpu = false;
+  const LoweredProgram tiny = matmul(8, 8, 8);
+  EXPECT_FALSE(choose_plan(tiny, tiny.kernels[0], gpu).uses_local_memory());
+  // The tuner's candidates include local plans, all fitting.
+  int local = 0;
+  for (const KernelPlan& c : candidate_plans(l, l.kernels[0], gpu)) {
+    EXPECT_TRUE(plan_fits(c, l.program, l.kernels[0])) << c.describe();
+    local += c.uses_local_memory() ? 1 : 0;
+  }
+  EXPECT_GE(local, 4);
+  // A local plan whose blocks do not split into the group's loads does not fit.
+  KernelPlan bad = p;
+  bad.local.k_chunk = 3;
+  bad.local.tile_rows = 1;
+  EXPECT_FALSE(plan_fits(bad, l.program, l.kernels[0]));
+}
+
+TEST(Schedule, DepthwiseConvolutionIsAChannelVectorStencil) {
+  Builder b;
+  b.output(ops::depthwise_conv2d(b.input("x", DType::kFloat32, {1, 16, 16, 32}),
+                                 b.input("k", DType::kFloat32, {3, 3, 32, 1}), {},
+                                 {.padding = ops::Padding::same()}));
+  const LoweredProgram l = run_pipeline(b.build());
+  // fold_unit_indices made the output channel `c + m` (m in [0, 1)) the single variable c.
+  EXPECT_EQ(tileable_dims(l.program, l.kernels[0]), (std::vector<int>{0, 1, 2, 3}));
+  TargetInfo gpu = register_gpu();
+  gpu.tuning.local_memory_tiling = true;  // not a GEMM: the two inputs share the channel
+  const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
+  EXPECT_FALSE(p.uses_local_memory());
+  EXPECT_EQ(p.tile[0].dim, 3);
+  EXPECT_EQ(p.tile[0].size, 4);  // the profile's vector width
+  EXPECT_TRUE(p.vector_loads);
+  EXPECT_EQ(p.tile[1].dim, 2);  // x: the weights are reused
 }
 
 TEST(Schedule, DescribeNamesTheTile) {
@@ -77,7 +168,25 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   ASSERT_TRUE(back.has_value()) << why;
   EXPECT_EQ(back->plan, r.plan);
   EXPECT_EQ(back->time_ms, 1.5);
-  for (const char* bad : {"", "[]", "{\"format\": 2}", "{\"format\": 1, \"plan\": 3}"}) {
+  TuningRecord local = r;
+  local.plan = {};
+  local.plan.local = {.rows = 8, .cols = 16, .tile_rows = 4, .tile_cols = 2, .k_chunk = 32};
+  local.plan.work_group_size = 128;
+  const std::optional<TuningRecord> local_back =
+      decode_tuning_record(encode_tuning_record(local), &why);
+  ASSERT_TRUE(local_back.has_value()) << why;
+  EXPECT_EQ(local_back->plan, local.plan);
+  // Records of format 1 (before local plans) still load, as register plans.
+  const std::optional<TuningRecord> old = decode_tuning_record(
+      R"({"format": 1, "device": "d", "time_ms": 1, "plain_time_ms": 2, "plan": {)"
+      R"("work_group_size": 64, "tile": [{"dim": 1, "size": 4}, {"dim": -1, "size": 1}],)"
+      R"( "unroll": 1, "vector_loads": true}})",
+      &why);
+  ASSERT_TRUE(old.has_value()) << why;
+  EXPECT_FALSE(old->plan.uses_local_memory());
+  EXPECT_EQ(old->plan.tile[0].size, 4);
+  for (const char* bad :
+       {"", "[]", "{\"format\": 3}", "{\"format\": 2}", "{\"format\": 1, \"plan\": 3}"}) {
     EXPECT_FALSE(decode_tuning_record(bad, &why).has_value()) << bad;
     EXPECT_FALSE(why.empty());
   }

@@ -9,7 +9,10 @@
 
 namespace tartan {
 
-TargetInfo target_info(const runtime::DeviceInfo& device);
+// The device's properties, with the scheduling parameters of its profile (configs/devices).
+TargetInfo target_info(const runtime::DeviceInfo& device, const Tuning& tuning = {});
+// The same with the tuning of the profile matching `device` (the default profile's otherwise).
+TargetInfo target_info_with_profile(const runtime::DeviceInfo& device);
 
 // Deterministic: the same kernel on the same device always gets the same plan.
 KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,

@@ -13,20 +13,12 @@
 #include <vector>
 
 #include "tartan/runtime/device.h"
+#include "tartan/schedule/plan.h"
 
 namespace tartan {
 
 enum class Tier { kValidated, kExperimental, kUnmatched };
 const char* tier_name(Tier tier);  // "validated", "experimental", "unmatched"
-
-// Starting points for the scheduler and cost model; plain data, no logic.
-struct Tuning {
-  int work_group_size = 64;    // work-items per work-group
-  int register_tile_rows = 1;  // outputs per work-item, rows x columns
-  int register_tile_cols = 1;
-  bool local_memory_tiling = false;  // stage the reduction through __local memory
-  int vector_width = 1;              // 1, 2, 4, 8 or 16 floats per load/store
-};
 
 // A selector field: a case-insensitive substring, or (written `{regex: "..."}`) an ECMAScript
 // regular expression searched case-insensitively.

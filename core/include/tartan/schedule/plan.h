@@ -11,6 +11,20 @@
 
 namespace tartan {
 
+// Starting points for the scheduler and cost model; plain data, no logic.
+struct Tuning {
+  int work_group_size = 64;          // work-items per work-group of register-tiled plans
+  int register_tile_rows = 1;        // largest register tile per work-item: rows (second tile) x
+  int register_tile_cols = 1;        // columns (first tile, along the contiguous output dimension)
+  bool local_memory_tiling = false;  // GEMM-like kernels stage the reduction in __local memory
+  int vector_width = 1;              // 1, 2, 4, 8 or 16 floats per load/store
+  // The local-memory GEMM plan (schedule/plan.h LocalTile): work-group shape, register tile
+  // per work-item, reduction elements per stage.
+  int local_group_rows = 16, local_group_cols = 16;
+  int local_tile_rows = 4, local_tile_cols = 4;
+  int k_chunk = 16;
+};
+
 // What code generation and the cost model need to know about the target device.
 struct TargetInfo {
   std::size_t max_work_group_size = 256;
@@ -19,6 +33,7 @@ struct TargetInfo {
   std::size_t preferred_vector_width = 4;  // float lanes the device prefers (CL_DEVICE_PREFERRED_*)
   bool is_cpu = false;
   bool has_fp16 = false;
+  Tuning tuning;  // from the device's profile (configs/devices)
 };
 
 // One tiled output dimension of a register tile: each work-item computes `size` consecutive
@@ -29,6 +44,21 @@ struct TileDim {
   friend bool operator==(const TileDim&, const TileDim&) = default;
 };
 
+// The local-memory plan of a GEMM-like contraction (a sum of products of two inputs, see
+// schedule/gemm_shape.h): a 2-D work-group of `rows` x `cols` work-items owns an output block of
+// (rows * tile_rows) x (cols * tile_cols) GEMM rows and columns; the reduction runs in chunks of
+// `k_chunk`, each staged through __local memory by cooperative loads of both operands between
+// barriers. Work-item (r, c) computes rows r + i * rows and columns c + j * cols, so the
+// stores and the __local reads of a warp are contiguous. k_chunk 0: not used.
+struct LocalTile {
+  int rows = 0, cols = 0;            // work-items per group along GEMM rows and columns
+  int tile_rows = 1, tile_cols = 1;  // register tile per work-item
+  int k_chunk = 0;                   // reduction elements per stage
+  int block_rows() const { return rows * tile_rows; }
+  int block_cols() const { return cols * tile_cols; }
+  friend bool operator==(const LocalTile&, const LocalTile&) = default;
+};
+
 struct KernelPlan {
   std::size_t work_group_size = 64;  // work-items per work-group (1-D launch)
   // Register tile per work-item over up to two output dimensions (contractions: each must be
@@ -37,12 +67,21 @@ struct KernelPlan {
   std::array<TileDim, 2> tile{};
   int unroll = 1;             // unroll hint for the innermost reduction loop
   bool vector_loads = false;  // vloadN for tile-wide contiguous runs where the tile is whole
+  // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
+  // `unroll` and `vector_loads` (left at their defaults), and work_group_size is rows * cols.
+  LocalTile local{};
 
-  int tile_elements() const { return tile[0].size * tile[1].size; }
+  bool uses_local_memory() const { return local.k_chunk > 0; }
+  int tile_elements() const {
+    return uses_local_memory() ? local.tile_rows * local.tile_cols : tile[0].size * tile[1].size;
+  }
   // One element per work-item, no unrolling, no vector loads: the plain code.
-  bool is_trivial() const { return tile_elements() == 1 && unroll == 1 && !vector_loads; }
+  bool is_trivial() const {
+    return !uses_local_memory() && tile_elements() == 1 && unroll == 1 && !vector_loads;
+  }
   // For kernel header comments and tuning records, e.g.
-  // "tile 4 (dim 3) x 2 (dim 2), work-group 64, unroll 4, vector loads".
+  // "tile 4 (dim 3) x 2 (dim 2), work-group 64, unroll 4, vector loads", or
+  // "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16".
   std::string describe() const;
   friend bool operator==(const KernelPlan&, const KernelPlan&) = default;
 };

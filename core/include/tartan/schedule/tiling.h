@@ -15,7 +15,9 @@ namespace tartan {
 // it. Other roots compute each output element independently: every dimension qualifies.
 std::vector<int> tileable_dims(const Program& program, const KernelGroup& group);
 
-// True when every tiled dimension of `plan` is tileable and distinct (size 1 tiles are ignored).
+// True when every tiled dimension of `plan` is tileable and distinct (size 1 tiles are ignored);
+// for a local-memory plan, when the kernel is GEMM-like (schedule/gemm_shape.h), the
+// work-group size is rows * cols and both blocks split evenly into the group's loads.
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group);
 
 }  // namespace tartan

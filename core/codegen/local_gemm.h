@@ -1,0 +1,38 @@
+// The body of a local-memory tiled GEMM kernel (KernelPlan::local, schedule/gemm_shape.h): the
+// contraction's reduction staged through __local memory in K chunks. The kernel writer calls it
+// in place of its register-tile loop nest and then runs the fused epilogue and the stores on the
+// elements it returns, as for any other plan.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "codegen/code_writer.h"
+#include "tartan/schedule/gemm_shape.h"
+#include "tartan/schedule/plan.h"
+
+namespace tartan {
+
+// One output element of a work-item's register tile.
+struct LocalGemmElement {
+  std::vector<std::string> coord;  // per output dimension
+  std::string flat;                // flat output offset
+  std::string valid;               // "" when always inside the output
+  std::string acc;                 // the accumulator holding the sum (without the default)
+};
+
+struct LocalGemmCode {
+  std::vector<LocalGemmElement> elements;
+  std::int64_t groups = 0;  // work-groups to launch (1-D; each of plan.local rows * cols items)
+  double flops = 0;
+};
+
+// Emits the whole kernel body up to the finished accumulators. `index_type` is the C type of
+// global offsets; `arg` names a tensor's buffer argument.
+LocalGemmCode write_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
+                               const LocalTile& tile, const std::string& index_type,
+                               CodeWriter& body, const std::function<std::string(TensorId)>& arg);
+
+}  // namespace tartan
