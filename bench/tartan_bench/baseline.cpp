@@ -158,7 +158,7 @@ void print_comparison_table(std::ostream& out, const std::vector<ComparisonRow>&
     const std::string verdict = !c.max_regression ? "(no --max-regression)"
                                 : c.regressed
                                     ? fmt::format("REGRESSION (> {:g}%)", *c.max_regression)
-                                    : fmt::format("ok (within {:g}%)", *c.max_regression);
+                                    : fmt::format("ok (limit {:g}%)", *c.max_regression);
     out << fmt::format(
         "  {:<24} {:>5}  {:>12.2f} {:>12.2f} {:>+7.1f}%  {:>8.3f}ms {:>8.3f}ms {:>+7.1f}%  {}\n",
         r.name, r.batch_size, c.base.examples_per_second, c.examples_per_second,

@@ -536,7 +536,7 @@ TEST_F(BenchBaseline, WithinTheLimitPassesAndAFolderIsMatchedByBatchSize) {
       bench(small_mobilenet({"-n", "2", "--no-validate", "--baseline", (dir_ / "base").string(),
                              "--max-regression", "10"}));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_NE(r.out.find("ok (within 10%)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ok (limit 10%)"), std::string::npos) << r.out;
   const json j = only_json();
   EXPECT_EQ(j["baseline"]["regressed"], false);
   EXPECT_EQ(fs::path(j["baseline"]["file"].get<std::string>()).filename(), "slow-b1.json");
@@ -612,25 +612,34 @@ TEST_F(BenchCli, Fp16OnADeviceWithoutHalfIsAUsageError) {
 
 TEST_F(BenchCli, Fp16RunsInHalfAndValidatesAtHalfTolerance) {
   // The kernels only store half (vload_half / vstore_half are core OpenCL), so with the hook
-  // PoCL runs the float16 program.
+  // PoCL runs the float16 program. A MobileNet block as a tile program keeps it quick (PoCL
+  // builds half conversions slowly; a whole network takes a minute to compile cold).
   env_["TARTAN_BENCH_ASSUME_FP16"] = "1";
-  ASSERT_EQ(bench(small_mobilenet({"-n", "1", "--results", (dir_ / "single").string()})).exit_code,
-            0);
+  const auto block = [&](std::vector<std::string> extra, const fs::path& results) {
+    std::vector<std::string> args = {"-n", "1",         "--warmup-examples",
+                                     "1",  "--results", results.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(),
+                {"tile", std::string(TARTAN_SOURCE_DIR) + "/bench/tiles/mobilenet_block.tile",
+                 "--shape", "I=1,16,16,16", "--shape", "PW=16,32"});
+    return bench(args);
+  };
+  ASSERT_EQ(block({}, dir_ / "single").exit_code, 0);
   json single;
   for (const auto& e : fs::directory_iterator(dir_ / "single")) {
     if (e.path().extension() == ".json") single = read_json(e.path());
   }
-  const ProcessResult r = bench(small_mobilenet({"-n", "1", "--fp16"}));
+  const ProcessResult r = block({"--fp16"}, results_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("in float16"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("rtol 0.02, atol 0.0001"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("at half precision's tolerances: rtol 0.02"), std::string::npos) << r.out;
   const json j = only_json();
   EXPECT_EQ(j["options"]["fp16"], true);
   EXPECT_EQ(j["validation"]["status"], "pass");
   EXPECT_EQ(j["validation"]["rtol"], 2e-2);
-  EXPECT_EQ(j["validation"]["atol"], 1e-4);
-  // Half storage: weights, activations and outputs take about half the float32 bytes.
+  EXPECT_GE(j["validation"]["atol"].get<double>(), 1e-5);
+  // Half storage: inputs, weights and outputs take half the float32 bytes.
   const double half_bytes = j["memory"]["peak_bytes"],
                single_bytes = single["memory"]["peak_bytes"];
   EXPECT_LT(half_bytes, 0.55 * single_bytes);
@@ -642,7 +651,7 @@ TEST_F(BenchCli, Fp16RunsInHalfAndValidatesAtHalfTolerance) {
   // The looser tolerance still catches a wrong value.
   fs::remove_all(results_);
   env_["TARTAN_BENCH_CORRUPT_OUTPUT"] = "1";
-  const ProcessResult bad = bench(small_mobilenet({"-n", "1", "--fp16"}));
+  const ProcessResult bad = block({"--fp16"}, results_);
   EXPECT_EQ(bad.exit_code, 1) << bad.out;
   EXPECT_EQ(only_json()["validation"]["status"], "fail");
 }
