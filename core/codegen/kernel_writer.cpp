@@ -706,16 +706,17 @@ KernelSource KernelWriter::finish() {
   }
   k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
   std::string sig = std::string(opencl::kKernel) + " void " + KernelSource::kNamePlaceholder + "(";
+  std::string prologue;
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);
-    k.comment += "//   " + arg_names_.at(args_[i]) + ": " + t.name + " " +
-                 std::string(dtype_name(t.dtype)) + shape_str(t.shape) + "\n";
-    sig += std::string(i ? ", " : "") + std::string(opencl::kGlobal) + " " +
-           (i == 0 ? "" : "const ") + std::string(opencl::storage_type(t.dtype)) + "* " +
-           arg_names_.at(args_[i]);
+    const std::string& name = arg_names_.at(args_[i]);
+    k.comment += "//   " + name + ": " + t.name + " " + std::string(dtype_name(t.dtype)) +
+                 shape_str(t.shape) + "\n";
+    sig += std::string(i ? ", " : "") + opencl::buffer_param(t.dtype, name, i == 0);
+    prologue += "  " + opencl::buffer_prologue(t.dtype, name, i == 0) + "\n";
   }
   sig += ")";
-  k.code = sig + " {\n" + body_.text() + "}\n";
+  k.code = sig + " {\n" + prologue + body_.text() + "}\n";
   k.args = args_;
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);

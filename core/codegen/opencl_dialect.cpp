@@ -6,6 +6,22 @@
 
 namespace tartan::opencl {
 
+namespace {
+std::string pointer_type(DType t, bool writable) {
+  return std::string(kGlobal) + (writable ? " " : " const ") + std::string(storage_type(t)) + "*";
+}
+}  // namespace
+
+std::string buffer_param(DType t, std::string_view name, bool writable) {
+  return pointer_type(t, writable) + " " + std::string(name) + "_buf, const ulong " +
+         std::string(name) + "_off";
+}
+
+std::string buffer_prologue(DType t, std::string_view name, bool writable) {
+  const std::string n(name);
+  return pointer_type(t, writable) + " " + n + " = " + n + "_buf + " + n + "_off;";
+}
+
 std::string_view storage_type(DType t) {
   switch (t) {
     case DType::kBool:

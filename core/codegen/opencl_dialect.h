@@ -24,6 +24,13 @@ std::string vector_type(DType t, int n);  // float4, int8, ...
 std::string vector_load(DType t, int n, std::string_view ptr, std::string_view offset);
 std::string lane(std::string_view vec, int i);  // "v.s3", "v.sa"
 
+// A tensor argument: a buffer and an element offset into it (tensors of the memory plan's
+// arena share one buffer, see runtime/executable_state.h). `param` declares both in the
+// signature as <name>_buf and <name>_off; `prologue` defines <name> as the tensor's first
+// element, so kernel bodies index <name> from 0. Only the output (writable) is non-const.
+std::string buffer_param(DType t, std::string_view name, bool writable);
+std::string buffer_prologue(DType t, std::string_view name, bool writable);
+
 // A line asking the compiler to unroll the loop that follows by `n`.
 std::string unroll_hint(int n);
 

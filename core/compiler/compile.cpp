@@ -167,9 +167,7 @@ Executable compile(const Program& program, const runtime::Device& device,
     // global size stays a multiple, and the kernel ignores work-items past the end).
     const std::size_t allowed = l.kernel.max_work_group_size();
     while (l.local[0] > allowed && l.local[0] > 1) l.local[0] /= 2;
-    for (std::size_t a = 0; a < k.args.size(); ++a) {
-      l.kernel.set_arg(static_cast<cl_uint>(a), state->buffer_of(k.args[a]));
-    }
+    state->bind_args(l.kernel, k.args);
     state->launches.push_back(std::move(l));
   }
   state->queue.finish();  // constants are uploaded before the first run

@@ -17,10 +17,6 @@ namespace {
 
 constexpr int kTimedRuns = 3;
 
-std::size_t bytes_of(const TensorInfo& t) {
-  return static_cast<std::size_t>(num_elements(t.shape)) * dtype_size(t.dtype);
-}
-
 // Random contents for a kernel input: small integers for int32 (they may be gather indices or
 // counts), 0/1 for bool, uniform [-1, 1] for floats.
 void fill_random(Executable::State& s, TensorId id, std::mt19937_64& rng) {
@@ -33,18 +29,7 @@ void fill_random(Executable::State& s, TensorId id, std::mt19937_64& rng) {
         : t.dtype == DType::kInt32 ? small(rng)
                                    : real(rng);
   }
-  const auto data = ConstantData::from_doubles(t.dtype, values);
-  s.buffer_of(id).write(s.queue, data->bytes().data(), data->bytes().size());
-}
-
-HostTensor read_tensor(Executable::State& s, TensorId id) {
-  const TensorInfo& t = s.lowered.program.tensor(id);
-  std::vector<std::byte> bytes(bytes_of(t));
-  s.buffer_of(id).read(s.queue, bytes.data(), bytes.size());
-  const ConstantData data(t.dtype, std::move(bytes));
-  HostTensor h(t.dtype, t.shape);
-  for (std::size_t i = 0; i < h.values.size(); ++i) h.values[i] = data.at(i);
-  return h;
+  s.write_tensor(id, values);
 }
 
 runtime::Event launch(Executable::State& s, runtime::Kernel& kernel, const KernelSource& k) {
@@ -83,7 +68,6 @@ TuningRecord tune_kernel(Executable::State& s, const KernelGroup& group,
     if (kind != BufferSlot::Kind::kConstant) fill_random(s, id, rng);
   }
   const TensorId out = group.output;
-  runtime::Buffer& out_buffer = s.buffer_of(out);
 
   TuningRecord best;
   best.time_ms = std::numeric_limits<double>::infinity();
@@ -91,13 +75,10 @@ TuningRecord tune_kernel(Executable::State& s, const KernelGroup& group,
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const KernelSource& k = sources[i];
     runtime::Kernel kernel(built, k.name);
-    for (std::size_t a = 0; a < k.args.size(); ++a) {
-      kernel.set_arg(static_cast<cl_uint>(a), s.buffer_of(k.args[a]));
-    }
-    const std::uint8_t ones = 0xff;  // NaN: an element the candidate misses cannot pass
-    out_buffer.fill(s.queue, &ones, 1, out_buffer.size());
+    s.bind_args(kernel, k.args);
+    s.poison(out);  // NaN: an element the candidate misses cannot pass
     launch(s, kernel, k).wait();
-    HostTensor got = read_tensor(s, out);
+    HostTensor got = s.read_tensor(out);
     if (i == 0) {
       want = std::move(got);
     } else if (const double err = relative_error(got, want); !(err <= 1e-4)) {

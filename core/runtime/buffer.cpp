@@ -44,17 +44,6 @@ Buffer::Buffer(const Context& context, std::size_t bytes, cl_mem_flags flags) : 
   handle_ = decltype(handle_)(mem);
 }
 
-Buffer Buffer::sub_buffer(const Buffer& parent, std::size_t offset, std::size_t bytes) {
-  check_range(parent.size(), bytes, offset);
-  const cl_buffer_region region{offset, bytes};
-  cl_int status = CL_SUCCESS;
-  cl_mem mem = clCreateSubBuffer(parent.get(), CL_MEM_READ_WRITE, CL_BUFFER_CREATE_TYPE_REGION,
-                                 &region, &status);
-  cl_check(status, "clCreateSubBuffer", {},
-           "offset " + std::to_string(offset) + ", " + std::to_string(bytes) + " bytes");
-  return Buffer(bytes, mem);
-}
-
 Event Buffer::write(Queue& queue, const void* src, std::size_t bytes, std::size_t offset,
                     Blocking blocking) {
   check_range(bytes_, bytes, offset);

@@ -14,17 +14,18 @@ TensorId Executable::State::storage_of(TensorId t) const {
   return t;
 }
 
-runtime::Buffer& Executable::State::buffer_of(TensorId t) {
+const Executable::State::Place& Executable::State::place_of(TensorId t) {
   const TensorId s = storage_of(t);
-  auto& b = buffers.at(static_cast<std::size_t>(s));
-  TARTAN_CHECK(b.has_value(), "no buffer for tensor " + lowered.program.tensor(s).name);
-  return *b;
+  const Place& place = places.at(static_cast<std::size_t>(s));
+  TARTAN_CHECK(place.buffer != nullptr, "no buffer for tensor " + lowered.program.tensor(s).name);
+  return place;
 }
 
 void Executable::State::allocate() {
   const Program& p = lowered.program;
   const MemoryPlan& plan = lowered.memory;
-  buffers.resize(p.tensors().size());
+  own_buffers.resize(p.tensors().size());
+  places.resize(p.tensors().size());
   if (plan.arena_bytes > 0) arena.emplace(context, plan.arena_bytes);
   for (std::size_t t = 0; t < p.tensors().size(); ++t) {
     const BufferSlot& slot = plan.slots[t];
@@ -34,21 +35,61 @@ void Executable::State::allocate() {
     switch (slot.kind) {
       case BufferSlot::Kind::kInput:
       case BufferSlot::Kind::kOutput:
-        buffers[t].emplace(context, bytes);
+        places[t] = {&own_buffers[t].emplace(context, bytes), 0, bytes};
         break;
       case BufferSlot::Kind::kConstant:
         if (info.data == nullptr) break;
-        buffers[t].emplace(context, bytes);
-        buffers[t]->write(queue, info.data->bytes().data(), info.data->bytes().size());
+        places[t] = {&own_buffers[t].emplace(context, bytes), 0, bytes};
+        own_buffers[t]->write(queue, info.data->bytes().data(), info.data->bytes().size());
         break;
       case BufferSlot::Kind::kArena:
-        buffers[t] = runtime::Buffer::sub_buffer(*arena, slot.offset, bytes);
+        TARTAN_CHECK(
+            slot.offset % dtype_size(info.dtype) == 0 && slot.offset + bytes <= arena->size(),
+            "arena place of " + info.name + " is misaligned or out of the arena");
+        places[t] = {&*arena, slot.offset, bytes};
         break;
       case BufferSlot::Kind::kAlias:
       case BufferSlot::Kind::kNone:
         break;
     }
   }
+}
+
+void Executable::State::bind_args(runtime::Kernel& kernel, const std::vector<TensorId>& args) {
+  for (std::size_t a = 0; a < args.size(); ++a) {
+    const Place& place = place_of(args[a]);
+    const auto element_offset =
+        static_cast<cl_ulong>(place.offset / dtype_size(lowered.program.tensor(args[a]).dtype));
+    kernel.set_arg(static_cast<cl_uint>(2 * a), *place.buffer);
+    kernel.set_arg(static_cast<cl_uint>(2 * a + 1), element_offset);
+  }
+}
+
+void Executable::State::write_tensor(TensorId t, const std::vector<double>& values) {
+  const auto data = ConstantData::from_doubles(lowered.program.tensor(t).dtype, values);
+  const Place& place = place_of(t);
+  place.buffer->write(queue, data->bytes().data(), data->bytes().size(), place.offset);
+}
+
+HostTensor Executable::State::read_tensor(TensorId t) {
+  const TensorInfo& info = lowered.program.tensor(t);
+  HostTensor out(info.dtype, info.shape);
+  if (info.kind == TensorKind::kLiteral) {
+    out.values.assign(out.values.size(), info.data->at(0));
+    return out;
+  }
+  std::vector<std::byte> bytes(out.values.size() * dtype_size(info.dtype));
+  const Place& place = place_of(t);
+  place.buffer->read(queue, bytes.data(), bytes.size(), place.offset);
+  const ConstantData data(info.dtype, std::move(bytes));
+  for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = data.at(i);
+  return out;
+}
+
+void Executable::State::poison(TensorId t) {
+  const std::uint8_t ones = 0xff;
+  const Place& place = place_of(t);
+  place.buffer->fill(queue, &ones, 1, place.bytes, place.offset);
 }
 
 Executable::State::~State() {
@@ -59,7 +100,8 @@ Executable::State::~State() {
   }
   launches.clear();
   events.clear();
-  buffers.clear();
+  places.clear();
+  own_buffers.clear();
   arena.reset();
   program.reset();
 }
@@ -86,9 +128,7 @@ void Executable::set_inputs(const std::vector<HostTensor>& inputs) {
         BufferSlot::Kind::kNone) {
       continue;  // an input that no kernel reads
     }
-    const auto bytes = ConstantData::from_doubles(t.dtype, inputs[i].values);
-    state_->buffer_of(p.inputs()[i])
-        .write(state_->queue, bytes->bytes().data(), bytes->bytes().size());
+    state_->write_tensor(p.inputs()[i], inputs[i].values);
   }
 }
 
@@ -108,21 +148,9 @@ void Executable::enqueue() {
 void Executable::finish() { state_->queue.finish(); }
 
 std::vector<HostTensor> Executable::read_outputs() {
-  State& s = *state_;
-  const Program& p = s.lowered.program;
   std::vector<HostTensor> outputs;
-  for (TensorId id : p.outputs()) {
-    const TensorInfo& t = p.tensor(id);
-    HostTensor out(t.dtype, t.shape);
-    if (t.kind == TensorKind::kLiteral) {
-      out.values.assign(out.values.size(), t.data->at(0));
-    } else {
-      std::vector<std::byte> bytes(out.values.size() * dtype_size(t.dtype));
-      s.buffer_of(id).read(s.queue, bytes.data(), bytes.size());
-      const ConstantData data(t.dtype, std::move(bytes));
-      for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = data.at(i);
-    }
-    outputs.push_back(std::move(out));
+  for (TensorId id : state_->lowered.program.outputs()) {
+    outputs.push_back(state_->read_tensor(id));
   }
   return outputs;
 }
@@ -131,17 +159,16 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
                                         const RunOptions& options) {
   set_inputs(inputs);
   if (options.poison) {
-    // All-ones bytes are NaN in float32 and float16: an element no kernel writes shows up.
-    const std::uint8_t ones = 0xff;
+    // NaN in every intermediate and output: an element no kernel writes shows up.
     State& s = *state_;
-    if (s.arena) s.arena->fill(s.queue, &ones, 1, s.arena->size());
+    if (s.arena) {
+      const std::uint8_t ones = 0xff;
+      s.arena->fill(s.queue, &ones, 1, s.arena->size());
+    }
     for (TensorId id : s.lowered.program.outputs()) {
       const BufferSlot::Kind kind =
           s.lowered.memory.slots[static_cast<std::size_t>(s.storage_of(id))].kind;
-      if (kind == BufferSlot::Kind::kOutput) {
-        runtime::Buffer& b = s.buffer_of(id);
-        b.fill(s.queue, &ones, 1, b.size());
-      }
+      if (kind == BufferSlot::Kind::kOutput) s.poison(id);
     }
   }
   enqueue();

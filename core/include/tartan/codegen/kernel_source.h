@@ -18,7 +18,9 @@ struct KernelSource {
   std::string code;       // the OpenCL C function, named by kNamePlaceholder until named
   std::string statement;  // the tile statement of the root op (profiles, logs)
   static constexpr const char* kNamePlaceholder = "TARTAN_KERNEL_NAME";
-  std::vector<TensorId> args;  // one __global buffer per argument; args[0] is the output
+  // The tensors it reads and writes; args[0] is the output. Each takes two OpenCL arguments,
+  // a buffer and an element offset (opencl::buffer_param).
+  std::vector<TensorId> args;
   int work_dims = 1;
   std::array<std::size_t, 3> global_size{1, 1, 1};
   std::array<std::size_t, 3> local_size{0, 0, 0};  // 0: let the driver choose

@@ -17,10 +17,6 @@ class Buffer {
   // Out-of-memory and oversize requests throw OpenCLError naming the requested size.
   Buffer(const Context& context, std::size_t bytes, cl_mem_flags flags = CL_MEM_READ_WRITE);
 
-  // A view of [offset, offset + bytes) of `parent`; offset must be a multiple of the device's
-  // base address alignment (DeviceInfo::base_addr_align_bytes).
-  static Buffer sub_buffer(const Buffer& parent, std::size_t offset, std::size_t bytes);
-
   cl_mem get() const { return handle_.get(); }
   std::size_t size() const { return bytes_; }
 
@@ -47,7 +43,6 @@ class Buffer {
   }
 
  private:
-  Buffer(std::size_t bytes, cl_mem mem) : bytes_(bytes), handle_(mem) {}
   std::size_t bytes_;
   ClHandle<cl_mem, clReleaseMemObject> handle_;
 };

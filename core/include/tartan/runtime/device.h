@@ -42,7 +42,8 @@ struct DeviceInfo {
   bool local_mem_dedicated = false;  // CL_LOCAL: real on-chip memory, not emulated in global
   std::uint64_t constant_mem_bytes = 0;
   std::uint64_t max_alloc_bytes = 0;
-  std::uint32_t base_addr_align_bytes = 0;  // sub-buffer offsets must be multiples of this
+  std::uint32_t base_addr_align_bytes =
+      0;  // CL_DEVICE_MEM_BASE_ADDR_ALIGN; arena places align to it
   std::size_t max_work_group_size = 0;
   std::vector<std::size_t> max_work_item_sizes;  // one per dimension
 
