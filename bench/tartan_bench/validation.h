@@ -29,7 +29,7 @@ constexpr double kAbsoluteTolerance = 1e-6;
 // keeps 11 significant bits (unit roundoff 4.9e-4, itself plaidbench's rtol), and every stored
 // activation is rounded again, so errors grow with depth: see results/README.md.
 constexpr double kHalfRelativeTolerance = 2e-2;
-constexpr double kHalfAbsoluteTolerance = 1e-4;
+constexpr double kHalfAbsoluteTolerance = 1e-5;
 
 enum class AbsoluteTolerance { kFixed, kOutputScale };
 
