@@ -7,21 +7,6 @@
 namespace tartan::bench {
 namespace {
 
-// Options plaidbench had (or issue 6 plans) that tartan-bench does not do yet: accepted by the
-// parser so the message can say so, instead of "unknown option".
-struct NotYet {
-  const char* flag;
-  const char* what;
-};
-constexpr NotYet kNotYet[] = {
-    {"--blanket-run", "running every network in one go"},
-    {"--baseline", "comparing against a committed baseline"},
-    {"--max-regression", "failing on a regression against a baseline"},
-    {"--cpu-compare", "comparing against the CPU device (off for now)"},
-    {"--tune", "autotuning kernels before the run"},
-    {"--fp16", "running in float16"},
-};
-
 int usage_error(const std::string& what, const std::string& hint) {
   std::cerr << "tartan-bench: " << what << "\n  " << hint << "\n";
   return 2;
@@ -69,19 +54,26 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
         "--warmup-examples", "--weights", "--input", "--save-output", "--input-size"}) {
     app.get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   }
-  std::vector<bool> not_yet(std::size(kNotYet), false);
-  for (std::size_t i = 0; i < std::size(kNotYet); ++i) {
-    const std::string flag = kNotYet[i].flag;
-    if (flag == "--baseline" || flag == "--max-regression") {
-      app.add_option_function<std::string>(
-             flag, [&not_yet, i](const std::string&) { not_yet[i] = true; }, "not implemented yet")
-          ->group("");
-    } else {
-      app.add_flag_callback(
-             flag, [&not_yet, i] { not_yet[i] = true; }, "not implemented yet")
-          ->group("");
-    }
-  }
+  app.add_flag_function(
+      "--cpu-compare,!--no-cpu-compare", [&o](std::int64_t count) { o.cpu_compare = count > 0; },
+      "also run on the CPU device, report its throughput and the speedup (on when the device "
+      "is not a CPU)");
+  app.add_flag("--blanket-run", o.blanket_run,
+               "every network (or those named) at batch sizes 1, 4, 8 and 16, one summary");
+  app.add_option("--baseline", o.baseline,
+                 "an earlier tartan-bench .json result, or a folder of them, to compare with")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  double max_regression = 0;
+  CLI::Option* max_regression_option =
+      app.add_option("--max-regression", max_regression,
+                     "exit 3 when throughput or p50 latency is more than PCT percent worse "
+                     "than the baseline")
+          ->check(CLI::NonNegativeNumber)
+          ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_flag("--tune", o.tune,
+               "measure candidate kernel plans and keep the fastest in the tuning cache");
+  app.add_flag("--fp16", o.fp16,
+               "run in half precision (float16 storage, float arithmetic); needs cl_khr_fp16");
 
   CLI::App* keras = app.add_subcommand("keras", "benchmark Keras applications");
   keras->add_option("network", o.networks, "network names (see --list)");
@@ -101,19 +93,18 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  for (std::size_t i = 0; i < std::size(kNotYet); ++i) {
-    if (not_yet[i]) {
-      return usage_error(
-          std::string(kNotYet[i].flag) + " is not implemented yet (" + kNotYet[i].what + ")",
-          "run without it; issue 6 tracks it");
-    }
+  if (max_regression_option->count() > 0) o.max_regression = max_regression;
+  if (o.max_regression && o.baseline.empty()) {
+    return usage_error("--max-regression needs --baseline",
+                       "pass the earlier result to compare with: --baseline FILE.json (or a "
+                       "folder of results)");
   }
   if (keras->parsed()) {
     o.frontend = Frontend::kKeras;
     if (o.list && !o.networks.empty()) {
       return usage_error("keras --list takes no network names", "run `tartan-bench keras --list`");
     }
-    if (!o.list && o.networks.empty()) {
+    if (!o.list && o.networks.empty() && !o.blanket_run) {
       return usage_error("keras needs at least one network name",
                          "e.g. `tartan-bench keras mobilenet`; `tartan-bench keras --list` "
                          "lists them");
@@ -122,6 +113,24 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     o.frontend = Frontend::kTile;
   } else {
     o.frontend = Frontend::kOps;
+  }
+  if (o.blanket_run) {
+    if (o.frontend != Frontend::kKeras) {
+      return usage_error("--blanket-run runs Keras networks",
+                         "use `tartan-bench --blanket-run keras` (every network) or name some");
+    }
+    if (app.get_option("--batch-size")->count() > 0) {
+      return usage_error("--blanket-run picks the batch sizes itself (1, 4, 8 and 16)",
+                         "leave out --batch-size");
+    }
+    for (int batch : kBlanketBatchSizes) {
+      if (o.examples % batch != 0) {
+        return usage_error(
+            "--examples " + std::to_string(o.examples) +
+                " is not a multiple of the blanket run's batch size " + std::to_string(batch),
+            "pick a multiple of 16, e.g. -n " + std::to_string(std::max(1, o.examples / 16) * 16));
+      }
+    }
   }
   if (o.examples % o.batch_size != 0) {
     std::ostringstream what;

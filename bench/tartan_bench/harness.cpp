@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cpu_compare.h"
 #include "progress.h"
 #include "tartan/compiler.h"
 #include "tartan/support/env.h"
@@ -35,10 +36,16 @@ void add_profile(const std::vector<KernelProfile>& profile, std::vector<KernelTi
 
 void measure(const Workload& w, const runtime::Device& device, const BenchOptions& o,
              Measurement& m, std::vector<HostTensor>* first_outputs) {
-  announce("compiling " + w.name, "Compiling network...");
+  announce("compiling " + w.name,
+           o.tune ? "Compiling network (tuning kernels)..." : "Compiling network...");
+  CompileOptions options;
+  options.tune = o.tune;
   const Clock::time_point compile_start = Clock::now();
-  Executable exe = compile(w.program, device);
-  m.compile_seconds = seconds_since(compile_start);
+  Executable exe = compile(w.program, device, options);
+  m.tuning_seconds = exe.stats().tuning_seconds;
+  m.compile_seconds = seconds_since(compile_start) - m.tuning_seconds;
+  m.tuned_kernels = exe.stats().tuned_kernels;
+  m.tuning_records_used = exe.stats().tuning_records_used;
   m.compiled = true;
   m.cache_hit = exe.stats().cache_hit;
   m.kernels = exe.stats().kernels;
@@ -95,7 +102,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
            "Validating against the reference executor...");
   const Clock::time_point start = Clock::now();
   const std::vector<HostTensor> want = w.reference_first_example();
-  m.validation = compare_outputs(*first_outputs, want, w.atol);
+  m.validation = compare_outputs(*first_outputs, want, w.atol, w.rtol_value, w.atol_value);
   m.validation_seconds = seconds_since(start);
   m.stopped = should_stop();
 }
@@ -111,6 +118,13 @@ Measurement run_benchmark(const Workload& workload, const runtime::Device& devic
     m.failure = e.hint().empty() ? e.what() : std::string(e.what()) + "\n  " + e.hint();
   } catch (const std::exception& e) {
     m.failure = std::string("internal error: ") + e.what();
+  }
+  // After measure(): the device's executable is gone before the CPU's is made.
+  if (cpu_compare_enabled(options, device.info) && m.failure.empty() &&
+      m.stopped == StopReason::kNone && !m.batch_seconds.empty()) {
+    const Summary s = summarize(m, workload.batch, std::nullopt);
+    m.cpu = compare_on_cpu(workload, options, s.examples_per_second);
+    m.stopped = should_stop();
   }
   return m;
 }

@@ -2,12 +2,16 @@
 // tile program (tile), times it on the configured OpenCL device, validates one example against
 // the reference executor, and writes the results as JSON and CSV.
 //
-// Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout); 2 usage; 130 Ctrl-C
-// (143 SIGTERM), after writing what was measured.
+// Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout; in a blanket run, any
+// run's); 2 usage (bad flags, unknown network or device, an unreadable or unmatched --baseline,
+// --fp16 on a device without cl_khr_fp16); 3 a regression beyond --max-regression (when nothing
+// failed); 130 Ctrl-C (143 SIGTERM), after writing what was measured.
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
 // before validation (=nan makes it NaN), so tests can watch validation fail.
+// TARTAN_BENCH_ASSUME_FP16=1 lets --fp16 run on a device without cl_khr_fp16 (see below).
 #include <iostream>
 
+#include "baseline.h"
 #include "cli.h"
 #include "common/op_programs.h"
 #include "harness.h"
@@ -17,8 +21,10 @@
 #include "results.h"
 #include "run_context.h"
 #include "stop.h"
+#include "summary.h"
 #include "tartan/networks/registry.h"
 #include "tartan/runtime/select_device.h"
+#include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/npy.h"
 #include "tile_frontend.h"
@@ -76,8 +82,10 @@ void save_output(const BenchOptions& o, const std::vector<HostTensor>& outputs) 
   std::cout << "Saved the first batch's output to " << o.save_output_file << "\n";
 }
 
-// One network (or the tile program): returns its exit code.
-int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::string& network) {
+// One network at one batch size (or the tile program, or one op). A failure to build the
+// workload is reported and recorded; it never stops the runs after it.
+RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const std::string& network,
+                     const BaselineRun* baseline) {
   RunContext c;
   c.options = &o;
   c.device = device.device.info;
@@ -86,11 +94,25 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
   c.date = iso8601_utc_now();
   c.frontend = frontend_name(o.frontend);
   c.name = o.frontend == Frontend::kTile ? o.tile_file : network;
+  RunOutcome outcome;
+  outcome.name = c.name;
+  outcome.batch_size = o.batch_size;
   std::cout << "Running " << o.examples << " examples with " << c.name << ", batch size "
-            << o.batch_size << ", on " << c.device.id << " (" << c.device.name << ")\n"
+            << o.batch_size << ", on " << c.device.id << " (" << c.device.name << ")"
+            << (o.fp16 ? " in float16" : "") << "\n"
             << std::flush;
   set_phase("building " + c.name);
-  Workload w = make_workload(o, network);
+  Workload w;
+  try {
+    w = make_workload(o, network);
+    if (o.fp16) to_half(w);
+  } catch (const std::exception& e) {
+    print_error(o, e);
+    outcome.status = "failed";
+    outcome.failure = e.what();
+    outcome.exit_code = 1;
+    return outcome;
+  }
   c.parameters = w.parameters;
   for (const HostTensor& t : w.inputs) c.input_shapes.push_back(t.shape);
 
@@ -108,11 +130,67 @@ int bench_one(const BenchOptions& o, const DeviceChoice& device, const std::stri
     std::cerr << "tartan-bench: interrupted; writing what was measured\n";
   }
   save_output(o, first_outputs);
-  for (const auto& path : write_results(c, results_json(c, m, s))) {
-    std::cout << "Results: " << path.string() << "\n";
+  outcome.status = run_status(m);
+  outcome.failure = m.failure;
+  outcome.measured = m.compiled && !m.batch_seconds.empty();
+  outcome.compile_seconds = m.compile_seconds;
+  outcome.summary = s;
+  outcome.validation = m.validation;
+  outcome.cpu = m.cpu;
+  nlohmann::ordered_json json = results_json(c, m, s);
+  if (baseline && outcome.status == "ok") {
+    outcome.baseline = compare_with_baseline(*baseline, s, o.max_regression);
+    json["baseline"] = baseline_json(*outcome.baseline);
   }
-  if (m.stopped == StopReason::kInterrupted) return 128 + stop_signal();
-  return run_status(m) == "ok" ? 0 : 1;
+  outcome.files = write_results(c, json);
+  for (const auto& path : outcome.files) std::cout << "Results: " << path.string() << "\n";
+  if (m.stopped == StopReason::kInterrupted) {
+    outcome.exit_code = 128 + stop_signal();
+  } else {
+    outcome.exit_code = outcome.status == "ok" ? 0 : 1;
+  }
+  return outcome;
+}
+
+// What the invocation runs: (name, batch size) pairs, names canonical.
+struct PlannedRun {
+  std::string name;
+  int batch_size = 1;
+};
+
+std::vector<PlannedRun> plan_runs(const BenchOptions& o) {
+  std::vector<std::string> names = o.frontend == Frontend::kKeras ? o.networks
+                                   : o.frontend == Frontend::kOps ? o.ops
+                                                                  : std::vector{o.tile_file};
+  if (o.frontend == Frontend::kOps && names.empty()) names = op_benchmark_names();
+  if (o.frontend == Frontend::kKeras && names.empty()) {  // --blanket-run: every network
+    for (const networks::NetworkInfo& n : networks::all_networks()) names.push_back(n.name);
+  }
+  // A misspelt network or op is a usage mistake: find_network / make_op_benchmark throw Error
+  // with the known names, before any work.
+  std::vector<PlannedRun> runs;
+  for (const std::string& name : names) {
+    std::string canonical = name;
+    if (o.frontend == Frontend::kKeras) canonical = networks::find_network(name).name;
+    if (o.frontend == Frontend::kOps) make_op_benchmark(name);
+    if (!o.blanket_run) {
+      runs.push_back({canonical, o.batch_size});
+      continue;
+    }
+    for (int batch : kBlanketBatchSizes) runs.push_back({canonical, batch});
+  }
+  return runs;
+}
+
+// The workload name a results file records for a planned run.
+std::string recorded_name(const BenchOptions& o, const PlannedRun& run) {
+  return o.frontend == Frontend::kTile ? o.tile_file : run.name;
+}
+
+// TARTAN_BENCH_ASSUME_FP16=1 (a test hook) lets --fp16 run on a device without cl_khr_fp16:
+// the kernels only store half (vload_half / vstore_half are core OpenCL), so PoCL runs them.
+bool supports_fp16(const runtime::DeviceInfo& device) {
+  return device.fp16 || env_string("TARTAN_BENCH_ASSUME_FP16").value_or("") == "1";
 }
 
 int bench_main(const BenchOptions& o) {
@@ -124,19 +202,12 @@ int bench_main(const BenchOptions& o) {
     }
     return 0;
   }
-  std::vector<std::string> names = o.frontend == Frontend::kKeras ? o.networks
-                                   : o.frontend == Frontend::kOps ? o.ops
-                                                                  : std::vector{o.tile_file};
-  if (o.frontend == Frontend::kOps && names.empty()) names = op_benchmark_names();
-  // A misspelt network or op is a usage mistake: say so (with the known names) before any work.
-  for (const std::string& name : names) {
-    try {
-      if (o.frontend == Frontend::kKeras) networks::find_network(name);
-      if (o.frontend == Frontend::kOps) make_op_benchmark(name);
-    } catch (const Error& e) {
-      print_error(o, e);
-      return 2;
-    }
+  std::vector<PlannedRun> runs;
+  try {
+    runs = plan_runs(o);
+  } catch (const Error& e) {
+    print_error(o, e);
+    return 2;
   }
   start_stop_watch(o.timeout_secs);
   DeviceChoice device;
@@ -148,14 +219,60 @@ int bench_main(const BenchOptions& o) {
     return o.device ? 2 : 1;
   }
   if (!device.note.empty()) std::cerr << "note: " << device.note << "\n";
-  int worst = 0;
-  for (const std::string& name : names) {
-    const int code = bench_one(o, device, name);
-    if (code > 128) return code;
-    worst = std::max(worst, code);
-    if (should_stop() != StopReason::kNone) break;
+  const runtime::DeviceInfo& info = device.device.info;
+  if (o.fp16 && !supports_fp16(info)) {
+    std::cerr << "tartan-bench: --fp16: the device " << info.id << " (" << info.name
+              << ") does not support half precision (no cl_khr_fp16)\n"
+              << "  run without --fp16, or pick a device that lists cl_khr_fp16 "
+                 "(tartan-setup --list shows each device's extensions)\n";
+    return 2;
   }
-  return worst;
+  // The baseline is read and matched to every run before anything runs.
+  std::vector<BaselineRun> baseline_runs;
+  std::vector<const BaselineRun*> baselines(runs.size(), nullptr);
+  if (!o.baseline.empty()) {
+    try {
+      baseline_runs = load_baseline(o.baseline);
+      for (std::size_t i = 0; i < runs.size(); ++i) {
+        baselines[i] =
+            &match_baseline(baseline_runs, o.baseline,
+                            {recorded_name(o, runs[i]), runs[i].batch_size, info.id, o.fp16});
+      }
+    } catch (const Error& e) {
+      print_error(o, e);
+      return 2;
+    }
+  }
+  const std::string date = iso8601_utc_now();
+  std::vector<RunOutcome> outcomes;
+  std::vector<ComparisonRow> comparisons;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    BenchOptions run_options = o;
+    run_options.batch_size = runs[i].batch_size;
+    outcomes.push_back(bench_one(run_options, device, runs[i].name, baselines[i]));
+    const RunOutcome& r = outcomes.back();
+    if (r.baseline) comparisons.push_back({r.name, r.batch_size, *r.baseline});
+    if (r.exit_code > 128 || should_stop() != StopReason::kNone) break;
+  }
+  print_comparison_table(std::cout, comparisons);
+  if (o.blanket_run) {
+    print_summary_table(std::cout, outcomes);
+    const nlohmann::ordered_json summary = summary_json(o, info, date, outcomes);
+    std::vector<std::pair<std::string, std::string>> contents;
+    for (const std::string& format : o.formats) {
+      contents.emplace_back(format,
+                            format == "json" ? summary.dump(2) + "\n" : summary_csv(summary));
+    }
+    for (const auto& path : write_numbered(o, date, "blanket", contents)) {
+      std::cout << "Summary: " << path.string() << "\n";
+    }
+  }
+  const int code = overall_exit_code(outcomes);
+  if (code == 3) {
+    std::cerr << "tartan-bench: a run is more than " << *o.max_regression
+              << "% worse than the baseline " << o.baseline << "\n";
+  }
+  return code;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cpu_compare.h"
 #include "stop.h"
 #include "validation.h"
 
@@ -26,8 +27,11 @@ struct Measurement {
   std::string failure;  // a failed step's message (compile error, OpenCL error, ...)
 
   bool compiled = false;
-  double compile_seconds = 0;  // wall time of compile(), cache lookups included
-  bool cache_hit = false;      // the kernel binaries came from the on-disk cache
+  double compile_seconds = 0;   // wall time of compile(), cache lookups included, tuning not
+  double tuning_seconds = 0;    // --tune: measuring candidate plans inside compile()
+  int tuned_kernels = 0;        // --tune: distinct kernels measured
+  int tuning_records_used = 0;  // distinct kernels planned from the tuning cache
+  bool cache_hit = false;       // the kernel binaries came from the on-disk cache
   int kernels = 0;
   int unique_kernels = 0;
   std::size_t peak_bytes = 0;  // the memory plan's device bytes: arena + weights + inputs/outputs
@@ -43,6 +47,8 @@ struct Measurement {
 
   std::optional<ValidationResult> validation;
   double validation_seconds = 0;
+
+  std::optional<CpuComparison> cpu;  // --cpu-compare
 };
 
 struct Summary {

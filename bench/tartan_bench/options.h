@@ -39,7 +39,17 @@ struct BenchOptions {
   std::string input_file;        // .npy; empty: the synthetic input
   std::string save_output_file;  // .npy of the first batch's output
   int input_size = 0;            // 0: the network's default
+  // --cpu-compare / --no-cpu-compare; unset: on when the benchmark device is not a CPU.
+  std::optional<bool> cpu_compare;
+  bool blanket_run = false;              // every network (or those named) x kBlanketBatchSizes
+  std::string baseline;                  // an earlier result (.json) or a folder of them
+  std::optional<double> max_regression;  // percent; exit 3 beyond it (needs a baseline)
+  bool tune = false;                     // CompileOptions::tune
+  bool fp16 = false;                     // run the network in half precision (to_float16)
 };
+
+// plaidbench's blanket run: every network at each of these batch sizes.
+constexpr int kBlanketBatchSizes[] = {1, 4, 8, 16};
 
 // The batches of the timed run and of the warm-up (at least one when warm-up is on).
 inline int timed_batches(const BenchOptions& o) { return o.examples / o.batch_size; }

@@ -50,6 +50,14 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
   row("compile",
       fmt::format("{:.3f} s (kernel cache {}; {} launches, {} kernels)", m.compile_seconds,
                   m.cache_hit ? "warm" : "cold", m.kernels, m.unique_kernels));
+  if (o.tune) {
+    row("tuning", fmt::format("{:.3f} s ({} kernel{} measured; plans kept in the tuning cache)",
+                              m.tuning_seconds, m.tuned_kernels, m.tuned_kernels == 1 ? "" : "s"));
+  } else if (m.tuning_records_used > 0) {
+    row("tuning", fmt::format("{} kernel plan{} from the tuning cache", m.tuning_records_used,
+                              m.tuning_records_used == 1 ? "" : "s"));
+  }
+  if (o.fp16) row("precision", "float16 storage, float arithmetic (--fp16)");
   if (o.warmup) {
     row("warm-up", fmt::format("{} batch{}, {:.3f} s", m.warmup_batches,
                                m.warmup_batches == 1 ? "" : "es", m.warmup_seconds));
@@ -72,12 +80,28 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
   }
   row("compute", rate);
   row("peak device memory", mebibytes(m.peak_bytes));
+  if (m.cpu) {
+    const CpuComparison& cpu = *m.cpu;
+    if (cpu.status == "ok") {
+      row("CPU comparison", fmt::format("{:.2f} examples/s on {} ({} examples)",
+                                        cpu.examples_per_second, cpu.device.id, cpu.examples));
+      if (cpu.speedup) row("speedup over the CPU", fmt::format("{:.2f}x", *cpu.speedup));
+    } else {
+      row("CPU comparison", "not measured: " + cpu.note);
+    }
+  }
   out << rule << "\n";
   if (m.validation) {
     const ValidationResult& v = *m.validation;
     out << fmt::format(
         "Correctness: {}, max_error: {:.6g}, max_abs_error: {:.6g}, fail_ratio: {:.6f}\n",
         v.pass ? "PASS" : "FAIL", v.max_error, v.max_abs_error, v.fail_ratio);
+    if (o.fp16) {
+      out << fmt::format(
+          "  (float16 run against the float64 reference of the float32 network, at half "
+          "precision's tolerances: rtol {:g}, atol {:g})\n",
+          v.rtol, v.atol);
+    }
   } else if (!o.validate) {
     out << "Correctness: not checked (--no-validate)\n";
   }

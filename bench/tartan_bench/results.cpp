@@ -71,6 +71,29 @@ bool claim(const std::filesystem::path& path) {
               "check that --results names a folder you can write");
 }
 
+// Every key always, so the CSV has the same columns whatever happened.
+ordered_json cpu_json(const BenchOptions& o, const RunContext& c, const Measurement& m) {
+  const bool enabled = cpu_compare_enabled(o, c.device);
+  CpuComparison cpu;
+  if (m.cpu) {
+    cpu = *m.cpu;
+  } else {
+    cpu.status = enabled ? "skipped" : "off";
+  }
+  const bool ran = cpu.status == "ok";
+  return {{"enabled", enabled},
+          {"status", cpu.status},
+          {"note", cpu.note},
+          {"device_id", cpu.device.id},
+          {"device_name", cpu.device.name},
+          {"compile_seconds", ran ? ordered_json(cpu.compile_seconds) : ordered_json()},
+          {"batches", cpu.batches},
+          {"examples", cpu.examples},
+          {"execution_seconds", cpu.execution_seconds},
+          {"examples_per_second", ran ? ordered_json(cpu.examples_per_second) : ordered_json()},
+          {"speedup", or_null(cpu.speedup)}};
+}
+
 }  // namespace
 
 ordered_json results_json(const RunContext& c, const Measurement& m, const Summary& s) {
@@ -93,16 +116,23 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
                  {"note", c.device_note}};
   ordered_json shapes = ordered_json::array();
   for (const Shape& shape : c.input_shapes) shapes.push_back(shape_str(shape));
-  j["options"] = {{"examples", o.examples},
-                  {"batch_size", o.batch_size},
-                  {"warmup", o.warmup},
-                  {"warmup_examples", o.warmup_examples},
-                  {"kernel_timing", o.kernel_timing},
-                  {"validate", o.validate},
-                  {"timeout_secs", o.timeout_secs},
-                  {"input_size", o.input_size},
-                  {"weights", o.weights_file.empty() ? "synthetic" : o.weights_file},
-                  {"input", o.input_file.empty() ? "synthetic" : o.input_file}};
+  j["options"] = {
+      {"examples", o.examples},
+      {"batch_size", o.batch_size},
+      {"warmup", o.warmup},
+      {"warmup_examples", o.warmup_examples},
+      {"kernel_timing", o.kernel_timing},
+      {"validate", o.validate},
+      {"timeout_secs", o.timeout_secs},
+      {"input_size", o.input_size},
+      {"weights", o.weights_file.empty() ? "synthetic" : o.weights_file},
+      {"input", o.input_file.empty() ? "synthetic" : o.input_file},
+      {"cpu_compare", cpu_compare_enabled(o, c.device)},
+      {"tune", o.tune},
+      {"fp16", o.fp16},
+      {"blanket_run", o.blanket_run},
+      {"baseline", o.baseline},
+      {"max_regression", o.max_regression ? ordered_json(*o.max_regression) : ordered_json()}};
   j["workload"] = {{"frontend", c.frontend},
                    {"name", c.name},
                    {"parameters", c.parameters},
@@ -111,7 +141,10 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
   j["compile"] = {{"seconds", m.compile_seconds},
                   {"cache_hit", m.cache_hit},
                   {"kernels", m.kernels},
-                  {"unique_kernels", m.unique_kernels}};
+                  {"unique_kernels", m.unique_kernels},
+                  {"tuning_seconds", m.tuning_seconds},
+                  {"tuned_kernels", m.tuned_kernels},
+                  {"tuning_records_used", m.tuning_records_used}};
   j["warmup"] = {{"batches", m.warmup_batches}, {"seconds", m.warmup_seconds}};
   j["run"] = {{"batches_planned", m.batches_planned},
               {"batches", m.batch_seconds.size()},
@@ -142,6 +175,7 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
     v["seconds"] = m.validation_seconds;
   }
   j["validation"] = v;
+  j["cpu_compare"] = cpu_json(o, c, m);
   ordered_json top = ordered_json::array();
   std::vector<KernelTime> kernels = m.kernel_times;
   std::sort(kernels.begin(), kernels.end(),
@@ -171,8 +205,9 @@ std::string results_csv(const ordered_json& json) {
   return header + "\n" + row + "\n";
 }
 
-std::vector<std::filesystem::path> write_results(const RunContext& c, const ordered_json& json) {
-  const BenchOptions& o = *c.options;
+std::vector<std::filesystem::path> write_numbered(
+    const BenchOptions& o, const std::string& date, const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& contents) {
   const std::filesystem::path dir = o.results_dir;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -180,27 +215,35 @@ std::vector<std::filesystem::path> write_results(const RunContext& c, const orde
     throw Error("cannot create the results folder " + dir.string() + ": " + ec.message(),
                 "pass --results with a folder you can write");
   }
-  std::string stamp = c.date;  // 2026-11-26T13:54:42Z -> 20261126T135442Z
+  std::string stamp = date;  // 2026-11-26T13:54:42Z -> 20261126T135442Z
   stamp.erase(
       std::remove_if(stamp.begin(), stamp.end(), [](char ch) { return ch == '-' || ch == ':'; }),
       stamp.end());
-  const std::string base = stamp + "-" + file_safe(c.name);
+  const std::string base = stamp + "-" + file_safe(name);
   for (int n = 1;; ++n) {
     const std::filesystem::path stem = dir / (base + "-" + std::to_string(n));
     bool free = true;
-    for (const std::string& format : o.formats) {
+    for (const auto& [format, text] : contents) {
       if (std::filesystem::exists(std::filesystem::path(stem.string() + "." + format)))
         free = false;
     }
-    if (!free || !claim(stem.string() + "." + o.formats.front())) continue;
+    if (!free || !claim(stem.string() + "." + contents.front().first)) continue;
     std::vector<std::filesystem::path> written;
-    for (const std::string& format : o.formats) {
+    for (const auto& [format, text] : contents) {
       const std::filesystem::path path = stem.string() + "." + format;
-      write_file_atomic(path, format == "json" ? json.dump(2) + "\n" : results_csv(json));
+      write_file_atomic(path, text);
       written.push_back(path);
     }
     return written;
   }
+}
+
+std::vector<std::filesystem::path> write_results(const RunContext& c, const ordered_json& json) {
+  std::vector<std::pair<std::string, std::string>> contents;
+  for (const std::string& format : c.options->formats) {
+    contents.emplace_back(format, format == "json" ? json.dump(2) + "\n" : results_csv(json));
+  }
+  return write_numbered(*c.options, c.date, c.name, contents);
 }
 
 }  // namespace tartan::bench

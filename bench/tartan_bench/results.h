@@ -23,6 +23,13 @@ nlohmann::ordered_json results_json(const RunContext& context, const Measurement
 // with ';'; top_kernels left out.
 std::string results_csv(const nlohmann::ordered_json& json);
 
+// Writes each (format, text) of `contents` to <results>/<date>-<name>-<n>.<format>, for the
+// first n free for every format (claimed with an exclusive create); returns the paths written.
+// Throws Error naming the folder when it cannot be written.
+std::vector<std::filesystem::path> write_numbered(
+    const BenchOptions& options, const std::string& date, const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& contents);
+
 // Writes the formats the options ask for; returns the paths written. Throws Error naming the
 // folder when it cannot be written.
 std::vector<std::filesystem::path> write_results(const RunContext& context,

@@ -8,10 +8,13 @@
 namespace tartan::bench {
 
 ValidationResult compare_outputs(const std::vector<HostTensor>& got,
-                                 const std::vector<HostTensor>& want, AbsoluteTolerance atol) {
+                                 const std::vector<HostTensor>& want, AbsoluteTolerance mode,
+                                 double rtol, double atol) {
   TARTAN_CHECK(got.size() == want.size(), "device and reference output counts differ");
   ValidationResult r;
-  if (atol == AbsoluteTolerance::kOutputScale) {
+  r.rtol = rtol;
+  r.atol = atol;
+  if (mode == AbsoluteTolerance::kOutputScale) {
     double sum_squares = 0;
     std::size_t n = 0;
     for (const HostTensor& w : want) {

@@ -25,6 +25,11 @@ namespace tartan::bench {
 
 constexpr double kRelativeTolerance = 5e-4;
 constexpr double kAbsoluteTolerance = 1e-6;
+// --fp16: the half-precision network against the float64 reference of the float32 one. Half
+// keeps 11 significant bits (unit roundoff 4.9e-4, itself plaidbench's rtol), and every stored
+// activation is rounded again, so errors grow with depth: see results/README.md.
+constexpr double kHalfRelativeTolerance = 2e-2;
+constexpr double kHalfAbsoluteTolerance = 1e-5;
 
 enum class AbsoluteTolerance { kFixed, kOutputScale };
 
@@ -41,9 +46,12 @@ struct ValidationResult {
 
 // `got`: the device's outputs (a whole batch); `want`: the reference's for the batch's first
 // examples (as many as want's leading dimension), or for all of it when the shapes are equal.
+// `rtol` and `atol` are the tolerances (with kOutputScale, atol is the floor).
 ValidationResult compare_outputs(const std::vector<HostTensor>& got,
                                  const std::vector<HostTensor>& want,
-                                 AbsoluteTolerance atol = AbsoluteTolerance::kFixed);
+                                 AbsoluteTolerance mode = AbsoluteTolerance::kFixed,
+                                 double rtol = kRelativeTolerance,
+                                 double atol = kAbsoluteTolerance);
 
 // The test hook behind TARTAN_BENCH_CORRUPT_OUTPUT: `nan` makes the first element of each
 // output NaN, any other value adds 1 to it, so tests can see validation fail on a result that

@@ -2,8 +2,10 @@
 
 #include <random>
 
+#include "tartan/passes/to_float16.h"
 #include "tartan/reference/executor.h"
 #include "tartan/support/error.h"
+#include "tartan/support/half.h"
 
 namespace tartan::bench {
 
@@ -27,6 +29,18 @@ Workload fixed_program_workload(std::string kind, std::string name, Program prog
     return reference_run(program, inputs);
   };
   return w;
+}
+
+void to_half(Workload& w) {
+  w.program = to_float16(w.program);
+  for (HostTensor& t : w.inputs) {
+    if (t.dtype != DType::kFloat32) continue;
+    t.dtype = DType::kFloat16;
+    for (double& v : t.values) v = half_to_float(float_to_half(static_cast<float>(v)));
+  }
+  w.rtol_value = kHalfRelativeTolerance;
+  w.atol_value = kHalfAbsoluteTolerance;
+  w.half = true;
 }
 
 HostTensor leading_slice(const HostTensor& t, std::int64_t count) {

@@ -27,12 +27,19 @@ struct Workload {
   // outputs. Empty when the frontend has no reference.
   std::function<std::vector<HostTensor>()> reference_first_example;
   AbsoluteTolerance atol = AbsoluteTolerance::kFixed;  // see validation.h
+  double rtol_value = kRelativeTolerance;
+  double atol_value = kAbsoluteTolerance;  // with kOutputScale: the floor
+  bool half = false;                       // to_half() ran
 };
 
 // A program with fixed shapes (tile, ops): random inputs (seed 1), each run one example, and
 // the reference executor on the same inputs. Throws Error when options.batch_size is not 1.
 Workload fixed_program_workload(std::string kind, std::string name, Program program,
                                 int batch_size);
+
+// --fp16: the program in half precision (to_float16) and its float inputs rounded to half. The
+// reference stays the float32 program's, checked at half precision's tolerances.
+void to_half(Workload& w);
 
 // The first `count` leading-dimension slices of `t` (t.shape[0] >= count).
 HostTensor leading_slice(const HostTensor& t, std::int64_t count);

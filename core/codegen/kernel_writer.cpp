@@ -8,6 +8,7 @@
 #include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
+#include "codegen/kernel_flops.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "tartan/ir/bounds.h"
@@ -292,7 +293,6 @@ class KernelWriter {
       types.push_back(program_.tensor(in).dtype);
     }
     set_value(e.output, elementwise_expr(e.op, program_.tensor(e.output).dtype, args, types));
-    if (cur_ == &elements_.front()) flops_ += static_cast<double>(total_);
   }
 
   void emit_root(const Reshape&) { throw InternalError("a reshape cannot be a kernel root"); }
@@ -336,7 +336,6 @@ class KernelWriter {
     const LocalGemmCode code = write_local_gemm(program_, c, *g, plan_.local, index_type_, body_,
                                                 [this](TensorId t) { return arg(t); });
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
-    flops_ += code.flops;
     for (const LocalGemmElement& le : code.elements) {
       Element e;
       e.suffix = "_" + std::to_string(elements_.size());
@@ -373,7 +372,6 @@ class KernelWriter {
   std::map<TensorId, std::string> arg_names_;
   std::map<TensorId, std::size_t> value_numbers_;
   CodeWriter body_{1};
-  double flops_ = 0;
 };
 
 // A contraction: each work-item owns a register tile of output elements (one in the plain
@@ -626,10 +624,8 @@ void KernelWriter::emit_root(const Contraction& c) {
   }
   emit_predicates(-1);
 
-  double space = 1;
   for (std::size_t k = 0; k < loops.size(); ++k) {
     const std::size_t v = loops[k];
-    space *= static_cast<double>(ranges[v].size());
     std::string lo = std::to_string(ranges[v].lo), hi = std::to_string(ranges[v].hi);
     std::vector<const RangeCheck*> here;
     for (const RangeCheck& chk : checks) {
@@ -801,7 +797,6 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
     e.values[c.output] = vec_acc ? opencl::lane(vec_acc_name(e.b), e.a) : "acc" + e.suffix;
   }
-  flops_ += space * static_cast<double>(total_) * (c.comb == CombOp::kNone ? 1 : 2);
 }
 
 KernelSource KernelWriter::finish() {
@@ -832,7 +827,7 @@ KernelSource KernelWriter::finish() {
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
   k.local_size = {plan_.work_group_size, 1, 1};
   k.global_size = {static_cast<std::size_t>((items_ + wg - 1) / wg * wg), 1, 1};
-  k.flops = flops_;
+  k.flops = kernel_flops(program_, group_);
   double bytes = 0;
   for (TensorId t : args_) {
     const TensorInfo& info = program_.tensor(t);

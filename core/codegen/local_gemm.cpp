@@ -120,7 +120,6 @@ class LocalGemmWriter {
 
     LocalGemmCode code;
     code.groups = gn * gm * g_.batch;
-    code.flops = 2.0 * static_cast<double>(g_.k) * static_cast<double>(num_elements(out));
     emit_elements(out, a, b, &code);
     return code;
   }

@@ -26,7 +26,6 @@ struct LocalGemmElement {
 struct LocalGemmCode {
   std::vector<LocalGemmElement> elements;
   std::int64_t groups = 0;  // work-groups to launch (1-D; each of plan.local rows * cols items)
-  double flops = 0;
 };
 
 // Emits the whole kernel body up to the finished accumulators. `index_type` is the C type of

@@ -96,8 +96,10 @@ class Planner {
     const LoweredProgram& lowered = state_.lowered;
     CompileStats& stats = state_.stats;
     if (options_.tune) {
+      const Clock::time_point start = Clock::now();
       const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
                                          options_.extra_build_options);
+      stats.tuning_seconds += seconds_since(start);
       ++stats.tuned_kernels;
       try {
         cache_.store(key, r);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <array>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -61,6 +62,10 @@ class BenchCli : public ::testing::Test {
     }
     std::sort(files.begin(), files.end());
     return files;
+  }
+  static json read_json(const fs::path& file) {
+    std::ifstream in(file);
+    return json::parse(in);
   }
   json only_json() const {
     const auto files = results_files(".json");
@@ -122,18 +127,23 @@ TEST_F(BenchCli, MissingFrontendOrNetworkIsAUsageError) {
   EXPECT_NE(r.err.find("--list"), std::string::npos) << r.err;
 }
 
-TEST_F(BenchCli, FlagsNotImplementedYetSaySo) {
-  for (const std::vector<std::string>& flag : {std::vector<std::string>{"--blanket-run"},
-                                               {"--cpu-compare"},
-                                               {"--tune"},
-                                               {"--fp16"},
-                                               {"--baseline", "base.json"},
-                                               {"--max-regression", "5"}}) {
-    std::vector<std::string> args = flag;
-    args.insert(args.end(), {"keras", "mobilenet"});
-    const ProcessResult r = bench(args);
-    EXPECT_EQ(r.exit_code, 2) << flag[0];
-    EXPECT_NE(r.err.find(flag[0] + " is not implemented yet"), std::string::npos) << r.err;
+TEST_F(BenchCli, OptionMistakesAreUsageErrors) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{"--max-regression", "5", "keras", "mobilenet"}, "--max-regression needs --baseline"},
+      {{"--blanket-run", "--batch-size", "4", "keras", "mobilenet"}, "leave out --batch-size"},
+      {{"--blanket-run", "-n", "24", "keras", "mobilenet"}, "batch size 16"},
+      {{"--blanket-run", "ops", "dense_odd_sml"}, "--blanket-run runs Keras networks"},
+      {{"--max-regression", "-1", "--baseline", "x.json", "keras", "mobilenet"}, "-1"},
+  };
+  for (const Case& c : cases) {
+    const ProcessResult r = bench(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args[0] << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(results_));
   }
 }
 
@@ -407,6 +417,296 @@ TEST_F(BenchCli, UnknownOpIsAUsageErrorListingTheOps) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("conv9d"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("dense_odd_sml"), std::string::npos) << r.err;
+}
+
+// --- --cpu-compare ---------------------------------------------------------------------------
+
+TEST_F(BenchCli, CpuCompareReportsTheCpuThroughputAndTheSpeedup) {
+  // The default device on CI is PoCL's CPU, so the comparison is off unless asked for; asked
+  // for, it runs on the first CPU device (the same one here) and the speedup is near 1.
+  const ProcessResult r = bench(small_mobilenet({"-n", "6", "--no-validate", "--cpu-compare"}));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Comparing with the CPU"), std::string::npos) << r.out;
+  const std::regex speedup_row("\n  speedup over the CPU +([0-9.]+)x\n");
+  std::smatch printed;
+  ASSERT_TRUE(std::regex_search(r.out, printed, speedup_row)) << r.out;
+  const json j = only_json();
+  const json& cpu = j["cpu_compare"];
+  EXPECT_EQ(j["options"]["cpu_compare"], true);
+  EXPECT_EQ(cpu["enabled"], true);
+  EXPECT_EQ(cpu["status"], "ok") << cpu;
+  EXPECT_FALSE(cpu["device_id"].get<std::string>().empty());
+  // Bounded: at most 4 timed batches, and never more than the benchmark's own 6.
+  const int batches = cpu["batches"];
+  EXPECT_GE(batches, 1);
+  EXPECT_LE(batches, 4);
+  EXPECT_EQ(cpu["examples"], batches);  // batch size 1
+  const double cpu_rate = cpu["examples_per_second"], cpu_seconds = cpu["execution_seconds"];
+  EXPECT_NEAR(cpu_rate, batches / cpu_seconds, 1e-9 * cpu_rate);
+  const double device_rate = j["run"]["examples_per_second"];
+  const double speedup = cpu["speedup"];
+  EXPECT_NEAR(speedup, device_rate / cpu_rate, 1e-9 * speedup);
+  EXPECT_NEAR(std::stod(printed[1]), speedup, 0.006);  // printed with two decimals
+  // The CSV carries the same figures.
+  const auto csvs = results_files(".csv");
+  ASSERT_EQ(csvs.size(), 1u);
+  std::ifstream in(csvs.front());
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  const auto keys = csv_fields(header), values = csv_fields(row);
+  const auto it = std::find(keys.begin(), keys.end(), "cpu_compare.speedup");
+  ASSERT_NE(it, keys.end()) << header;
+  EXPECT_DOUBLE_EQ(std::stod(values[it - keys.begin()]), speedup);
+}
+
+TEST_F(BenchCli, CpuCompareIsOffOnACpuDeviceUnlessAskedFor) {
+  ASSERT_EQ(bench(small_mobilenet({"-n", "1", "--no-validate"})).exit_code, 0);
+  json j = only_json();
+  ASSERT_EQ(j["device"]["type"], "cpu") << "this test expects the CPU device of CI";
+  EXPECT_EQ(j["cpu_compare"]["enabled"], false);
+  EXPECT_EQ(j["cpu_compare"]["status"], "off");
+  EXPECT_TRUE(j["cpu_compare"]["speedup"].is_null());
+  fs::remove_all(results_);
+  const ProcessResult r = bench(small_mobilenet({"-n", "1", "--no-validate", "--no-cpu-compare"}));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Comparing with the CPU"), std::string::npos) << r.out;
+  EXPECT_EQ(only_json()["cpu_compare"]["status"], "off");
+}
+
+// --- --baseline / --max-regression ------------------------------------------------------------
+
+class BenchBaseline : public BenchCli {
+ protected:
+  // A real result of the small run, and a copy whose figures are scaled: throughput x `speed`,
+  // latency / `speed` (speed 100: a baseline 100x faster than this machine ever is).
+  fs::path doctored(double speed, const std::string& file_name, int batch = 1) {
+    if (original_.is_null()) {
+      EXPECT_EQ(bench(small_mobilenet(
+                          {"-n", "2", "--no-validate", "--results", (dir_ / "first").string()}))
+                    .exit_code,
+                0);
+      for (const auto& e : fs::directory_iterator(dir_ / "first")) {
+        if (e.path().extension() == ".json") original_ = read_json(e.path());
+      }
+    }
+    json j = original_;
+    j["run"]["examples_per_second"] = j["run"]["examples_per_second"].get<double>() * speed;
+    j["run"]["latency_ms"]["p50"] = j["run"]["latency_ms"]["p50"].get<double>() / speed;
+    j["options"]["batch_size"] = batch;
+    const fs::path path = dir_ / file_name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << j.dump(2);
+    return path;
+  }
+  json original_;
+};
+
+TEST_F(BenchBaseline, RegressionBeyondTheLimitExits3WithATable) {
+  const fs::path base = doctored(100, "fast.json");
+  const ProcessResult r = bench(small_mobilenet(
+      {"-n", "2", "--no-validate", "--baseline", base.string(), "--max-regression", "10"}));
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.out.find("Comparison with the baseline"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  mobilenet +1 .*REGRESSION \\(> 10%\\)")))
+      << r.out;
+  EXPECT_NE(r.err.find("more than 10% worse"), std::string::npos) << r.err;
+  const json j = only_json();
+  EXPECT_EQ(j["status"], "ok");
+  const json& b = j["baseline"];
+  EXPECT_EQ(b["regressed"], true);
+  EXPECT_EQ(b["max_regression_percent"], 10.0);
+  EXPECT_EQ(b["file"], base.string());
+  const double base_rate = b["examples_per_second"], now_rate = j["run"]["examples_per_second"];
+  EXPECT_NEAR(b["throughput_change_percent"].get<double>(),
+              (now_rate - base_rate) / base_rate * 100, 1e-9 * 100);
+  EXPECT_LT(b["throughput_change_percent"].get<double>(), -90);
+  const double base_p50 = b["latency_ms_p50"], now_p50 = j["run"]["latency_ms"]["p50"];
+  EXPECT_NEAR(b["latency_p50_change_percent"].get<double>(), (now_p50 - base_p50) / base_p50 * 100,
+              1e-6 * std::abs((now_p50 - base_p50) / base_p50 * 100));
+}
+
+TEST_F(BenchBaseline, WithinTheLimitPassesAndAFolderIsMatchedByBatchSize) {
+  // The folder holds a slow baseline at batch 1 (this run beats it) and a fast one at batch 2
+  // (which would be a regression if it were wrongly matched).
+  doctored(0.01, "base/slow-b1.json", 1);
+  doctored(100, "base/fast-b2.json", 2);
+  std::ofstream(dir_ / "base" / "notes.json") << R"({"not": "a result"})";
+  const ProcessResult r =
+      bench(small_mobilenet({"-n", "2", "--no-validate", "--baseline", (dir_ / "base").string(),
+                             "--max-regression", "10"}));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("ok (limit 10%)"), std::string::npos) << r.out;
+  const json j = only_json();
+  EXPECT_EQ(j["baseline"]["regressed"], false);
+  EXPECT_EQ(fs::path(j["baseline"]["file"].get<std::string>()).filename(), "slow-b1.json");
+  EXPECT_GT(j["baseline"]["throughput_change_percent"].get<double>(), 0);
+}
+
+TEST_F(BenchBaseline, UnreadableOrMismatchedBaselinesAreUsageErrors) {
+  const fs::path missing = dir_ / "missing.json";
+  ProcessResult r = bench(small_mobilenet({"--baseline", missing.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(missing.string() + " does not exist"), std::string::npos) << r.err;
+
+  const fs::path garbage = dir_ / "garbage.json";
+  std::ofstream(garbage) << "{ not json";
+  r = bench(small_mobilenet({"--baseline", garbage.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(garbage.string() + " is not valid JSON"), std::string::npos) << r.err;
+
+  const fs::path other_batch = doctored(1, "b2.json", 2);
+  r = bench(small_mobilenet({"--baseline", other_batch.string(), "--max-regression", "5"}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has no run of mobilenet at batch 1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mobilenet at batch 2"), std::string::npos) << r.err;  // what it holds
+  EXPECT_FALSE(fs::exists(results_)) << "nothing runs before the baseline is checked";
+}
+
+// --- --tune ----------------------------------------------------------------------------------
+
+TEST_F(BenchCli, TuneReportsTuningTimeAndLaterRunsUseTheRecords) {
+  // A fresh cache, so the tuner really measures; one small matmul kernel keeps it quick.
+  env_["XDG_CACHE_HOME"] = (dir_ / "cache").string();
+  const fs::path tile = dir_ / "matmul.tile";
+  std::ofstream(tile) << "function (A[M, K], B[K, N]) -> (C) {\n"
+                         "  C[m, n : M, N] = +(A[m, k] * B[k, n]);\n}\n";
+  const std::vector<std::string> args = {
+      "-n",   "2",           "--warmup-examples", "1",       "--results", results_.string(),
+      "tile", tile.string(), "--shape",           "A=16,24", "--shape",   "B=24,8"};
+  std::vector<std::string> tuned = args;
+  tuned.insert(tuned.begin(), "--tune");
+  ProcessResult r = bench(tuned);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  tuning +[0-9.]+ s \\(1 kernel measured")))
+      << r.out;
+  json j = only_json();
+  EXPECT_EQ(j["options"]["tune"], true);
+  EXPECT_EQ(j["compile"]["tuned_kernels"], 1);
+  EXPECT_GT(j["compile"]["tuning_seconds"].get<double>(), 0);
+  EXPECT_GE(j["compile"]["seconds"].get<double>(), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "cache" / "tartan" / "tuning"));
+
+  fs::remove_all(results_);
+  r = bench(args);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  j = only_json();
+  EXPECT_EQ(j["options"]["tune"], false);
+  EXPECT_EQ(j["compile"]["tuned_kernels"], 0);
+  EXPECT_EQ(j["compile"]["tuning_seconds"], 0.0);
+  EXPECT_EQ(j["compile"]["tuning_records_used"], 1);
+}
+
+// --- --fp16 ----------------------------------------------------------------------------------
+
+TEST_F(BenchCli, Fp16OnADeviceWithoutHalfIsAUsageError) {
+  // PoCL's CPU device (CI's) has no cl_khr_fp16.
+  const ProcessResult r = bench(small_mobilenet({"--fp16"}));
+  if (r.exit_code == 0) GTEST_SKIP() << "this device supports cl_khr_fp16";
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("does not support half precision (no cl_khr_fp16)"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(results_));
+}
+
+TEST_F(BenchCli, Fp16RunsInHalfAndValidatesAtHalfTolerance) {
+  // The kernels only store half (vload_half / vstore_half are core OpenCL), so with the hook
+  // PoCL runs the float16 program. A MobileNet block as a tile program keeps it quick (PoCL
+  // builds half conversions slowly; a whole network takes a minute to compile cold).
+  env_["TARTAN_BENCH_ASSUME_FP16"] = "1";
+  const auto block = [&](std::vector<std::string> extra, const fs::path& results) {
+    std::vector<std::string> args = {"-n", "1",         "--warmup-examples",
+                                     "1",  "--results", results.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(),
+                {"tile", std::string(TARTAN_SOURCE_DIR) + "/bench/tiles/mobilenet_block.tile",
+                 "--shape", "I=1,16,16,16", "--shape", "PW=16,32"});
+    return bench(args);
+  };
+  ASSERT_EQ(block({}, dir_ / "single").exit_code, 0);
+  json single;
+  for (const auto& e : fs::directory_iterator(dir_ / "single")) {
+    if (e.path().extension() == ".json") single = read_json(e.path());
+  }
+  const ProcessResult r = block({"--fp16"}, results_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("in float16"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("at half precision's tolerances: rtol 0.02"), std::string::npos) << r.out;
+  const json j = only_json();
+  EXPECT_EQ(j["options"]["fp16"], true);
+  EXPECT_EQ(j["validation"]["status"], "pass");
+  EXPECT_EQ(j["validation"]["rtol"], 2e-2);
+  EXPECT_GE(j["validation"]["atol"].get<double>(), 1e-5);
+  // Half storage: inputs, weights and outputs take half the float32 bytes.
+  const double half_bytes = j["memory"]["peak_bytes"],
+               single_bytes = single["memory"]["peak_bytes"];
+  EXPECT_LT(half_bytes, 0.55 * single_bytes);
+  EXPECT_GT(half_bytes, 0.45 * single_bytes);
+  // Rounding to half shows in the error, which stays within half's tolerance.
+  EXPECT_GT(j["validation"]["max_abs_error"].get<double>(),
+            single["validation"]["max_abs_error"].get<double>());
+
+  // The looser tolerance still catches a wrong value.
+  fs::remove_all(results_);
+  env_["TARTAN_BENCH_CORRUPT_OUTPUT"] = "1";
+  const ProcessResult bad = block({"--fp16"}, results_);
+  EXPECT_EQ(bad.exit_code, 1) << bad.out;
+  EXPECT_EQ(only_json()["validation"]["status"], "fail");
+}
+
+// --- --blanket-run ---------------------------------------------------------------------------
+
+TEST_F(BenchCli, BlanketRunReportsEveryBatchSizeAndKeepsGoingAfterFailures) {
+  // An input file holding a whole batch of 4 fits only the batch-4 run: the runs at 1, 8 and 16
+  // fail to build, and the blanket run carries on and reports all four.
+  const fs::path input = dir_ / "batch4.npy";
+  write_npy(input, {4, 32, 32, 3}, std::vector<float>(4 * 32 * 32 * 3, 0.25f));
+  const ProcessResult r = bench({"--blanket-run", "-n", "16", "--warmup-examples", "1",
+                                 "--input-size", "32", "--no-validate", "--input", input.string(),
+                                 "--results", results_.string(), "keras", "mobilenet"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Blanket run: 4 runs"), std::string::npos) << r.out;
+  for (int batch : {1, 4, 8, 16}) {
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("\n  mobilenet +" + std::to_string(batch) +
+                                                    (batch == 4 ? "  ok " : "  failed "))))
+        << batch << "\n"
+        << r.out;
+  }
+  // One result per run that ran, and the summary.
+  std::vector<fs::path> summaries, runs;
+  for (const fs::path& f : results_files(".json")) {
+    (f.filename().string().find("-blanket-") != std::string::npos ? summaries : runs).push_back(f);
+  }
+  ASSERT_EQ(summaries.size(), 1u);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(results_files(".csv").size(), 2u);
+  const json run = read_json(runs.front());
+  EXPECT_EQ(run["options"]["batch_size"], 4);
+  EXPECT_EQ(run["options"]["blanket_run"], true);
+  EXPECT_EQ(run["run"]["examples"], 16);
+  EXPECT_EQ(run["run"]["batches"], 4);
+
+  const json s = read_json(summaries.front());
+  EXPECT_EQ(s["schema"], "tartan-bench-blanket");
+  EXPECT_EQ(s["exit_code"], 1);
+  ASSERT_EQ(s["runs"].size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const json& row = s["runs"][i];
+    EXPECT_EQ(row["network"], "mobilenet");
+    EXPECT_EQ(row["batch_size"], (std::array{1, 4, 8, 16})[i]);
+    if (row["batch_size"] == 4) {
+      EXPECT_EQ(row["status"], "ok");
+      EXPECT_EQ(row["examples_per_second"], run["run"]["examples_per_second"]);
+      EXPECT_EQ(row["files"][0], runs.front().filename().string());
+    } else {
+      EXPECT_EQ(row["status"], "failed");
+      EXPECT_NE(row["failure"].get<std::string>().find("[4, 32, 32, 3]"), std::string::npos) << row;
+      EXPECT_TRUE(row["examples_per_second"].is_null());
+      EXPECT_TRUE(row["files"].empty());
+    }
+  }
 }
 
 }  // namespace

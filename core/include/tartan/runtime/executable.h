@@ -33,6 +33,8 @@ struct CompileStats {
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
   int tuned_kernels = 0;            // distinct kernels measured by the tuner (CompileOptions::tune)
   int tuning_records_used = 0;      // distinct kernels whose plan came from the tuning cache
+  double tuning_seconds =
+      0;  // measuring candidate plans (CompileOptions::tune); in codegen_seconds
 };
 
 struct RunOptions {
