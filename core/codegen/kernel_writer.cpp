@@ -299,6 +299,7 @@ class KernelWriter {
   }
 
   void emit_root(const Reshape&) { throw InternalError("a reshape cannot be a kernel root"); }
+  void emit_root(const Scan&) { throw InternalError("a scan runs its body's kernels"); }
 
   void emit_root(const IndexOf& i) {
     for_each_element(i.output, [&] { set_value(i.output, "(int)" + cur_->coord[i.axis]); });
