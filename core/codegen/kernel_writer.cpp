@@ -92,8 +92,9 @@ std::string combine(CombOp comb, const std::vector<std::string>& in) {
 
 class KernelWriter {
  public:
-  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan)
-      : program_(lowered.program), group_(group), plan_(plan) {}
+  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan,
+               const StepStrides& steps)
+      : program_(lowered.program), group_(group), plan_(plan), steps_(steps) {}
 
   KernelSource run() {
     TARTAN_CHECK(plan_fits(plan_, program_, group_),
@@ -337,6 +338,7 @@ class KernelWriter {
   const Program& program_;
   const KernelGroup& group_;
   const KernelPlan& plan_;
+  const StepStrides& steps_;  // empty outside scan bodies
   Shape out_shape_;
   Shape grid_;              // work-items along each output dimension
   std::int64_t total_ = 0;  // output elements
@@ -719,8 +721,8 @@ KernelSource KernelWriter::finish() {
            (i == 0 ? "" : "const ") + std::string(opencl::storage_type(t.dtype)) + "* " +
            arg_names_.at(args_[i]);
   }
-  sig += ")";
-  k.code = sig + " {\n" + body_.text() + "}\n";
+  sig += step_parameter(args_, steps_) + ")";
+  k.code = sig + " {\n" + step_prologue(args_, arg_names_, steps_) + body_.text() + "}\n";
   k.args = args_;
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
@@ -740,8 +742,8 @@ KernelSource KernelWriter::finish() {
 }  // namespace
 
 KernelSource write_kernel(const LoweredProgram& lowered, const KernelGroup& group,
-                          const KernelPlan& plan) {
-  return KernelWriter(lowered, group, plan).run();
+                          const KernelPlan& plan, const StepStrides& steps) {
+  return KernelWriter(lowered, group, plan, steps).run();
 }
 
 }  // namespace tartan

@@ -51,6 +51,11 @@ void Executable::State::allocate() {
   }
 }
 
+std::int64_t Executable::State::repeats(std::size_t i) const {
+  const int loop = launches.at(i).loop;
+  return loop < 0 ? 1 : loops[static_cast<std::size_t>(loop)]->trip_count;
+}
+
 Executable::State::~State() {
   try {
     queue.finish();
@@ -58,6 +63,7 @@ Executable::State::~State() {
     // A failed run already reported its error; releasing must not throw.
   }
   launches.clear();
+  loops.clear();
   events.clear();
   buffers.clear();
   arena.reset();
@@ -92,15 +98,46 @@ void Executable::set_inputs(const std::vector<HostTensor>& inputs) {
   }
 }
 
+namespace {
+
+runtime::Event launch(runtime::Queue& queue, Launch& l) {
+  const std::span<const std::size_t> global(l.global.data(), static_cast<std::size_t>(l.dims));
+  const std::span<const std::size_t> local(l.local.data(),
+                                           l.local[0] == 0 ? 0 : static_cast<std::size_t>(l.dims));
+  return l.kernel.launch(queue, global, local);
+}
+
+}  // namespace
+
+void bind_step(Launch& l, std::int64_t step, std::int64_t trips) {
+  for (const CarriedArg& a : l.carried) {
+    const runtime::Buffer* b = a.by_parity[static_cast<std::size_t>(step % 2)];
+    if (step == 0 && a.first) b = a.first;
+    if (step == trips - 1 && a.last) b = a.last;
+    l.kernel.set_arg(a.index, *b);
+  }
+  if (l.step_arg >= 0) l.kernel.set_arg(static_cast<cl_uint>(l.step_arg), static_cast<int>(step));
+}
+
 void Executable::enqueue() {
   State& s = *state_;
   s.events.clear();
-  s.events.reserve(s.launches.size());
-  for (Launch& l : s.launches) {
-    const std::span<const std::size_t> global(l.global.data(), static_cast<std::size_t>(l.dims));
-    const std::span<const std::size_t> local(
-        l.local.data(), l.local[0] == 0 ? 0 : static_cast<std::size_t>(l.dims));
-    s.events.push_back(l.kernel.launch(s.queue, global, local));
+  s.event_launch.clear();
+  for (std::size_t i = 0; i < s.launches.size();) {
+    if (s.launches[i].loop < 0) {
+      s.events.push_back(launch(s.queue, s.launches[i]));
+      s.event_launch.push_back(i++);
+      continue;
+    }
+    const Loop& loop = *s.loops[static_cast<std::size_t>(s.launches[i].loop)];
+    for (std::int64_t step = 0; step < loop.trip_count; ++step) {
+      for (std::size_t k = loop.first_launch; k < loop.first_launch + loop.launch_count; ++k) {
+        bind_step(s.launches[k], step, loop.trip_count);
+        s.events.push_back(launch(s.queue, s.launches[k]));
+        s.event_launch.push_back(k);
+      }
+    }
+    i = loop.first_launch + loop.launch_count;
   }
   s.queue.flush();
 }
@@ -135,6 +172,12 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
     const std::uint8_t ones = 0xff;
     State& s = *state_;
     if (s.arena) s.arena->fill(s.queue, &ones, 1, s.arena->size());
+    for (const auto& loop : s.loops) {
+      if (loop->arena) loop->arena->fill(s.queue, &ones, 1, loop->arena->size());
+      for (auto& pair : loop->carried) {
+        for (auto& b : pair) b->fill(s.queue, &ones, 1, b->size());
+      }
+    }
     for (TensorId id : s.lowered.program.outputs()) {
       const BufferSlot::Kind kind =
           s.lowered.memory.slots[static_cast<std::size_t>(s.storage_of(id))].kind;
@@ -151,10 +194,15 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
 std::vector<KernelProfile> Executable::profile() const {
   const State& s = *state_;
   std::vector<KernelProfile> out;
-  for (std::size_t k = 0; k < s.events.size(); ++k) {
+  if (s.events.empty()) return out;
+  for (std::size_t k = 0; k < s.sources.size(); ++k) {
     const KernelSource& src = s.sources[k];
-    out.push_back({src.name, src.statement, static_cast<double>(s.events[k].duration_ns()) * 1e-6,
-                   src.flops, src.bytes});
+    const auto n = static_cast<double>(s.repeats(k));
+    out.push_back({src.name, src.statement, 0, src.flops * n, src.bytes * n,
+                   static_cast<int>(s.repeats(k))});
+  }
+  for (std::size_t e = 0; e < s.events.size(); ++e) {
+    out[s.event_launch[e]].device_ms += static_cast<double>(s.events[e].duration_ns()) * 1e-6;
   }
   return out;
 }
@@ -166,7 +214,9 @@ const std::vector<KernelSource>& Executable::kernels() const { return state_->so
 
 double Executable::flops_per_run() const {
   double f = 0;
-  for (const KernelSource& k : state_->sources) f += k.flops;
+  for (std::size_t k = 0; k < state_->sources.size(); ++k) {
+    f += state_->sources[k].flops * static_cast<double>(state_->repeats(k));
+  }
   return f;
 }
 
