@@ -96,8 +96,7 @@ class Planner {
   }
 
  private:
-  KernelPlan decide(const LoweredProgram& lowered, const KernelGroup& group,
-                    const TuningKey& key) {
+  KernelPlan decide(const LoweredProgram& lowered, const KernelGroup& group, const TuningKey& key) {
     CompileStats& stats = state_.stats;
     // The tuner measures kernels on the executable's buffers; a scan body's live elsewhere, so
     // those use their tuning record or the cost model.
@@ -175,8 +174,13 @@ Executable compile(const Program& program, const runtime::Device& device,
   }
   std::map<std::string, std::size_t> max_group;  // per distinct kernel
   for (const KernelSource& k : state->sources) {
-    Launch l{runtime::Kernel(*state->program, k.name), k.global_size, k.local_size, k.work_dims,
-             -1, {}, -1};
+    Launch l{runtime::Kernel(*state->program, k.name),
+             k.global_size,
+             k.local_size,
+             k.work_dims,
+             -1,
+             {},
+             -1};
     // The plan's work-group size is a power of two; halve it until the kernel allows it (the
     // global size stays a multiple, and the kernel ignores work-items past the end).
     const std::size_t allowed = l.kernel.max_work_group_size();

@@ -110,8 +110,8 @@ void bind_loop(Executable::State& state, std::size_t loop_index) {
       switch (r.kind) {
         case Role::Kind::kCarriedIn: {  // step t reads what step t - 1 wrote
           const auto& pair = loop.carried[r.index];
-          l.carried.push_back({index, &state.buffer_of(scan.carried[r.index]),
-                               {&*pair[0], &*pair[1]}, nullptr});
+          l.carried.push_back(
+              {index, &state.buffer_of(scan.carried[r.index]), {&*pair[0], &*pair[1]}, nullptr});
           break;
         }
         case Role::Kind::kCarriedOut: {  // the result's final value goes straight to the output

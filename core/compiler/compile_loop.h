@@ -14,8 +14,7 @@ using PlanKernel =
     std::function<KernelPlan(const LoweredProgram&, const KernelGroup&, const StepStrides&)>;
 
 // Appends the body kernels of scan kernel `group` to state.sources and registers its Loop.
-void write_loop_kernels(Executable::State& state, const KernelGroup& group,
-                        const PlanKernel& plan);
+void write_loop_kernels(Executable::State& state, const KernelGroup& group, const PlanKernel& plan);
 
 // After the program is built and the outer buffers exist: allocates the loop's own buffers and
 // sets its launches' arguments (fixed ones once, carried ones per step at enqueue).

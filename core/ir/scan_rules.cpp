@@ -16,8 +16,8 @@ std::string type_str(DType dtype, const Shape& shape) {
 void require_type(const std::string& where, const std::string& what, const TensorInfo& inner,
                   DType dtype, const Shape& shape) {
   if (inner.dtype != dtype || inner.shape != shape) {
-    throw Error(where + what + " is " + type_str(dtype, shape) + " but the body's " +
-                    inner.name + " is " + type_str(inner.dtype, inner.shape),
+    throw Error(where + what + " is " + type_str(dtype, shape) + " but the body's " + inner.name +
+                    " is " + type_str(inner.dtype, inner.shape),
                 "make the body's inputs and outputs match the scan's operands in type and "
                 "shape (a sequence's step slice drops its leading axis)");
   }
@@ -66,8 +66,8 @@ TensorType scan_type(const Program& p, const Scan& s, const std::string& out_nam
                   "a sequence's leading axis is the step: its size must be the trip count");
     }
     const Shape slice(t.shape.begin() + 1, t.shape.end());
-    require_type(where, "the step slice of sequence " + t.name,
-                 body.tensor(body.inputs()[next++]), t.dtype, slice);
+    require_type(where, "the step slice of sequence " + t.name, body.tensor(body.inputs()[next++]),
+                 t.dtype, slice);
   }
   for (TensorId inv : s.invariants) {
     const TensorInfo& t = p.tensor(inv);

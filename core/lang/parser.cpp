@@ -189,8 +189,8 @@ class Parser {
   // ------------------------------------------------------------ statements
   ast::Statement statement() {
     if (peek().kind == Tok::kIdent && peek(1).kind == Tok::kLBracket) return contraction();
-    if (peek().kind == Tok::kIdent && peek(1).kind == Tok::kAssign &&
-        peek(2).kind == Tok::kIdent && peek(2).text == "scan" && peek(3).kind == Tok::kInt) {
+    if (peek().kind == Tok::kIdent && peek(1).kind == Tok::kAssign && peek(2).kind == Tok::kIdent &&
+        peek(2).text == "scan" && peek(3).kind == Tok::kInt) {
       return scan();
     }
     ast::AssignStmt s;
@@ -238,7 +238,7 @@ class Parser {
   ast::ScanStmt scan() {
     ast::ScanStmt s;
     s.target = name("the scan's result name");
-    take();  // `=`
+    take();               // `=`
     s.loc = loc(take());  // `scan`
     s.trip_loc = loc(peek());
     s.trip_count = checked_int(take(), false);

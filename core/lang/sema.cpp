@@ -409,23 +409,21 @@ class Sema {
     scan.trip_count = s.trip_count;
     scan.stacked = s.stacked;
     if (s.trip_count < 1) {
-      throw Error("the scan for " + s.target.text + " runs " + std::to_string(s.trip_count) +
-                      " times",
-                  "a scan runs its body at least once", s.trip_loc);
+      throw Error(
+          "the scan for " + s.target.text + " runs " + std::to_string(s.trip_count) + " times",
+          "a scan runs its body at least once", s.trip_loc);
     }
     for (const Expr& e : s.carried) scan.carried.push_back(value(e, ""));
     for (const Expr& e : s.sequences) scan.sequences.push_back(value(e, ""));
     for (const Expr& e : s.invariants) scan.invariants.push_back(value(e, ""));
     if (s.result >= static_cast<std::int64_t>(s.carried.size())) {
       throw Error("the scan for " + s.target.text + " returns carried state " +
-                      std::to_string(s.result) + " but carries " +
-                      std::to_string(s.carried.size()),
+                      std::to_string(s.result) + " but carries " + std::to_string(s.carried.size()),
                   "carried states are numbered from 0", s.result_loc);
     }
     scan.result = static_cast<int>(s.result);
     scan.body = std::make_shared<const Program>(analyze(*s.body, body_inputs(s, scan)));
-    define_tensor(s.target,
-                  checked(s.loc, [&] { return program_.add_scan(s.target.text, scan); }));
+    define_tensor(s.target, checked(s.loc, [&] { return program_.add_scan(s.target.text, scan); }));
   }
 
   // What the scan passes to each body parameter: carried states and invariants as they are,
@@ -444,18 +442,20 @@ class Sema {
     ParseOptions options;
     options.filename = options_.filename;
     std::vector<InputSpec> specs;
-    for (TensorId t : scan.carried) specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    for (TensorId t : scan.carried)
+      specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
     for (std::size_t j = 0; j < scan.sequences.size(); ++j) {
       const TensorInfo& t = program_.tensor(scan.sequences[j]);
       if (t.shape.empty() || t.shape[0] != scan.trip_count) {
-        throw Error("sequence " + t.name + " has shape " + shape_str(t.shape) + " but the scan runs " +
-                        std::to_string(scan.trip_count) + " steps",
+        throw Error("sequence " + t.name + " has shape " + shape_str(t.shape) +
+                        " but the scan runs " + std::to_string(scan.trip_count) + " steps",
                     "a sequence's leading axis is the step: its size must be the trip count",
                     s.sequences[j].loc);
       }
       specs.push_back({t.dtype, Shape(t.shape.begin() + 1, t.shape.end())});
     }
-    for (TensorId t : scan.invariants) specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    for (TensorId t : scan.invariants)
+      specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
     for (std::size_t i = 0; i < n; ++i) {
       const ast::Param& p = body.params[i];
       const InputSpec& spec = specs[i];

@@ -43,7 +43,8 @@ Program lstm_body(std::int64_t batch, std::int64_t units, DType dtype) {
   const Tensor h = b.input("H", dtype, {batch, units});
   const Tensor c = b.input("C", dtype, {batch, units});
   std::vector<Tensor> zx;
-  for (const char* name : {"Zi", "Zf", "Zg", "Zo"}) zx.push_back(b.input(name, dtype, {batch, units}));
+  for (const char* name : {"Zi", "Zf", "Zg", "Zo"})
+    zx.push_back(b.input(name, dtype, {batch, units}));
   const Tensor r = b.input("R", dtype, {units, kGates * units});
   Index n("n"), j("j"), k("k");
   // Each gate reads its columns of R in place: no slices, one kernel per gate with its
@@ -93,10 +94,10 @@ Tensor lstm(const Tensor& x, const Tensor& kernel, const Tensor& recurrent_kerne
     args.sequences.push_back(bias ? Tensor(z) + slice(*bias, 0, g * units, units) : Tensor(z));
   }
   // Keras starts from zero states.
-  const Tensor zeros = b.constant(
-      "", {batch, units},
-      ConstantData::from_doubles(x.dtype(),
-                                 std::vector<double>(static_cast<std::size_t>(batch * units))));
+  const Tensor zeros =
+      b.constant("", {batch, units},
+                 ConstantData::from_doubles(
+                     x.dtype(), std::vector<double>(static_cast<std::size_t>(batch * units))));
   args.carried = {zeros, zeros};
   args.invariants = {recurrent_kernel};
   args.stacked = return_sequences;

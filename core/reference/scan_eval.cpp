@@ -22,8 +22,7 @@ HostTensor eval_scan(const Program& program, const Scan& s,
       const auto size = static_cast<std::int64_t>(slice.values.size());
       std::copy_n(seq.values.begin() + step * size, size, slice.values.begin());
     }
-    std::vector<HostTensor> next =
-        reference_run(*s.body, body_inputs, ReferenceOptions{threads});
+    std::vector<HostTensor> next = reference_run(*s.body, body_inputs, ReferenceOptions{threads});
     for (std::size_t k = 0; k < n_carried; ++k) body_inputs[k] = std::move(next[k]);
     if (s.stacked) {
       const std::vector<double>& v = body_inputs[result].values;

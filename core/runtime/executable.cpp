@@ -198,8 +198,8 @@ std::vector<KernelProfile> Executable::profile() const {
   for (std::size_t k = 0; k < s.sources.size(); ++k) {
     const KernelSource& src = s.sources[k];
     const auto n = static_cast<double>(s.repeats(k));
-    out.push_back({src.name, src.statement, 0, src.flops * n, src.bytes * n,
-                   static_cast<int>(s.repeats(k))});
+    out.push_back(
+        {src.name, src.statement, 0, src.flops * n, src.bytes * n, static_cast<int>(s.repeats(k))});
   }
   for (std::size_t e = 0; e < s.events.size(); ++e) {
     out[s.event_launch[e]].device_ms += static_cast<double>(s.events[e].duration_ns()) * 1e-6;

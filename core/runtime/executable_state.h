@@ -7,9 +7,9 @@
 #include <optional>
 #include <vector>
 
+#include "tartan/codegen/step_args.h"
 #include "tartan/runtime/buffer.h"
 #include "tartan/runtime/context.h"
-#include "tartan/codegen/step_args.h"
 #include "tartan/runtime/event.h"
 #include "tartan/runtime/executable.h"
 #include "tartan/runtime/program.h"
@@ -71,9 +71,9 @@ struct Executable::State {
   // One per launch site, in order; a scan body's kernels appear once and run trip_count times.
   std::vector<KernelSource> sources;
   std::optional<runtime::Program> program;
-  std::vector<Launch> launches;                // one per source
-  std::vector<std::unique_ptr<Loop>> loops;    // by Launch::loop; stable addresses
-  std::vector<std::size_t> event_launch;       // per event of the last enqueue: its launch
+  std::vector<Launch> launches;              // one per source
+  std::vector<std::unique_ptr<Loop>> loops;  // by Launch::loop; stable addresses
+  std::vector<std::size_t> event_launch;     // per event of the last enqueue: its launch
   std::optional<runtime::Buffer> arena;
   // One entry per tensor: its own buffer or a sub-buffer of the arena; empty for tensors that
   // never reach memory and for aliases (see storage_of).

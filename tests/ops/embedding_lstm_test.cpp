@@ -76,8 +76,10 @@ TEST_F(Sequence, LstmSequenceMatchesAHandWrittenLoop) {
       const auto z = [&](std::int64_t gate, std::int64_t u) {
         const std::int64_t col = gate * units + u;
         double acc = in[3].values[static_cast<std::size_t>(col)];
-        for (std::int64_t k = 0; k < input_dim; ++k) acc += at(in[0], {b, t, k}) * at(in[1], {k, col});
-        for (std::int64_t k = 0; k < units; ++k) acc += h[static_cast<std::size_t>(k)] * at(in[2], {k, col});
+        for (std::int64_t k = 0; k < input_dim; ++k)
+          acc += at(in[0], {b, t, k}) * at(in[1], {k, col});
+        for (std::int64_t k = 0; k < units; ++k)
+          acc += h[static_cast<std::size_t>(k)] * at(in[2], {k, col});
         return acc;
       };
       std::vector<double> h2(h.size());
@@ -87,7 +89,8 @@ TEST_F(Sequence, LstmSequenceMatchesAHandWrittenLoop) {
         h2[uu] = sigmoid(z(3, u)) * std::tanh(c[uu]);
       }
       h = h2;
-      for (std::int64_t u = 0; u < units; ++u) at(want_seq, {b, t, u}) = h[static_cast<std::size_t>(u)];
+      for (std::int64_t u = 0; u < units; ++u)
+        at(want_seq, {b, t, u}) = h[static_cast<std::size_t>(u)];
     }
     for (std::int64_t u = 0; u < units; ++u) at(want_last, {b, u}) = h[static_cast<std::size_t>(u)];
   }

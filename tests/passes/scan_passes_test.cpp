@@ -74,10 +74,11 @@ TEST(ScanPasses, CseMergesEqualScansOnly) {
       " function (H[3], Xt[3]) -> (H2) {\n"
       "    H2 = H + Xt;\n"
       "  };\n";
-  Program p = parse_program("function (H0[3], X[2, 3]) -> (A, B, C) {\n"
-                            "  A = scan 2 (H0; X; ) last 0" + body +
-                            "  B = scan 2 (H0; X; ) last 0" + body +
-                            "  C = scan 2 (H0; X; ) last 0" + other + "}\n");
+  Program p = parse_program(
+      "function (H0[3], X[2, 3]) -> (A, B, C) {\n"
+      "  A = scan 2 (H0; X; ) last 0" +
+      body + "  B = scan 2 (H0; X; ) last 0" + body + "  C = scan 2 (H0; X; ) last 0" + other +
+      "}\n");
   cse(&p);
   dce(&p);
   EXPECT_EQ(testing::count_ops(p, 5), 2u) << print_program(p);

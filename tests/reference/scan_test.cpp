@@ -18,8 +18,10 @@ constexpr DType kF32 = DType::kFloat32;
 // A' = tanh(A W + X[t]) * B;  B' = B * 0.5 + sum_i A'[i, :]   (A [2, 3], B [3], W [3, 3])
 std::string recurrence(std::int64_t trips, const std::string& mode) {
   const std::string t = std::to_string(trips);
-  return "function (A0[2, 3], B0[3], X[" + t + ", 2, 3], W[3, 3]) -> (Y) {\n"
-         "  Y = scan " + t + " (A0, B0; X; W) " + mode +
+  return "function (A0[2, 3], B0[3], X[" + t +
+         ", 2, 3], W[3, 3]) -> (Y) {\n"
+         "  Y = scan " +
+         t + " (A0, B0; X; W) " + mode +
          " function (A[2, 3], B[3], Xt[2, 3], Wk[3, 3]) -> (A2, B2) {\n"
          "    AW[i, j : 2, 3] = +(A[i, m] * Wk[m, j]);\n"
          "    A2 = tanh(AW + Xt) * B;\n"
@@ -109,8 +111,8 @@ TEST(ReferenceScan, LiteralOperandAndNestedScan) {
   for (int j = 0; j < 3; ++j) {
     const double a = in[0].values[static_cast<std::size_t>(j)];
     EXPECT_NEAR(got[0].values[static_cast<std::size_t>(j)], a * 2 * 3 * 4, 1e-12);
-    const double rows = in[1].values[static_cast<std::size_t>(j)] +
-                        in[1].values[static_cast<std::size_t>(3 + j)];
+    const double rows =
+        in[1].values[static_cast<std::size_t>(j)] + in[1].values[static_cast<std::size_t>(3 + j)];
     EXPECT_NEAR(got[1].values[static_cast<std::size_t>(j)], a - 4 * rows, 1e-12);
   }
 }

@@ -21,7 +21,7 @@ struct KernelProfile {
   double device_ms = 0;   // from profiling events, over all its launches
   double flops = 0;       // per run, over all its launches
   double bytes = 0;
-  int launches = 1;       // per run: a scan's trip count for its body's kernels
+  int launches = 1;  // per run: a scan's trip count for its body's kernels
 };
 
 struct CompileStats {
