@@ -1,5 +1,7 @@
 // The typing rule of Scan: the body's signature must match the operands exactly (carried
 // states keep their dtype and shape across steps, so the loop is well-typed at every step).
+#include <limits>
+
 #include "tartan/ir/program.h"
 #include "tartan/ir/type_rules.h"
 #include "tartan/support/error.h"
@@ -29,9 +31,9 @@ TensorType scan_type(const Program& p, const Scan& s, const std::string& out_nam
   const std::string where = "in the scan for " + out_name + ": ";
   TARTAN_CHECK(s.body != nullptr, "scan without a body");
   const Program& body = *s.body;
-  if (s.trip_count < 1) {
+  if (s.trip_count < 1 || s.trip_count > std::numeric_limits<std::int32_t>::max()) {
     throw Error(where + "the trip count is " + std::to_string(s.trip_count),
-                "a scan runs its body at least once");
+                "a scan runs its body between 1 and 2^31 - 1 times");
   }
   if (s.carried.empty()) {
     throw Error(where + "there is no carried state", "a scan carries at least one tensor");
@@ -48,7 +50,7 @@ TensorType scan_type(const Program& p, const Scan& s, const std::string& out_nam
   }
   if (body.outputs().size() != s.carried.size()) {
     throw Error(where + "the body returns " + std::to_string(body.outputs().size()) +
-                    " tensors but the scan carries " + std::to_string(s.carried.size()),
+                    " tensor(s) but the scan carries " + std::to_string(s.carried.size()),
                 "return the next value of every carried state, in order");
   }
   std::size_t next = 0;

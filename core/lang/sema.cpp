@@ -434,7 +434,7 @@ class Sema {
     const std::size_t n = scan.carried.size() + scan.sequences.size() + scan.invariants.size();
     if (body.params.size() != n) {
       throw Error("the scan's body takes " + std::to_string(body.params.size()) +
-                      " parameters but the scan passes " + std::to_string(n),
+                      " parameter(s) but the scan passes " + std::to_string(n),
                   "give the body one parameter per carried state, sequence and invariant, in "
                   "that order",
                   body.loc);
@@ -442,8 +442,9 @@ class Sema {
     ParseOptions options;
     options.filename = options_.filename;
     std::vector<InputSpec> specs;
-    for (TensorId t : scan.carried)
+    for (TensorId t : scan.carried) {
       specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    }
     for (std::size_t j = 0; j < scan.sequences.size(); ++j) {
       const TensorInfo& t = program_.tensor(scan.sequences[j]);
       if (t.shape.empty() || t.shape[0] != scan.trip_count) {
@@ -454,8 +455,9 @@ class Sema {
       }
       specs.push_back({t.dtype, Shape(t.shape.begin() + 1, t.shape.end())});
     }
-    for (TensorId t : scan.invariants)
+    for (TensorId t : scan.invariants) {
       specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    }
     for (std::size_t i = 0; i < n; ++i) {
       const ast::Param& p = body.params[i];
       const InputSpec& spec = specs[i];

@@ -67,6 +67,9 @@ TEST(ScanIr, AddScanRejectsMistakes) {
   o.s.trip_count = 0;
   expect_error(o, "the trip count is 0");
   o = outer();
+  o.s.trip_count = std::int64_t{1} << 31;  // the step reaches kernels as an int
+  expect_error(o, "the trip count is 2147483648");
+  o = outer();
   o.s.sequences = {o.p.add_input("X4", kF32, {4, 2})};
   expect_error(o, "sequence X4 has shape [4, 2] but the scan runs 3 steps");
   o = outer();
