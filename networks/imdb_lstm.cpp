@@ -1,6 +1,6 @@
 // The Keras IMDB sentiment example (keras/examples imdb_lstm): Embedding(20000, 128),
 // LSTM(128), Dense(1, sigmoid) over sequences of 80 token ids. Dropout inside the LSTM is
-// inactive at inference.
+// inactive at inference. The LSTM is one loop over the sequence (ops::lstm), not 80 copies.
 #include <string>
 
 #include "keras_layers.h"
@@ -29,7 +29,7 @@ BuiltNetwork imdb_lstm(const NetworkOptions& options, WeightSource& weights) {
   KerasModel m(weights);
   Tensor x = m.input(DType::kInt32, {options.batch, steps});
   x = m.embedding(x, kVocabulary, kEmbedding, "embedding");
-  x = m.lstm_unrolled(x, kUnits, "lstm");
+  x = m.lstm(x, kUnits, false, "lstm");
   x = m.dense(x, 1, Activation::kSigmoid, "dense");
   return m.finish(x, options);
 }

@@ -220,27 +220,16 @@ Tensor KerasModel::embedding(const Tensor& ids, std::int64_t input_dim, std::int
   return record(name, "Embedding", ops::embedding(ids, table));
 }
 
-// The IR has no loop or scan op yet, so the recurrence is written out step by step: about 20
-// ops per time step. A loop op would make this one step body executed `steps` times.
-Tensor KerasModel::lstm_unrolled(const Tensor& x, std::int64_t units,
-                                 const std::string& requested) {
+Tensor KerasModel::lstm(const Tensor& x, std::int64_t units, bool return_sequences,
+                        const std::string& requested) {
   const std::string name = layer_name(requested, "lstm");
   TARTAN_CHECK(x.rank() == 3, "LSTM input must be [batch, steps, features]");
   const std::int64_t batch = x.shape()[0], steps = x.shape()[1], in = x.shape()[2];
   const Tensor kernel = weight(name, "kernel", {in, 4 * units});
   const Tensor recurrent = weight(name, "recurrent_kernel", {units, 4 * units});
   const Tensor bias = weight(name, "bias", {4 * units});
-  // Keras starts from zero states. This constant is not a Keras variable: its name has no
-  // "layer/variable" form.
-  const Tensor zeros = builder_.constant(
-      "", {batch, units}, std::vector<float>(static_cast<std::size_t>(batch * units), 0.0f));
-  ops::LstmState state{zeros, zeros};
-  for (std::int64_t t = 0; t < steps; ++t) {
-    const Tensor x_t = ops::reshape(ops::slice(x, 1, t, 1), {batch, in});
-    state = ops::lstm_step(x_t, state, kernel, recurrent, bias);
-  }
   multiply_adds_ += batch * steps * (in + units) * 4 * units;
-  return record(name, "LSTM", state.h);
+  return record(name, "LSTM", ops::lstm(x, kernel, recurrent, bias, return_sequences));
 }
 
 BuiltNetwork KerasModel::finish(const Tensor& prediction, const NetworkOptions& options) {

@@ -92,9 +92,10 @@ class KerasModel {
                       const std::string& name = {});
   Tensor embedding(const Tensor& ids, std::int64_t input_dim, std::int64_t output_dim,
                    const std::string& name = {});
-  // Keras LSTM(units) returning the last hidden state, with the recurrence unrolled over the
-  // sequence (see the definition for why).
-  Tensor lstm_unrolled(const Tensor& x, std::int64_t units, const std::string& name = {});
+  // Keras LSTM(units): the last hidden state, or every step's with `return_sequences`. The
+  // recurrence is one loop (ops::lstm), not unrolled.
+  Tensor lstm(const Tensor& x, std::int64_t units, bool return_sequences = false,
+              const std::string& name = {});
 
   // Moves the program out: `prediction` is its first output, then the outputs of the layers
   // named in options.extra_outputs (Error for an unknown name).

@@ -82,8 +82,9 @@ std::string combine(CombOp comb, const std::vector<std::string>& in) {
 
 class KernelWriter {
  public:
-  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan)
-      : program_(lowered.program), group_(group), plan_(plan) {}
+  KernelWriter(const LoweredProgram& lowered, const KernelGroup& group, const KernelPlan& plan,
+               const StepStrides& steps)
+      : program_(lowered.program), group_(group), plan_(plan), steps_(steps) {}
 
   KernelSource run() {
     TARTAN_CHECK(plan_fits(plan_, program_, group_),
@@ -296,6 +297,7 @@ class KernelWriter {
   }
 
   void emit_root(const Reshape&) { throw InternalError("a reshape cannot be a kernel root"); }
+  void emit_root(const Scan&) { throw InternalError("a scan runs its body's kernels"); }
 
   void emit_root(const IndexOf& i) {
     for_each_element(i.output, [&] { set_value(i.output, "(int)" + cur_->coord[i.axis]); });
@@ -360,6 +362,7 @@ class KernelWriter {
   const Program& program_;
   const KernelGroup& group_;
   const KernelPlan& plan_;
+  const StepStrides& steps_;  // empty outside scan bodies
   Shape out_shape_;
   Shape grid_;              // work-items along each output dimension
   std::int64_t total_ = 0;  // output elements
@@ -820,8 +823,9 @@ KernelSource KernelWriter::finish() {
     sig += std::string(i ? ", " : "") + opencl::buffer_param(t.dtype, name, i == 0);
     prologue += "  " + opencl::buffer_prologue(t.dtype, name, i == 0) + "\n";
   }
-  sig += ")";
-  k.code = sig + " {\n" + prologue + body_.text() + "}\n";
+  sig += step_parameter(args_, steps_) + ")";
+  k.code =
+      sig + " {\n" + prologue + step_prologue(args_, arg_names_, steps_) + body_.text() + "}\n";
   k.args = args_;
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
@@ -841,8 +845,8 @@ KernelSource KernelWriter::finish() {
 }  // namespace
 
 KernelSource write_kernel(const LoweredProgram& lowered, const KernelGroup& group,
-                          const KernelPlan& plan) {
-  return KernelWriter(lowered, group, plan).run();
+                          const KernelPlan& plan, const StepStrides& steps) {
+  return KernelWriter(lowered, group, plan, steps).run();
 }
 
 }  // namespace tartan

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "codegen/opencl_dialect.h"
+#include "compiler/compile_loop.h"
 #include "compiler/tuner.h"
 #include "runtime/executable_state.h"
 #include "tartan/codegen/kernel_writer.h"
@@ -80,22 +81,26 @@ class Planner {
         target_(target_info_with_profile(state.device.info)),
         cache_(TuningCache::from_environment()) {}
 
-  KernelPlan plan(const KernelGroup& group) {
-    const LoweredProgram& lowered = state_.lowered;
+  // `lowered` is the program or a scan's body (`steps` non-empty there).
+  KernelPlan plan(const LoweredProgram& lowered, const KernelGroup& group,
+                  const StepStrides& steps = {}) {
     const TuningKey key =
-        TuningKey::make(write_kernel(lowered, group, KernelPlan{}).code, state_.device.info);
+        TuningKey::make(write_kernel(lowered, group, KernelPlan{}, steps).code, state_.device.info);
     auto it = decided_.find(key.hash.hex());
-    if (it == decided_.end()) it = decided_.emplace(key.hash.hex(), decide(group, key)).first;
+    if (it == decided_.end()) {
+      it = decided_.emplace(key.hash.hex(), decide(lowered, group, key)).first;
+    }
     KernelPlan p = it->second;
     if (options_.plan_override) p = options_.plan_override(lowered, group, p);
     return p;
   }
 
  private:
-  KernelPlan decide(const KernelGroup& group, const TuningKey& key) {
-    const LoweredProgram& lowered = state_.lowered;
+  KernelPlan decide(const LoweredProgram& lowered, const KernelGroup& group, const TuningKey& key) {
     CompileStats& stats = state_.stats;
-    if (options_.tune) {
+    // The tuner measures kernels on the executable's buffers; a scan body's live elsewhere, so
+    // those use their tuning record or the cost model.
+    if (options_.tune && &lowered == &state_.lowered) {
       const Clock::time_point start = Clock::now();
       const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
                                          options_.extra_build_options);
@@ -141,11 +146,20 @@ Executable compile(const Program& program, const runtime::Device& device,
   const Clock::time_point codegen_start = Clock::now();
   state->allocate();  // first: the tuner runs candidate kernels on the executable's buffers
   Planner planner(*state, options);
+  const PlanKernel plan_body = [&](const LoweredProgram& body, const KernelGroup& group,
+                                   const StepStrides& steps) {
+    return planner.plan(body, group, steps);
+  };
   for (const KernelGroup& group : state->lowered.kernels) {
-    state->sources.push_back(write_kernel(state->lowered, group, planner.plan(group)));
+    if (std::holds_alternative<Scan>(state->lowered.program.ops()[group.ops.front()])) {
+      write_loop_kernels(*state, group, plan_body);
+    } else {
+      state->sources.push_back(
+          write_kernel(state->lowered, group, planner.plan(state->lowered, group)));
+    }
   }
   const std::string source = assemble_program(&state->sources, &stats.unique_kernels);
-  stats.kernels = static_cast<int>(state->sources.size());
+  stats.kernels = 0;
   std::string dump_dir = options.dump_kernels_dir;
   if (dump_dir.empty()) dump_dir = env_string("TARTAN_DUMP_KERNELS").value_or("");
   if (!dump_dir.empty()) dump_kernels(dump_dir, source, state->sources);
@@ -162,13 +176,24 @@ Executable compile(const Program& program, const runtime::Device& device,
   }
   std::map<std::string, std::size_t> max_group;  // per distinct kernel
   for (const KernelSource& k : state->sources) {
-    Launch l{runtime::Kernel(*state->program, k.name), k.global_size, k.local_size, k.work_dims};
+    Launch l{runtime::Kernel(*state->program, k.name),
+             k.global_size,
+             k.local_size,
+             k.work_dims,
+             -1,
+             {},
+             -1};
     // The plan's work-group size is a power of two; halve it until the kernel allows it (the
     // global size stays a multiple, and the kernel ignores work-items past the end).
     const std::size_t allowed = l.kernel.max_work_group_size();
     while (l.local[0] > allowed && l.local[0] > 1) l.local[0] /= 2;
-    state->bind_args(l.kernel, k.args);
     state->launches.push_back(std::move(l));
+  }
+  for (std::size_t i = 0; i < state->loops.size(); ++i) bind_loop(*state, i);
+  for (std::size_t i = 0; i < state->launches.size(); ++i) {
+    stats.kernels += static_cast<int>(state->repeats(i));
+    if (state->launches[i].loop >= 0) continue;
+    state->bind_args(state->launches[i].kernel, state->sources[i].args);
   }
   state->queue.finish();  // constants are uploaded before the first run
   stats.build_seconds = seconds_since(build_start);

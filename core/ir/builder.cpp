@@ -297,6 +297,23 @@ Tensor Builder::index_of(const Tensor& like, int axis, const std::string& name) 
   return {this, program_.add_index(name, like.id(), axis)};
 }
 
+Tensor Builder::scan(const ScanArgs& args, Program body, const std::string& name) {
+  Scan s;
+  s.body = std::make_shared<const Program>(std::move(body));
+  s.trip_count = args.trip_count;
+  const auto ids = [](const std::vector<Tensor>& ts) {
+    std::vector<TensorId> out;
+    for (const Tensor& t : ts) out.push_back(t.id());
+    return out;
+  };
+  s.carried = ids(args.carried);
+  s.sequences = ids(args.sequences);
+  s.invariants = ids(args.invariants);
+  s.result = args.result;
+  s.stacked = args.stacked;
+  return {this, program_.add_scan(name, std::move(s))};
+}
+
 void Builder::output(const Tensor& t) { program_.add_output(t.id()); }
 
 Program Builder::build() {

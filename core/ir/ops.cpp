@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "tartan/ir/program.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -56,6 +57,16 @@ std::optional<EwOp> ew_op_by_name(std::string_view name) {
   return std::nullopt;
 }
 
+bool Scan::operator==(const Scan& o) const {
+  if (output != o.output || trip_count != o.trip_count || carried != o.carried ||
+      sequences != o.sequences || invariants != o.invariants || result != o.result ||
+      stacked != o.stacked) {
+    return false;
+  }
+  if (body == o.body) return true;
+  return body && o.body && programs_equal(*body, *o.body);
+}
+
 TensorId op_output(const Op& op) {
   return std::visit([](const auto& o) { return o.output; }, op);
 }
@@ -72,6 +83,12 @@ std::vector<TensorId> op_inputs(const Op& op) {
     std::vector<TensorId> operator()(const Reshape& r) const { return {r.input}; }
     std::vector<TensorId> operator()(const Gather& g) const { return {g.data, g.indices}; }
     std::vector<TensorId> operator()(const IndexOf& i) const { return {i.like}; }
+    std::vector<TensorId> operator()(const Scan& s) const {
+      std::vector<TensorId> ids = s.carried;
+      ids.insert(ids.end(), s.sequences.begin(), s.sequences.end());
+      ids.insert(ids.end(), s.invariants.begin(), s.invariants.end());
+      return ids;
+    }
   };
   return std::visit(Collect{}, op);
 }
@@ -92,6 +109,11 @@ void remap_inputs(Op* op, const std::function<TensorId(TensorId)>& f) {
       g.indices = f(g.indices);
     }
     void operator()(IndexOf& i) const { i.like = f(i.like); }
+    void operator()(Scan& s) const {
+      for (TensorId& t : s.carried) t = f(t);
+      for (TensorId& t : s.sequences) t = f(t);
+      for (TensorId& t : s.invariants) t = f(t);
+    }
   };
   std::visit(Remap{f}, *op);
 }

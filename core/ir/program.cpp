@@ -238,6 +238,16 @@ TensorId Program::add_index(const std::string& name, TensorId like, int axis) {
   return push_op(IndexOf{out, like, axis});
 }
 
+TensorId Program::add_scan(const std::string& name, Scan s) {
+  const std::string out_name = name.empty() ? fresh_name() : name;
+  check_fresh(*this, out_name);
+  TensorType type = scan_type(*this, s, out_name);
+  const TensorId out =
+      add_tensor({out_name, type.dtype, std::move(type.shape), TensorKind::kIntermediate, nullptr});
+  s.output = out;
+  return push_op(std::move(s));
+}
+
 // ---------------------------------------------------------------- Program: rewriting
 
 void Program::set_constant(TensorId id, std::shared_ptr<const ConstantData> data) {
@@ -254,6 +264,14 @@ void Program::set_constant(TensorId id, std::shared_ptr<const ConstantData> data
     if (op_output(op) != id) ops.push_back(std::move(op));
   }
   set_ops(std::move(ops));
+}
+
+void Program::set_outputs(std::vector<TensorId> outputs) {
+  for (TensorId id : outputs) {
+    TARTAN_CHECK(id >= 0 && static_cast<std::size_t>(id) < tensors_.size(),
+                 "output id out of range");
+  }
+  outputs_ = std::move(outputs);
 }
 
 void Program::replace_uses(TensorId from, TensorId to) {
@@ -361,6 +379,14 @@ class ProgramMatcher {
       same = ex->op == std::get<Elementwise>(y).op;
     } else if (const auto* ix = std::get_if<IndexOf>(&x)) {
       same = ix->axis == std::get<IndexOf>(y).axis;
+    } else if (const auto* sx = std::get_if<Scan>(&x)) {
+      const auto& sy = std::get<Scan>(y);
+      std::string body_why;
+      same = sx->trip_count == sy.trip_count && sx->result == sy.result &&
+             sx->stacked == sy.stacked && sx->carried.size() == sy.carried.size() &&
+             sx->sequences.size() == sy.sequences.size() &&
+             programs_equal(*sx->body, *sy.body, &body_why);
+      if (!body_why.empty()) fail("scan body: " + body_why);
     } else {
       same = true;  // Reshape, Gather: fully described by inputs and output shape
     }

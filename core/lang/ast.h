@@ -6,7 +6,12 @@
 //                 "{" {statement} "}" END
 //   param       = NAME [":" TYPE] ["[" [dim {"," dim}] "]"]     TYPE: bool int32 float16 float32
 //   dim         = NAME | INT
-//   statement   = contraction | NAME "=" expr ";"
+//   statement   = contraction | scan | NAME "=" expr ";"
+//   scan        = NAME "=" "scan" INT "(" [exprs] ";" [exprs] ";" [exprs] ")"
+//                 ("last" | "stack") INT function ";"
+//                 the trip count; carried states, sequences, invariants; the carried state
+//                 returned (its final value, or its value after every step); the body
+//   function    = "function" "(" ... "}" as in `program`, without END
 //   contraction = NAME "[" [expr {"," expr} [":" expr {"," expr}]] "]" "=" agg
 //                 "(" combination ")" {"," expr "<" expr} ["default" NAME] ";"
 //   agg         = "+" | "*" | ">" | "<" | "="          (`==(` is read as `= =(`)
@@ -24,6 +29,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -72,7 +78,21 @@ struct AssignStmt {
   Expr value;
 };
 
-using Statement = std::variant<ContractionStmt, AssignStmt>;
+struct Function;
+
+struct ScanStmt {
+  Name target;
+  SourceLoc loc;  // `scan`
+  std::int64_t trip_count = 1;
+  SourceLoc trip_loc;
+  std::vector<Expr> carried, sequences, invariants;
+  bool stacked = false;
+  std::int64_t result = 0;
+  SourceLoc result_loc;
+  std::shared_ptr<const Function> body;
+};
+
+using Statement = std::variant<ContractionStmt, AssignStmt, ScanStmt>;
 
 struct Dim {
   std::optional<Name> name;  // a dimension name, or

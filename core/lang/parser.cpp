@@ -43,9 +43,32 @@ class Parser {
   Parser(const std::vector<Token>& tokens, const std::string& file) : toks_(tokens), file_(file) {}
 
   ast::Function function() {
+    ast::Function f = function_definition();
+    if (peek().kind != Tok::kEnd) {
+      fail(peek(), "unexpected " + found(peek()) + " after the end of the function",
+           "a file holds one function");
+    }
+    return f;
+  }
+
+  Expr whole_expression() {
+    Expr e = expr();
+    if (peek().kind != Tok::kEnd) fail(peek(), "unexpected " + found(peek()) + " after expression");
+    return e;
+  }
+
+ private:
+  // A scan's body is a nested function; bounding the nesting keeps the parser's stack small.
+  static constexpr int kMaxScanDepth = 16;
+
+  ast::Function function_definition() {
     ast::Function f;
     const Token& kw = peek();
     if (kw.kind != Tok::kIdent || kw.text != "function") {
+      if (scan_depth_ > 0) {
+        fail(kw, "expected the scan's body `function (...) -> (...) { ... }`, found " + found(kw),
+             "write the body after the result, like: last 0 function (H[N]) -> (H2) { ... }");
+      }
       fail(kw, "expected `function` at the start of the program, found " + found(kw),
            "a tile program looks like: function (A[N]) -> (B) { B = exp(A); }");
     }
@@ -67,22 +90,17 @@ class Parser {
       expect(Tok::kRParen, "to close the output list");
     }
     expect(Tok::kLBrace, "to open the function body");
-    while (peek().kind != Tok::kRBrace) f.body.push_back(statement());
-    ++pos_;
-    if (peek().kind != Tok::kEnd) {
-      fail(peek(), "unexpected " + found(peek()) + " after the end of the function",
-           "a file holds one function");
+    while (peek().kind != Tok::kRBrace) {
+      if (peek().kind == Tok::kEnd) {
+        fail(peek(), "expected `}` to close the function body, found " + found(peek()),
+             "close the function body with `}`");
+      }
+      f.body.push_back(statement());
     }
+    ++pos_;
     return f;
   }
 
-  Expr whole_expression() {
-    Expr e = expr();
-    if (peek().kind != Tok::kEnd) fail(peek(), "unexpected " + found(peek()) + " after expression");
-    return e;
-  }
-
- private:
   // ------------------------------------------------------------ token helpers
   const Token& peek(std::size_t ahead = 0) const {
     return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
@@ -171,6 +189,10 @@ class Parser {
   // ------------------------------------------------------------ statements
   ast::Statement statement() {
     if (peek().kind == Tok::kIdent && peek(1).kind == Tok::kLBracket) return contraction();
+    if (peek().kind == Tok::kIdent && peek(1).kind == Tok::kAssign && peek(2).kind == Tok::kIdent &&
+        peek(2).text == "scan" && peek(3).kind == Tok::kInt) {
+      return scan();
+    }
     ast::AssignStmt s;
     s.target = name("a statement (`NAME = expression;` or a contraction)");
     expect(Tok::kAssign, "after " + s.target.text);
@@ -211,6 +233,53 @@ class Parser {
     }
     expect(Tok::kSemi, "after the contraction");
     return c;
+  }
+
+  ast::ScanStmt scan() {
+    ast::ScanStmt s;
+    s.target = name("the scan's result name");
+    take();               // `=`
+    s.loc = loc(take());  // `scan`
+    s.trip_loc = loc(peek());
+    s.trip_count = checked_int(take(), false);
+    expect(Tok::kLParen, "after the trip count of the scan");
+    std::vector<Expr>* groups[] = {&s.carried, &s.sequences, &s.invariants};
+    const char* after[] = {"after the carried states", "after the sequences"};
+    for (int g = 0; g < 3; ++g) {
+      const Tok end = g < 2 ? Tok::kSemi : Tok::kRParen;
+      if (peek().kind != end) *groups[g] = expr_list(end, end);
+      if (g < 2) {
+        if (peek().kind != Tok::kSemi) {
+          fail(peek(), "expected `;` " + std::string(after[g]) + ", found " + found(peek()),
+               "a scan lists (carried states; sequences; invariants), each group possibly "
+               "empty, like scan 8 (H0; X; W)");
+        }
+        take();
+      }
+    }
+    expect(Tok::kRParen, "to close the operands of the scan");
+    const Token& mode = peek();
+    if (mode.kind != Tok::kIdent || (mode.text != "last" && mode.text != "stack")) {
+      fail(mode, "expected `last` or `stack` after the scan's operands, found " + found(mode),
+           "`last K` returns carried state K's final value, `stack K` its value after every "
+           "step");
+    }
+    s.stacked = mode.text == "stack";
+    take();
+    s.result_loc = loc(peek());
+    if (peek().kind != Tok::kInt) {
+      fail(peek(), "expected the number of the carried state to return, found " + found(peek()),
+           "carried states are numbered from 0, like `last 0`");
+    }
+    s.result = checked_int(take(), false);
+    if (++scan_depth_ > kMaxScanDepth) {
+      fail(peek(), "scans nested too deeply (more than " + std::to_string(kMaxScanDepth) + ")",
+           "split the loop nest");
+    }
+    s.body = std::make_shared<const ast::Function>(function_definition());
+    --scan_depth_;
+    expect(Tok::kSemi, "after the scan");
+    return s;
   }
 
   void aggregation(ast::ContractionStmt* c) {
@@ -429,6 +498,7 @@ class Parser {
   const std::string& file_;
   std::size_t pos_ = 0;
   int active_depth_ = 0;
+  int scan_depth_ = 0;
   Token gap_;  // a synthetic position for "missing `;`"
 };
 

@@ -207,6 +207,24 @@ class Printer {
     out_ << " = index(" << operand(i.like) << ", " << i.axis << ")";
   }
 
+  void statement(const Scan& s) {
+    const auto operands = [&](const std::vector<TensorId>& ids) {
+      std::vector<std::string> parts;
+      for (TensorId id : ids) parts.push_back(operand(id));
+      return join(parts);
+    };
+    out_ << " = scan " << s.trip_count << " (" << operands(s.carried) << "; "
+         << operands(s.sequences) << "; " << operands(s.invariants) << ") "
+         << (s.stacked ? "stack " : "last ") << s.result << " ";
+    // The body, one level deeper: every line after its first is indented once more.
+    std::string body = Printer(*s.body).run();
+    body.pop_back();  // the final newline; the statement's `;` follows the `}`
+    for (std::size_t at = body.find('\n'); at != std::string::npos; at = body.find('\n', at + 3)) {
+      body.insert(at + 1, "  ");
+    }
+    out_ << body;
+  }
+
   const Program& p_;
   std::ostringstream out_;
 };

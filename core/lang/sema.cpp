@@ -402,6 +402,87 @@ class Sema {
     define_tensor(name, id);
   }
 
+  // ------------------------------------------------------------ scans
+  void statement(const ast::ScanStmt& s) {
+    check_new_tensor_name(s.target);
+    Scan scan;
+    scan.trip_count = s.trip_count;
+    scan.stacked = s.stacked;
+    if (s.trip_count < 1) {
+      throw Error(
+          "the scan for " + s.target.text + " runs " + std::to_string(s.trip_count) + " times",
+          "a scan runs its body at least once", s.trip_loc);
+    }
+    for (const Expr& e : s.carried) scan.carried.push_back(value(e, ""));
+    for (const Expr& e : s.sequences) scan.sequences.push_back(value(e, ""));
+    for (const Expr& e : s.invariants) scan.invariants.push_back(value(e, ""));
+    if (s.result >= static_cast<std::int64_t>(s.carried.size())) {
+      throw Error("the scan for " + s.target.text + " returns carried state " +
+                      std::to_string(s.result) + " but carries " + std::to_string(s.carried.size()),
+                  "carried states are numbered from 0", s.result_loc);
+    }
+    scan.result = static_cast<int>(s.result);
+    scan.body = std::make_shared<const Program>(analyze(*s.body, body_inputs(s, scan)));
+    define_tensor(s.target, checked(s.loc, [&] { return program_.add_scan(s.target.text, scan); }));
+  }
+
+  // What the scan passes to each body parameter: carried states and invariants as they are,
+  // a sequence's step slice without its leading axis. Checked here, so that mistakes are told
+  // in the scan's terms rather than as a mismatch with ParseOptions.
+  ParseOptions body_inputs(const ast::ScanStmt& s, const Scan& scan) const {
+    const ast::Function& body = *s.body;
+    const std::size_t n = scan.carried.size() + scan.sequences.size() + scan.invariants.size();
+    if (body.params.size() != n) {
+      throw Error("the scan's body takes " + std::to_string(body.params.size()) +
+                      " parameter(s) but the scan passes " + std::to_string(n),
+                  "give the body one parameter per carried state, sequence and invariant, in "
+                  "that order",
+                  body.loc);
+    }
+    ParseOptions options;
+    options.filename = options_.filename;
+    std::vector<InputSpec> specs;
+    for (TensorId t : scan.carried) {
+      specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    }
+    for (std::size_t j = 0; j < scan.sequences.size(); ++j) {
+      const TensorInfo& t = program_.tensor(scan.sequences[j]);
+      if (t.shape.empty() || t.shape[0] != scan.trip_count) {
+        throw Error("sequence " + t.name + " has shape " + shape_str(t.shape) +
+                        " but the scan runs " + std::to_string(scan.trip_count) + " steps",
+                    "a sequence's leading axis is the step: its size must be the trip count",
+                    s.sequences[j].loc);
+      }
+      specs.push_back({t.dtype, Shape(t.shape.begin() + 1, t.shape.end())});
+    }
+    for (TensorId t : scan.invariants) {
+      specs.push_back({program_.tensor(t).dtype, program_.tensor(t).shape});
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const ast::Param& p = body.params[i];
+      const InputSpec& spec = specs[i];
+      const std::string given = "the scan passes " + std::string(dtype_name(spec.dtype)) +
+                                shape_str(spec.shape) + " for body parameter " + p.name.text;
+      if (p.type && parse_dtype(p.type->text) && *parse_dtype(p.type->text) != spec.dtype) {
+        throw Error(given + ", declared " + p.type->text, "make the types agree", p.type->loc);
+      }
+      if (p.has_dims && p.dims.size() != spec.shape.size()) {
+        throw Error(given + ", which has rank " + std::to_string(p.dims.size()) + " in the header",
+                    "make the ranks agree (a sequence's step slice drops its leading axis)",
+                    p.name.loc);
+      }
+      for (std::size_t d = 0; p.has_dims && d < p.dims.size(); ++d) {
+        if (!p.dims[d].name && p.dims[d].value != spec.shape[d]) {
+          throw Error(given + ", whose dimension " + std::to_string(d) + " is " +
+                          std::to_string(p.dims[d].value) + " in the header",
+                      "make the sizes agree", p.dims[d].loc);
+        }
+      }
+      options.inputs[p.name.text] = spec;
+    }
+    return options;
+  }
+
   // ------------------------------------------------------------ elementwise
   void statement(const ast::AssignStmt& s) {
     check_new_tensor_name(s.target);

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tartan/lang/parse.h"
+
 namespace tartan {
 
 namespace {
@@ -61,6 +63,16 @@ std::string structural_key(const Program& p, const Op& op) {
     return key;
   }
   if (const auto* i = std::get_if<IndexOf>(&op)) key += "axis" + std::to_string(i->axis);
+  if (const auto* s = std::get_if<Scan>(&op)) {
+    // The groups' sizes, the mode and the whole body, weight values included.
+    key += std::to_string(s->trip_count) + "," + std::to_string(s->carried.size()) + "," +
+           std::to_string(s->sequences.size()) + "," + std::to_string(s->result) +
+           (s->stacked ? "s" : "l") + "|" + print_program(*s->body);
+    for (const TensorInfo& t : s->body->tensors()) {
+      if (t.kind != TensorKind::kConstant) continue;
+      key.append(reinterpret_cast<const char*>(t.data->bytes().data()), t.data->bytes().size());
+    }
+  }
   for (TensorId t : op_inputs(op)) key += "," + std::to_string(t);  // Reshape, Gather, IndexOf
   return key;
 }

@@ -42,6 +42,7 @@ Program one_op_program(const Program& p, const Op& op) {
     }
     TensorId operator()(const Gather& g) const { return sub.add_gather("out", g.data, g.indices); }
     TensorId operator()(const IndexOf& i) const { return sub.add_index("out", i.like, i.axis); }
+    TensorId operator()(const Scan& s) const { return sub.add_scan("out", s); }
   };
   sub.add_output(std::visit(Add{sub, out}, local));
   return sub;

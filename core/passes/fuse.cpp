@@ -15,6 +15,9 @@ int host_kernel(const Program& p, const Uses& uses, std::size_t index, const Ele
   for (TensorId t : e.inputs) {
     const int k = kernel_of[static_cast<std::size_t>(t)];
     if (k < 0 || kernels[static_cast<std::size_t>(k)].output != t) continue;
+    // A scan runs its body's kernels: there is no kernel to take an epilogue.
+    if (std::holds_alternative<Scan>(p.ops()[kernels[static_cast<std::size_t>(k)].ops.front()]))
+      continue;
     if (uses.only_read_by(t, index) && p.tensor(t).shape == p.tensor(e.output).shape) return k;
   }
   return -1;

@@ -40,6 +40,10 @@ TensorType derive(const Program& p, const Op& op) {
     TensorType operator()(const IndexOf& i) const {
       return index_type(p, i.like, i.axis, out.name);
     }
+    TensorType operator()(const Scan& s) const {
+      infer_shapes(*s.body);  // passes rewrite bodies too
+      return scan_type(p, s, out.name);
+    }
   };
   return std::visit(Derive{p, out}, op);
 }

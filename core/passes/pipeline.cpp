@@ -14,6 +14,7 @@
 #include "tartan/passes/fold_unit_indices.h"
 #include "tartan/passes/fuse.h"
 #include "tartan/passes/infer_shapes.h"
+#include "tartan/passes/lower_scan.h"
 #include "tartan/passes/plan_memory.h"
 
 namespace tartan {
@@ -31,6 +32,7 @@ class PassRunner {
     const std::size_t before = program_->ops().size();
     const auto start = std::chrono::steady_clock::now();
     pass(program_);
+    rewrite_scan_bodies(program_, pass);  // a loop's body is optimised like any program
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                         std::chrono::steady_clock::now() - start)
                         .count();
@@ -63,6 +65,7 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
   LoweredProgram lowered{std::move(program), {}, {}};
   lowered.kernels = fuse(lowered.program, options.fuse);
   lowered.memory = plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
+  lower_scans(&lowered, options);
   spdlog::debug("fuse: {} kernels; plan_memory: arena {} B, peak {} B", lowered.kernels.size(),
                 lowered.memory.arena_bytes, lowered.memory.peak_bytes());
   return lowered;

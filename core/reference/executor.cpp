@@ -6,6 +6,7 @@
 #include "reference/contraction_eval.h"
 #include "reference/elementwise_eval.h"
 #include "reference/parallel.h"
+#include "reference/scan_eval.h"
 #include "reference/special_ops_eval.h"
 #include "tartan/support/error.h"
 
@@ -131,6 +132,9 @@ class Interpreter {
     return eval_gather(program_, g, get(g.data), get(g.indices));
   }
   HostTensor eval(const IndexOf& i) const { return eval_index(program_, i); }
+  HostTensor eval(const Scan& s) const {
+    return eval_scan(program_, s, gets(op_inputs(s)), threads_);
+  }
 
   const Program& program_;
   int threads_;

@@ -14,9 +14,9 @@ TensorId Executable::State::storage_of(TensorId t) const {
   return t;
 }
 
-const Executable::State::Place& Executable::State::place_of(TensorId t) {
+const TensorPlace& Executable::State::place_of(TensorId t) {
   const TensorId s = storage_of(t);
-  const Place& place = places.at(static_cast<std::size_t>(s));
+  const TensorPlace& place = places.at(static_cast<std::size_t>(s));
   TARTAN_CHECK(place.buffer != nullptr, "no buffer for tensor " + lowered.program.tensor(s).name);
   return place;
 }
@@ -55,19 +55,24 @@ void Executable::State::allocate() {
   }
 }
 
+void set_tensor_arg(runtime::Kernel& kernel, std::size_t a, const TensorPlace& place,
+                    std::size_t element_bytes) {
+  TARTAN_CHECK(place.buffer != nullptr && place.offset % element_bytes == 0,
+               "kernel argument without a buffer or at a misaligned place");
+  kernel.set_arg(static_cast<cl_uint>(2 * a), *place.buffer);
+  kernel.set_arg(static_cast<cl_uint>(2 * a + 1),
+                 static_cast<cl_ulong>(place.offset / element_bytes));
+}
+
 void Executable::State::bind_args(runtime::Kernel& kernel, const std::vector<TensorId>& args) {
   for (std::size_t a = 0; a < args.size(); ++a) {
-    const Place& place = place_of(args[a]);
-    const auto element_offset =
-        static_cast<cl_ulong>(place.offset / dtype_size(lowered.program.tensor(args[a]).dtype));
-    kernel.set_arg(static_cast<cl_uint>(2 * a), *place.buffer);
-    kernel.set_arg(static_cast<cl_uint>(2 * a + 1), element_offset);
+    set_tensor_arg(kernel, a, place_of(args[a]), dtype_size(lowered.program.tensor(args[a]).dtype));
   }
 }
 
 void Executable::State::write_tensor(TensorId t, const std::vector<double>& values) {
   const auto data = ConstantData::from_doubles(lowered.program.tensor(t).dtype, values);
-  const Place& place = place_of(t);
+  const TensorPlace& place = place_of(t);
   place.buffer->write(queue, data->bytes().data(), data->bytes().size(), place.offset);
 }
 
@@ -79,7 +84,7 @@ HostTensor Executable::State::read_tensor(TensorId t) {
     return out;
   }
   std::vector<std::byte> bytes(out.values.size() * dtype_size(info.dtype));
-  const Place& place = place_of(t);
+  const TensorPlace& place = place_of(t);
   place.buffer->read(queue, bytes.data(), bytes.size(), place.offset);
   const ConstantData data(info.dtype, std::move(bytes));
   for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = data.at(i);
@@ -88,8 +93,13 @@ HostTensor Executable::State::read_tensor(TensorId t) {
 
 void Executable::State::poison(TensorId t) {
   const std::uint8_t ones = 0xff;
-  const Place& place = place_of(t);
+  const TensorPlace& place = place_of(t);
   place.buffer->fill(queue, &ones, 1, place.bytes, place.offset);
+}
+
+std::int64_t Executable::State::repeats(std::size_t i) const {
+  const int loop = launches.at(i).loop;
+  return loop < 0 ? 1 : loops[static_cast<std::size_t>(loop)]->trip_count;
 }
 
 Executable::State::~State() {
@@ -99,6 +109,7 @@ Executable::State::~State() {
     // A failed run already reported its error; releasing must not throw.
   }
   launches.clear();
+  loops.clear();
   events.clear();
   places.clear();
   own_buffers.clear();
@@ -132,15 +143,46 @@ void Executable::set_inputs(const std::vector<HostTensor>& inputs) {
   }
 }
 
+namespace {
+
+runtime::Event launch(runtime::Queue& queue, Launch& l) {
+  const std::span<const std::size_t> global(l.global.data(), static_cast<std::size_t>(l.dims));
+  const std::span<const std::size_t> local(l.local.data(),
+                                           l.local[0] == 0 ? 0 : static_cast<std::size_t>(l.dims));
+  return l.kernel.launch(queue, global, local);
+}
+
+}  // namespace
+
+void bind_step(Launch& l, std::int64_t step, std::int64_t trips) {
+  for (const CarriedArg& a : l.carried) {
+    const TensorPlace* place = a.by_parity[static_cast<std::size_t>(step % 2)];
+    if (step == 0 && a.first) place = a.first;
+    if (step == trips - 1 && a.last) place = a.last;
+    set_tensor_arg(l.kernel, a.arg, *place, a.element_bytes);
+  }
+  if (l.step_arg >= 0) l.kernel.set_arg(static_cast<cl_uint>(l.step_arg), static_cast<int>(step));
+}
+
 void Executable::enqueue() {
   State& s = *state_;
   s.events.clear();
-  s.events.reserve(s.launches.size());
-  for (Launch& l : s.launches) {
-    const std::span<const std::size_t> global(l.global.data(), static_cast<std::size_t>(l.dims));
-    const std::span<const std::size_t> local(
-        l.local.data(), l.local[0] == 0 ? 0 : static_cast<std::size_t>(l.dims));
-    s.events.push_back(l.kernel.launch(s.queue, global, local));
+  s.event_launch.clear();
+  for (std::size_t i = 0; i < s.launches.size();) {
+    if (s.launches[i].loop < 0) {
+      s.events.push_back(launch(s.queue, s.launches[i]));
+      s.event_launch.push_back(i++);
+      continue;
+    }
+    const Loop& loop = *s.loops[static_cast<std::size_t>(s.launches[i].loop)];
+    for (std::int64_t step = 0; step < loop.trip_count; ++step) {
+      for (std::size_t k = loop.first_launch; k < loop.first_launch + loop.launch_count; ++k) {
+        bind_step(s.launches[k], step, loop.trip_count);
+        s.events.push_back(launch(s.queue, s.launches[k]));
+        s.event_launch.push_back(k);
+      }
+    }
+    i = loop.first_launch + loop.launch_count;
   }
   s.queue.flush();
 }
@@ -161,9 +203,13 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
   if (options.poison) {
     // NaN in every intermediate and output: an element no kernel writes shows up.
     State& s = *state_;
-    if (s.arena) {
-      const std::uint8_t ones = 0xff;
-      s.arena->fill(s.queue, &ones, 1, s.arena->size());
+    const std::uint8_t ones = 0xff;
+    if (s.arena) s.arena->fill(s.queue, &ones, 1, s.arena->size());
+    for (const auto& loop : s.loops) {
+      if (loop->arena) loop->arena->fill(s.queue, &ones, 1, loop->arena->size());
+      for (auto& pair : loop->carried) {
+        for (auto& b : pair) b->fill(s.queue, &ones, 1, b->size());
+      }
     }
     for (TensorId id : s.lowered.program.outputs()) {
       const BufferSlot::Kind kind =
@@ -178,10 +224,15 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
 std::vector<KernelProfile> Executable::profile() const {
   const State& s = *state_;
   std::vector<KernelProfile> out;
-  for (std::size_t k = 0; k < s.events.size(); ++k) {
+  if (s.events.empty()) return out;
+  for (std::size_t k = 0; k < s.sources.size(); ++k) {
     const KernelSource& src = s.sources[k];
-    out.push_back({src.name, src.statement, static_cast<double>(s.events[k].duration_ns()) * 1e-6,
-                   src.flops, src.bytes});
+    const auto n = static_cast<double>(s.repeats(k));
+    out.push_back(
+        {src.name, src.statement, 0, src.flops * n, src.bytes * n, static_cast<int>(s.repeats(k))});
+  }
+  for (std::size_t e = 0; e < s.events.size(); ++e) {
+    out[s.event_launch[e]].device_ms += static_cast<double>(s.events[e].duration_ns()) * 1e-6;
   }
   return out;
 }
@@ -193,7 +244,9 @@ const std::vector<KernelSource>& Executable::kernels() const { return state_->so
 
 double Executable::flops_per_run() const {
   double f = 0;
-  for (const KernelSource& k : state_->sources) f += k.flops;
+  for (std::size_t k = 0; k < state_->sources.size(); ++k) {
+    f += state_->sources[k].flops * static_cast<double>(state_->repeats(k));
+  }
   return f;
 }
 

@@ -142,6 +142,7 @@ inline HostTensor eval_op(const Program& p, const Op& op,
   if (auto* r = std::get_if<Reshape>(&o)) id = sub.add_reshape("out", r->input, out.shape);
   if (auto* g = std::get_if<Gather>(&o)) id = sub.add_gather("out", g->data, g->indices);
   if (auto* i = std::get_if<IndexOf>(&o)) id = sub.add_index("out", i->like, i->axis);
+  if (auto* s = std::get_if<Scan>(&o)) id = sub.add_scan("out", *s);
   sub.add_output(id);
   return reference_run(sub, inputs)[0];
 }

@@ -83,7 +83,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   const ProfileMatch nvidia = match_profile(
       set_, device("NVIDIA Corporation", "NVIDIA A100", "NVIDIA CUDA", DeviceType::kGpu));
   EXPECT_EQ(nvidia.tier, Tier::kValidated);
-  EXPECT_EQ(nvidia.profile->tuning.work_group_size, 256);
+  EXPECT_EQ(nvidia.profile->tuning.work_group_size, 128);
   EXPECT_EQ(nvidia.profile->tuning.register_tile_rows, 4);
   EXPECT_TRUE(nvidia.profile->tuning.local_memory_tiling);
   const ProfileMatch sim =

@@ -289,6 +289,15 @@ class Builder {
   Tensor reshape(const Tensor& a, Shape shape, const std::string& name = {});
   Tensor gather(const Tensor& data, const Tensor& indices, const std::string& name = {});
   Tensor index_of(const Tensor& like, int axis, const std::string& name = {});
+  // A loop (see Scan in tartan/ir/ops.h): `body` is built by another Builder, with one input
+  // per carried state, sequence slice and invariant, and one output per carried state.
+  struct ScanArgs {
+    std::int64_t trip_count = 1;
+    std::vector<Tensor> carried, sequences, invariants;
+    int result = 0;
+    bool stacked = false;
+  };
+  Tensor scan(const ScanArgs& args, Program body, const std::string& name = {});
 
   void output(const Tensor& t);
 

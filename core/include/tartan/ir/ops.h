@@ -5,10 +5,13 @@
 //   Reshape      O = reshape(I, dims...) a view where the layout allows
 //   Gather       O = gather(D, Idx)      O[i..., r...] = D[Idx[i...], r...]
 //   IndexOf      O = index(T, axis)      int32 iota along `axis`, shaped like T
+//   Scan         O = scan T (carried; sequences; invariants) last|stack R function ... { ... }
+//                a loop: a body program run T times over loop-carried state
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -136,7 +139,28 @@ struct IndexOf {
   bool operator==(const IndexOf&) const = default;
 };
 
-using Op = std::variant<Contraction, Elementwise, Reshape, Gather, IndexOf>;
+class Program;
+
+// A loop (jax.lax.scan's shape): `body` runs trip_count times. The body is a Program whose
+// inputs are, in order: one per carried state (its value before the step), one per sequence
+// (the step's slice, sequence[t] with the leading axis dropped) and one per invariant (the same
+// tensor every step); its outputs are the carried states' values after the step, in order.
+// Step 0 starts from `carried`. The scan writes carried state `result`: its final value, or,
+// with `stacked`, its value after every step, [trip_count, ...]. One result per scan keeps
+// every op single-output (SSA); the body cannot see tensors other than its inputs.
+struct Scan {
+  TensorId output = -1;
+  std::shared_ptr<const Program> body;
+  std::int64_t trip_count = 1;
+  std::vector<TensorId> carried;     // initial values
+  std::vector<TensorId> sequences;   // each [trip_count, ...]
+  std::vector<TensorId> invariants;  // weights and other loop-invariant inputs
+  int result = 0;
+  bool stacked = false;
+  bool operator==(const Scan& o) const;  // bodies compare structurally (programs_equal)
+};
+
+using Op = std::variant<Contraction, Elementwise, Reshape, Gather, IndexOf, Scan>;
 
 TensorId op_output(const Op& op);
 std::vector<TensorId> op_inputs(const Op& op);  // every tensor the op reads, in order

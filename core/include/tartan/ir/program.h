@@ -68,6 +68,9 @@ class Program {
   TensorId add_reshape(const std::string& name, TensorId input, Shape shape);
   TensorId add_gather(const std::string& name, TensorId data, TensorId indices);
   TensorId add_index(const std::string& name, TensorId like, int axis);
+  // A loop; `s.output` is ignored and set. The body's inputs and outputs must match the
+  // carried states, sequence slices and invariants in count, dtype and shape (see Scan).
+  TensorId add_scan(const std::string& name, Scan s);
 
   void add_output(TensorId id);
 
@@ -89,6 +92,8 @@ class Program {
   // For passes: every op and program output that reads `from` reads `to` instead. Both must
   // have the same dtype and shape, and `to` must be defined before every use of `from`.
   void replace_uses(TensorId from, TensorId to);
+  // For passes: the program's outputs become `outputs` (each an existing tensor).
+  void set_outputs(std::vector<TensorId> outputs);
   TensorId add_tensor(TensorInfo info);  // raw, unchecked: for passes and the mutator
   std::string fresh_name();
 

@@ -40,6 +40,8 @@ TensorType reshape_type(const Program& p, TensorId input, const Shape& shape,
 TensorType gather_type(const Program& p, TensorId data, TensorId indices,
                        const std::string& out_name);
 TensorType index_type(const Program& p, TensorId like, int axis, const std::string& out_name);
+// Checks the body's signature against the operands (core/ir/scan_rules.cpp).
+TensorType scan_type(const Program& p, const Scan& s, const std::string& out_name);
 
 // Every dimension at least 1.
 void check_dims(const std::string& name, const Shape& shape);

@@ -24,6 +24,8 @@ class OpVisitor {
   virtual void visit(const Reshape&) {}
   virtual void visit(const Gather&) {}
   virtual void visit(const IndexOf&) {}
+  // A scan's body is a Program of its own: visit it with another visitor where needed.
+  virtual void visit(const Scan&) {}
 };
 
 class ProgramMutator {
@@ -39,6 +41,7 @@ class ProgramMutator {
   virtual std::vector<Op> mutate(const Reshape& r) { return {r}; }
   virtual std::vector<Op> mutate(const Gather& g) { return {g}; }
   virtual std::vector<Op> mutate(const IndexOf& i) { return {i}; }
+  virtual std::vector<Op> mutate(const Scan& s) { return {s}; }
 
  private:
   Program* program_ = nullptr;

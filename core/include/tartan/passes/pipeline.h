@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,7 +14,8 @@ namespace tartan {
 
 // One kernel of the compiled program: a root op and the elementwise ops fused after it (its
 // epilogue), all indices into LoweredProgram::program.ops(). The root is a Contraction, an
-// Elementwise, a Gather or an IndexOf; Reshape ops are views and never form kernels. The
+// Elementwise, a Gather, an IndexOf or a Scan (alone: its body's kernels run in its place,
+// see LoweredProgram::bodies); Reshape ops are views and never form kernels. The
 // kernel writes one tensor: the output of its last op. Intermediates inside a kernel never
 // reach memory.
 struct KernelGroup {
@@ -42,6 +45,9 @@ struct LoweredProgram {
   Program program;
   std::vector<KernelGroup> kernels;  // in execution order
   MemoryPlan memory;
+  // The body of each Scan kernel, by the scan's output tensor, lowered for code generation
+  // (tartan/passes/lower_scan.h).
+  std::map<TensorId, std::shared_ptr<const LoweredProgram>> bodies = {};
 };
 
 struct PipelineOptions {
@@ -52,7 +58,8 @@ struct PipelineOptions {
 };
 
 // infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->
-// cse -> dce -> fuse -> plan_memory; each pass is declared in tartan/passes/<name>.h.
+// cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is declared in
+// tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
 // Throws InternalError when a pass breaks the program, Error when folding a constant
 // evaluates a user mistake (an `=` contraction writing one element twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});

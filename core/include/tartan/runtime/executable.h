@@ -14,16 +14,18 @@
 
 namespace tartan {
 
+// One per launch site (Executable::kernels()); a scan body's kernel sums its launches.
 struct KernelProfile {
   std::string name;       // OpenCL function name
   std::string statement;  // the tile statement of the kernel's root op
-  double device_ms = 0;   // from profiling events
-  double flops = 0;
+  double device_ms = 0;   // from profiling events, over all its launches
+  double flops = 0;       // per run, over all its launches
   double bytes = 0;
+  int launches = 1;  // per run: a scan's trip count for its body's kernels
 };
 
 struct CompileStats {
-  int kernels = 0;         // launches per run
+  int kernels = 0;         // launches per run (a scan's body kernels count once per step)
   int unique_kernels = 0;  // distinct OpenCL functions (identical kernels are shared)
   double pipeline_seconds = 0;
   double codegen_seconds = 0;
@@ -56,13 +58,14 @@ class Executable {
   void enqueue();  // all kernels, back to back, no host round trip
   void finish();
   std::vector<HostTensor> read_outputs();
-  // Per-kernel device times of the last enqueue (waits for it).
+  // Per-kernel device times of the last enqueue (waits for it), one per kernels() entry.
   std::vector<KernelProfile> profile() const;
 
   const MemoryPlan& memory() const;
   const CompileStats& stats() const;
   const runtime::DeviceInfo& device() const;
-  const std::vector<KernelSource>& kernels() const;  // in launch order
+  // In launch order; a scan body's kernels appear once and run once per step.
+  const std::vector<KernelSource>& kernels() const;
   double flops_per_run() const;
 
   struct State;
