@@ -91,6 +91,11 @@ TuningRecord tune_kernel(Executable::State& s, const KernelGroup& group,
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const KernelSource& k = sources[i];
     runtime::Kernel kernel(built, k.name);
+    if (k.exact_local_size && k.local_size[0] > kernel.max_work_group_size()) {
+      spdlog::debug("tuning: plan '{}' needs larger work-groups than the kernel allows; skipped",
+                    candidates[i].describe());
+      continue;
+    }
     for (std::size_t a = 0; a < k.args.size(); ++a) {
       kernel.set_arg(static_cast<cl_uint>(a), s.buffer_of(k.args[a]));
     }
