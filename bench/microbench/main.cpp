@@ -34,8 +34,9 @@ runtime::Device& bench_device() {
 
 void run_tartan(benchmark::State& state, const std::string& name) {
   OpBenchmark op = make_op_benchmark(name);
-  // TARTAN_MICROBENCH_TUNE=1 times the tuner's choice instead of the cost model's (the tuner
-  // logs every candidate's time at debug level, which main() then enables).
+  // TARTAN_MICROBENCH_TUNE=1 times the tuner's choice instead of the cost model's (main()
+  // raises the log level so the tuner's debug lines can show; on the GPU machine they did
+  // not appear in the output, which is not explained yet).
   CompileOptions options;
   options.tune = env_string("TARTAN_MICROBENCH_TUNE").has_value();
   Executable exe = compile(op.program, bench_device(), options);

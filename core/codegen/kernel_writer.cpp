@@ -830,6 +830,7 @@ KernelSource KernelWriter::finish() {
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
   k.local_size = {plan_.work_group_size, 1, 1};
+  k.exact_local_size = plan_.uses_local_memory();
   k.global_size = {static_cast<std::size_t>((items_ + wg - 1) / wg * wg), 1, 1};
   k.flops = kernel_flops(program_, group_);
   double bytes = 0;

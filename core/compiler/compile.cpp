@@ -186,6 +186,9 @@ Executable compile(const Program& program, const runtime::Device& device,
     // The plan's work-group size is a power of two; halve it until the kernel allows it (the
     // global size stays a multiple, and the kernel ignores work-items past the end).
     const std::size_t allowed = l.kernel.max_work_group_size();
+    TARTAN_CHECK(!k.exact_local_size || l.local[0] <= allowed,
+                 "kernel " + k.name + " needs work-groups of " + std::to_string(l.local[0]) +
+                     " but the device allows " + std::to_string(allowed));
     while (l.local[0] > allowed && l.local[0] > 1) l.local[0] /= 2;
     state->launches.push_back(std::move(l));
   }

@@ -75,6 +75,11 @@ TuningRecord tune_kernel(Executable::State& s, const KernelGroup& group,
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const KernelSource& k = sources[i];
     runtime::Kernel kernel(built, k.name);
+    if (k.exact_local_size && k.local_size[0] > kernel.max_work_group_size()) {
+      spdlog::debug("tuning: plan '{}' needs larger work-groups than the kernel allows; skipped",
+                    candidates[i].describe());
+      continue;
+    }
     s.bind_args(kernel, k.args);
     s.poison(out);  // NaN: an element the candidate misses cannot pass
     launch(s, kernel, k).wait();

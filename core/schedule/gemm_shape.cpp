@@ -22,6 +22,7 @@ std::optional<GemmShape> gemm_shape(const Program& program, const KernelGroup& g
     if (program.tensor(in.tensor).kind == TensorKind::kLiteral) return std::nullopt;
   }
   const Shape& out = program.tensor(c->output).shape;
+  if (out.empty()) return std::nullopt;  // a scalar: no rows or columns
   GemmShape g;
   std::vector<bool> is_output(c->index_names.size(), false);
   for (const Affine& e : c->output_indices) {

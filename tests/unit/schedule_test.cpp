@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "tartan/ir/builder.h"
+#include "tartan/lang/parse.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
 #include "tartan/passes/pipeline.h"
 #include "tartan/schedule/cost_model.h"
+#include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
 
@@ -125,6 +127,20 @@ TEST(Schedule, LocalMemoryPlansForGemmsWhereTheProfileSaysSo) {
   bad.local.k_chunk = 3;
   bad.local.tile_rows = 1;
   EXPECT_FALSE(plan_fits(bad, l.program, l.kernels[0]));
+}
+
+TEST(Schedule, GemmShapeOfMatmulsConvsAndNonGemms) {
+  const LoweredProgram conv = strided_conv();
+  const std::optional<GemmShape> g = gemm_shape(conv.program, conv.kernels[0]);
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(g->row_dims, (std::vector<int>{0, 1, 2}));  // n, y, x
+  EXPECT_EQ(g->col_dims, (std::vector<int>{3}));        // output channels
+  EXPECT_EQ(g->rows, 1 * 8 * 8);
+  EXPECT_EQ(g->k, 3 * 3 * 32);  // implicit GEMM over the window
+  // A scalar output (a full reduction) and a single-input sum are no GEMMs.
+  const LoweredProgram dot = run_pipeline(parse_program(
+      "function (A[7], B[7], C[3, 4]) -> (O, S) { O[] = +(A[k] * B[k]); S[i : 3] = +(C[i, j]); }"));
+  for (const KernelGroup& k : dot.kernels) EXPECT_FALSE(gemm_shape(dot.program, k).has_value());
 }
 
 TEST(Schedule, DepthwiseConvolutionIsAChannelVectorStencil) {

@@ -24,6 +24,9 @@ struct KernelSource {
   int work_dims = 1;
   std::array<std::size_t, 3> global_size{1, 1, 1};
   std::array<std::size_t, 3> local_size{0, 0, 0};  // 0: let the driver choose
+  // The kernel requires exactly local_size (a local-memory plan's 2-D work-group): the launch
+  // must not shrink it.
+  bool exact_local_size = false;
   double flops = 0;  // arithmetic operations per launch (a multiply-add counts 2)
   double bytes = 0;  // bytes read and written per launch (each tensor once)
 };
