@@ -40,16 +40,6 @@ void flatten(const ordered_json& j, const std::string& prefix,
   }
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 // "mobilenet", or a tile file's stem; only characters safe in any file system.
 std::string file_safe(const std::string& name) {
   std::string stem = std::filesystem::path(name).stem().string();
@@ -244,6 +234,16 @@ std::vector<std::filesystem::path> write_results(const RunContext& c, const orde
     contents.emplace_back(format, format == "json" ? json.dump(2) + "\n" : results_csv(json));
   }
   return write_numbered(*c.options, c.date, c.name, contents);
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
 }
 
 }  // namespace tartan::bench

@@ -23,6 +23,9 @@ nlohmann::ordered_json results_json(const RunContext& context, const Measurement
 // with ';'; top_kernels left out.
 std::string results_csv(const nlohmann::ordered_json& json);
 
+// One CSV field as RFC 4180 quotes it (when it holds a comma, a quote or a newline).
+std::string csv_field(const std::string& s);
+
 // Writes each (format, text) of `contents` to <results>/<date>-<name>-<n>.<format>, for the
 // first n free for every format (claimed with an exclusive create); returns the paths written.
 // Throws Error naming the folder when it cannot be written.

@@ -11,16 +11,6 @@ using nlohmann::ordered_json;
 
 ordered_json or_null(bool present, double v) { return present ? ordered_json(v) : ordered_json(); }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 }  // namespace
 
 void print_summary_table(std::ostream& out, const std::vector<RunOutcome>& runs) {
