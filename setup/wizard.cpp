@@ -1,7 +1,6 @@
 #include "wizard.h"
 
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <ostream>
 #include <sstream>
@@ -15,6 +14,7 @@
 #include "tartan/runtime/peak_probe.h"
 #include "tartan/runtime/select_device.h"
 #include "tartan/support/env.h"
+#include "tartan/support/utc_time.h"
 
 namespace tartan::setup {
 namespace {
@@ -31,15 +31,6 @@ std::string fixed(double v, int digits) {
 std::string rate(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : v >= 1 ? "%.1f" : "%.3g", v);
-  return buf;
-}
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
 
@@ -198,7 +189,7 @@ std::optional<PeakPerformance> measure(const RankedDevice& chosen, const Session
     const runtime::PeakResult r = runtime::measure_peak(chosen.device);
     io.out << "  FP32 compute:      " << io.out_style.bold(rate(r.gflops) + " GFLOP/s") << "\n"
            << "  memory bandwidth:  " << io.out_style.bold(rate(r.gbps) + " GB/s") << "\n";
-    return PeakPerformance{r.gflops, r.gbps, utc_now(), id};
+    return PeakPerformance{r.gflops, r.gbps, iso8601_utc_now(), id};
   } catch (const Error& e) {
     // The smoke test passed, so the device works; a missing peak only costs the % of peak.
     io.err << io.err_style.warn("warning: ") << "could not measure the peak: " << e.what()

@@ -27,6 +27,7 @@
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/npy.h"
+#include "tartan/support/utc_time.h"
 #include "tile_frontend.h"
 
 namespace tartan::bench {

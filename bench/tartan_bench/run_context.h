@@ -24,6 +24,4 @@ struct RunContext {
   std::vector<Shape> input_shapes;  // one batch
 };
 
-std::string iso8601_utc_now();
-
 }  // namespace tartan::bench

@@ -1,8 +1,8 @@
-#include "run_context.h"
+#include "tartan/support/utc_time.h"
 
 #include <ctime>
 
-namespace tartan::bench {
+namespace tartan {
 
 std::string iso8601_utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -13,4 +13,4 @@ std::string iso8601_utc_now() {
   return text;
 }
 
-}  // namespace tartan::bench
+}  // namespace tartan
