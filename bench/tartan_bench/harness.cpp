@@ -40,6 +40,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
            o.tune ? "Compiling network (tuning kernels)..." : "Compiling network...");
   CompileOptions options;
   options.tune = o.tune;
+  options.profiling = o.kernel_timing;
   const Clock::time_point compile_start = Clock::now();
   Executable exe = compile(w.program, device, options);
   m.tuning_seconds = exe.stats().tuning_seconds;

@@ -139,7 +139,8 @@ Executable compile(const Program& program, const runtime::Device& device,
   PipelineOptions pipeline = options.pipeline;
   pipeline.arena_alignment =
       std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
-  auto state = std::make_unique<Executable::State>(device, run_pipeline(program, pipeline));
+  auto state = std::make_unique<Executable::State>(device, run_pipeline(program, pipeline),
+                                                   options.profiling || options.tune);
   CompileStats& stats = state->stats;
   stats.pipeline_seconds = seconds_since(start);
 

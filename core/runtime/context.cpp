@@ -13,12 +13,13 @@ Context::Context(Device device) : device_(std::move(device)) {
   handle_ = decltype(handle_)(ctx);
 }
 
-Queue::Queue(const Context& context) : device_(context.device()) {
+Queue::Queue(const Context& context, bool profiling)
+    : device_(context.device()), profiling_(profiling) {
   cl_int status = CL_SUCCESS;
   // clCreateCommandQueue is the 1.2 entry point; 2.0's WithProperties variant would exclude
   // 1.2-only platforms (and NVIDIA's ICD only gained it late).
-  cl_command_queue q =
-      clCreateCommandQueue(context.get(), device_.device, CL_QUEUE_PROFILING_ENABLE, &status);
+  cl_command_queue q = clCreateCommandQueue(context.get(), device_.device,
+                                            profiling ? CL_QUEUE_PROFILING_ENABLE : 0, &status);
   cl_check(status, "clCreateCommandQueue", {}, "device: " + device_.info.id);
   handle_ = decltype(handle_)(q);
 }

@@ -152,6 +152,13 @@ runtime::Event launch(runtime::Queue& queue, Launch& l) {
   return l.kernel.launch(queue, global, local);
 }
 
+// Keeps launch `i`'s event for profile(); launches on a queue without profiling have none.
+void record(Executable::State& s, runtime::Event event, std::size_t i) {
+  if (!event) return;
+  s.events.push_back(std::move(event));
+  s.event_launch.push_back(i);
+}
+
 }  // namespace
 
 void bind_step(Launch& l, std::int64_t step, std::int64_t trips) {
@@ -170,16 +177,15 @@ void Executable::enqueue() {
   s.event_launch.clear();
   for (std::size_t i = 0; i < s.launches.size();) {
     if (s.launches[i].loop < 0) {
-      s.events.push_back(launch(s.queue, s.launches[i]));
-      s.event_launch.push_back(i++);
+      record(s, launch(s.queue, s.launches[i]), i);
+      ++i;
       continue;
     }
     const Loop& loop = *s.loops[static_cast<std::size_t>(s.launches[i].loop)];
     for (std::int64_t step = 0; step < loop.trip_count; ++step) {
       for (std::size_t k = loop.first_launch; k < loop.first_launch + loop.launch_count; ++k) {
         bind_step(s.launches[k], step, loop.trip_count);
-        s.events.push_back(launch(s.queue, s.launches[k]));
-        s.event_launch.push_back(k);
+        record(s, launch(s.queue, s.launches[k]), k);
       }
     }
     i = loop.first_launch + loop.launch_count;
@@ -223,6 +229,10 @@ std::vector<HostTensor> Executable::run(const std::vector<HostTensor>& inputs,
 
 std::vector<KernelProfile> Executable::profile() const {
   const State& s = *state_;
+  if (!s.queue.profiling()) {
+    throw Error("no kernel times: this executable was compiled without profiling",
+                "compile with CompileOptions::profiling = true (tartan-bench: --kernel-timing)");
+  }
   std::vector<KernelProfile> out;
   if (s.events.empty()) return out;
   for (std::size_t k = 0; k < s.sources.size(); ++k) {

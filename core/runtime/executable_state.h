@@ -76,8 +76,8 @@ struct Loop {
 void bind_step(Launch& l, std::int64_t step, std::int64_t trips);
 
 struct Executable::State {
-  State(runtime::Device d, LoweredProgram l)
-      : device(std::move(d)), context(device), queue(context), lowered(std::move(l)) {}
+  State(runtime::Device d, LoweredProgram l, bool profiling)
+      : device(std::move(d)), context(device), queue(context, profiling), lowered(std::move(l)) {}
   // Releases in dependency order: pending work, kernels, events, buffers, the program.
   ~State();
 
@@ -96,7 +96,7 @@ struct Executable::State {
   // One entry per tensor; no buffer for tensors that never reach memory and for aliases (see
   // storage_of).
   std::vector<TensorPlace> places;
-  std::vector<runtime::Event> events;  // of the last enqueue
+  std::vector<runtime::Event> events;  // of the last enqueue; none without profiling
   CompileStats stats;
 
   // The tensor whose buffer holds `t`'s values (follows reshape aliases).

@@ -155,12 +155,15 @@ Event Kernel::launch(Queue& queue, std::span<const std::size_t> global,
     return out.empty() ? std::string("driver's choice") : out;
   };
   cl_event e = nullptr;
-  cl_check(
-      clEnqueueNDRangeKernel(queue.get(), get(), static_cast<cl_uint>(global.size()), nullptr,
-                             global.data(), local.empty() ? nullptr : local.data(), 0, nullptr, &e),
-      "clEnqueueNDRangeKernel", name_,
-      "global size " + dims(global) + ", local size " + dims(local) + ", device " +
-          queue.device().info.id);
+  const cl_int status = clEnqueueNDRangeKernel(
+      queue.get(), get(), static_cast<cl_uint>(global.size()), nullptr, global.data(),
+      local.empty() ? nullptr : local.data(), 0, nullptr, queue.profiling() ? &e : nullptr);
+  // The message is built only on failure: launches are on the batch-1 critical path.
+  if (status != CL_SUCCESS) [[unlikely]] {
+    throw_cl_error(status, "clEnqueueNDRangeKernel", name_,
+                   "global size " + dims(global) + ", local size " + dims(local) + ", device " +
+                       queue.device().info.id);
+  }
   return Event(e);
 }
 

@@ -1,8 +1,10 @@
 #include "tartan/runtime/device.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <map>
 #include <regex>
@@ -127,15 +129,12 @@ TEST(DevicesDeathTest, NoPlatformNamesPackagesToInstall) {
   }
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   // An existing, empty vendors folder: some ICD loaders fall back to /etc/OpenCL/vendors when
-  // the folder does not exist. Made and removed by the parent (the child skips destructors).
-  char dir_template[] = "/tmp/tartan-no-icd-XXXXXX";
-  const char* empty_dir = mkdtemp(dir_template);
-  ASSERT_NE(empty_dir, nullptr);
-  struct RemoveDir {
-    std::string path;
-    ~RemoveDir() { rmdir(path.c_str()); }
-  } remove_dir{empty_dir};
-  testing::ScopedEnv vendors("OCL_ICD_VENDORS", empty_dir);
+  // the folder does not exist. A fixed name, left in place: the threadsafe death test re-runs
+  // this body in the child, which exits without destructors, so a fresh temporary folder per
+  // run would leak one folder per run.
+  const std::string empty_dir = ::testing::TempDir() + "tartan-no-icd";
+  ASSERT_TRUE(mkdir(empty_dir.c_str(), 0700) == 0 || errno == EEXIST) << empty_dir;
+  testing::ScopedEnv vendors("OCL_ICD_VENDORS", empty_dir.c_str());
   EXPECT_EXIT(
       {
         try {

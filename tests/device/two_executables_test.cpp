@@ -12,6 +12,7 @@
 #include "tartan/ops/conv.h"
 #include "tartan/passes/to_float16.h"
 #include "tartan/reference/executor.h"
+#include "tartan/support/error.h"
 
 namespace tartan {
 namespace {
@@ -72,6 +73,26 @@ TEST(TwoExecutables, BothAliveAndDestroyedInEitherOrder) {
         expect_matches(*first, p, rng, "the first after the second is gone");
       }
     }
+  }
+}
+
+// tartan-bench --no-kernel-timing compiles without profiling: the results are the same, every
+// run (including a scan's steps) still completes, and asking for kernel times is a clear Error.
+TEST(TwoExecutables, WithoutProfilingRunsAndRefusesKernelTimes) {
+  const std::uint64_t seed = test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const Program p = block(rng);
+  for (const runtime::Device& device : test_devices()) {
+    CompileOptions options;
+    options.profiling = false;
+    Executable exe = compile(p, device, options);
+    expect_matches(exe, p, rng, "without profiling");
+    expect_matches(exe, p, rng, "without profiling, again");
+    EXPECT_THROW(exe.profile(), Error);
+    Executable profiled = compile(p, device);
+    expect_matches(profiled, p, rng, "with profiling");
+    EXPECT_EQ(profiled.profile().size(), profiled.kernels().size());
   }
 }
 

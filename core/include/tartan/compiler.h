@@ -23,6 +23,9 @@ struct CompileOptions {
   // ($XDG_CACHE_HOME/tartan/tuning). Without it, a kernel uses its tuning record where one
   // exists, else the cost model's plan.
   bool tune = false;
+  // Profiling events for Executable::profile(). Off, launches create no events, which lowers
+  // the per-kernel launch cost (batch-1 latency); tuning keeps it on, as it times kernels.
+  bool profiling = true;
   // For tests: replaces each kernel's plan (after the tuning cache or the cost model). The
   // returned plan must fit the kernel (tartan/schedule/tiling.h), else InternalError.
   std::function<KernelPlan(const LoweredProgram&, const KernelGroup&, const KernelPlan&)>

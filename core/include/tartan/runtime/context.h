@@ -1,5 +1,5 @@
 // One OpenCL context per device and its command queue. tartan enqueues all work of a run on a
-// single in-order queue (no host round trips between kernels), with profiling always on so
+// single in-order queue (no host round trips between kernels), with profiling on by default so
 // every kernel's time can be reported.
 #pragma once
 
@@ -22,11 +22,14 @@ class Context {
 
 class Queue {
  public:
-  // In-order, CL_QUEUE_PROFILING_ENABLE.
-  explicit Queue(const Context& context);
+  // In-order; CL_QUEUE_PROFILING_ENABLE unless `profiling` is false. Without profiling,
+  // launches create no events: on NVIDIA's driver that removes per-kernel timestamp work, which
+  // matters at batch 1 where a network is dozens of launches of a few microseconds each.
+  explicit Queue(const Context& context, bool profiling = true);
 
   cl_command_queue get() const { return handle_.get(); }
   const Device& device() const { return device_; }
+  bool profiling() const { return profiling_; }
 
   void flush();
   // Blocks until all enqueued work is done; errors of earlier asynchronous work surface here.
@@ -34,6 +37,7 @@ class Queue {
 
  private:
   Device device_;  // a copy: contexts may move, and messages need the device id
+  bool profiling_;
   ClHandle<cl_command_queue, clReleaseCommandQueue> handle_;
 };
 

@@ -58,7 +58,8 @@ class Executable {
   void enqueue();  // all kernels, back to back, no host round trip
   void finish();
   std::vector<HostTensor> read_outputs();
-  // Per-kernel device times of the last enqueue (waits for it), one per kernels() entry.
+  // Per-kernel device times of the last enqueue (waits for it), one per kernels() entry. Throws
+  // Error when compiled without profiling (CompileOptions::profiling).
   std::vector<KernelProfile> profile() const;
 
   const MemoryPlan& memory() const;

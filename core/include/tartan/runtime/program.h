@@ -62,7 +62,8 @@ class Kernel {
   void set_arg_bytes(cl_uint index, std::size_t size, const void* value);
 
   // Enqueues over `global` work-items (1-3 dimensions) with work-group shape `local` (empty: the
-  // driver picks). Returns the kernel's event for profiling.
+  // driver picks). Returns the kernel's event for profiling; an empty Event where the queue
+  // has profiling off.
   Event launch(Queue& queue, std::span<const std::size_t> global,
                std::span<const std::size_t> local = {});
 
