@@ -115,6 +115,13 @@ networks_mode() {
   gpu=$(device_id gpu)
   cpu=$(device_id cpu)
   log "devices: gpu '$gpu', cpu '$cpu'"
+  # tartan-setup measures the GPU's peaks and writes the config, so that tartan-bench reports
+  # each run's % of peak (without it: "unknown").
+  if [ -n "$gpu" ]; then
+    export XDG_CONFIG_HOME=/tmp/tartan-config
+    timeout 120 "$BIN/tartan-setup" --device "$gpu" --yes >> "$OUT/machine.txt" 2>&1 ||
+      log "tartan-setup failed: see machine.txt"
+  fi
   {
     echo "tartan-setup --list --json (PoCL thread count as set for each CPU run):"
     for t in $cpu_threads; do
