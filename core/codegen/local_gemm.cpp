@@ -138,10 +138,10 @@ class LocalGemmWriter {
       body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + kc + ")");
       for (const Side* s : {&a, &b}) {
         const std::string n = str(t_.k_chunk * s->ld);
-        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname + "_cur = " +
-                   s->lname + " + buf * " + n + ";");
-        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname + "_next = " +
-                   s->lname + " + (buf ^ 1) * " + n + ";");
+        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
+                   "_cur = " + s->lname + " + buf * " + n + ";");
+        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
+                   "_next = " + s->lname + " + (buf ^ 1) * " + n + ";");
       }
       body_.line("const int more = k0 + " + kc + " < " + str(g_.k) + ";");
       body_.open("if (more)");
@@ -372,8 +372,8 @@ class LocalGemmWriter {
         checks(s, n, false, &ok, &terms);
         const TensorInfo& t = program_.tensor(s.access->tensor);
         const std::string base = cexpr::flat_offset(terms, row_major_strides(t.shape));
-        body_.line("const " + ix_ + " off" + slot + " = " + base + " + " + str(s.k_step) +
-                   " * kk" + slot + ";");
+        body_.line("const " + ix_ + " off" + slot + " = " + base + " + " + str(s.k_step) + " * kk" +
+                   slot + ";");
         body_.line("const int okl" + slot + " = " + all_of(ok) + ";");
       }
     }
@@ -516,8 +516,8 @@ class LocalGemmWriter {
       const std::vector<std::int64_t> ext = extents(s.dims);
       for (int i = 0; i < s.tile; ++i) {
         const std::string p = tag + str(i);
-        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + " + s.thread_origin() +
-                   " + " + str(s.owned(i)) + ";");
+        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + " + s.thread_origin() + " + " +
+                   str(s.owned(i)) + ";");
         const std::vector<std::string> dig = digits(p, ext);
         std::vector<std::string> names;
         for (std::size_t d = 0; d < s.dims.size(); ++d) {

@@ -84,8 +84,8 @@ std::string local_array(std::string_view type, std::string_view name, std::int64
 
 std::string local_vector_read(std::string_view vec_type, std::string_view ptr,
                               std::string_view offset) {
-  return "*(" + std::string(kLocal) + " const " + std::string(vec_type) + "*)(" +
-         std::string(ptr) + " + " + std::string(offset) + ")";
+  return "*(" + std::string(kLocal) + " const " + std::string(vec_type) + "*)(" + std::string(ptr) +
+         " + " + std::string(offset) + ")";
 }
 
 std::string local_pointer(std::string_view type) {

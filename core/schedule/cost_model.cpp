@@ -124,9 +124,8 @@ std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& targe
   const Tuning& t = target.tuning;
   if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
   KernelPlan p;
-  p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,
-             t.local_tile_cols,  t.k_chunk,          t.local_vector,
-             t.local_double_buffer};
+  p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,    t.local_tile_cols,
+             t.k_chunk,          t.local_vector,     t.local_double_buffer};
   p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
   if (p.work_group_size > target.max_work_group_size) return std::nullopt;
   LocalTile& l = p.local;

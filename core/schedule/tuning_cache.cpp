@@ -88,9 +88,9 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.vector_loads = p.at("vector_loads").get<bool>();
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
-      r.plan.local = {l.at("rows").get<int>(), l.at("cols").get<int>(),
-                      l.at("tile_rows").get<int>(), l.at("tile_cols").get<int>(),
-                      l.at("k_chunk").get<int>(), l.value("vector", 1),
+      r.plan.local = {l.at("rows").get<int>(),        l.at("cols").get<int>(),
+                      l.at("tile_rows").get<int>(),   l.at("tile_cols").get<int>(),
+                      l.at("k_chunk").get<int>(),     l.value("vector", 1),
                       l.value("double_buffer", false)};
     }
     r.time_ms = j.at("time_ms").get<double>();

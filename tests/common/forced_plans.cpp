@@ -14,8 +14,12 @@ KernelPlan local_variant(int v) {
   KernelPlan p;
   switch (v) {
     case 0:
-      p.local = {
-          .rows = 4, .cols = 8, .tile_rows = 2, .tile_cols = 3, .k_chunk = 4, .double_buffer = true};
+      p.local = {.rows = 4,
+                 .cols = 8,
+                 .tile_rows = 2,
+                 .tile_cols = 3,
+                 .k_chunk = 4,
+                 .double_buffer = true};
       break;
     case 1:
       p.local = {.rows = 8, .cols = 4, .tile_rows = 3, .tile_cols = 1, .k_chunk = 16};

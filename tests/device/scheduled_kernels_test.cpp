@@ -50,7 +50,8 @@ TEST(ScheduledKernels, ConvolutionsDenseAndBatchedMatmul) {
 void check_local_plans(const Program& program, int gemms, std::mt19937_64& rng,
                        testing::CheckOptions options = {}) {
   for (const runtime::Device& device : testing::test_devices()) {
-    for (int v = testing::kForcedPlanVariants - testing::kLocalPlanVariants; v < testing::kForcedPlanVariants; ++v) {
+    for (int v = testing::kForcedPlanVariants - testing::kLocalPlanVariants;
+         v < testing::kForcedPlanVariants; ++v) {
       SCOPED_TRACE("plan " + testing::forced_plan_name(v));
       int local = 0;
       options.compile.plan_override = [&local, v](const LoweredProgram& lowered,
