@@ -55,10 +55,10 @@ OpBenchmark matmul(const std::string& name, std::int64_t m, std::int64_t k, std:
 }  // namespace
 
 std::vector<std::string> op_benchmark_names() {
-  return {"sgemm_1024",          "sgemm_4096",      "conv2d_odd_sml",   "conv2d_odd_med",
-          "conv2d_resnet50_med", "conv2d_vgg_lrg",  "dense_odd_sml",    "dense_odd_med",
-          "dense_odd_lrg",       "depthwise3x3_b1", "depthwise3x3_b64", "pointwise1x1_b1",
-          "pointwise1x1_b64"};
+  return {"sgemm_1024",          "sgemm_4096",           "conv2d_odd_sml",    "conv2d_odd_med",
+          "conv2d_resnet50_med", "conv2d_vgg_lrg",       "dense_odd_sml",     "dense_odd_med",
+          "dense_odd_lrg",       "depthwise3x3_b1",      "depthwise3x3_b64",  "pointwise1x1_b1",
+          "pointwise1x1_b64",    "pointwise1x1_512_b64", "conv2d_same3x3_b16"};
 }
 
 OpBenchmark make_op_benchmark(const std::string& name) {
@@ -75,6 +75,12 @@ OpBenchmark make_op_benchmark(const std::string& name) {
   if (name == "depthwise3x3_b64") return depthwise(name, 64, 112, 64);
   if (name == "pointwise1x1_b1") return conv(name, 1, 128, 56, 56, 128, 1, 1);
   if (name == "pointwise1x1_b64") return conv(name, 64, 128, 56, 56, 128, 1, 1);
+  // MobileNet's five 14x14x512 -> 512 pointwise convolutions at batch 64.
+  if (name == "pointwise1x1_512_b64") return conv(name, 64, 512, 14, 14, 512, 1, 1);
+  // A VGG-style same-padded 3x3 convolution: the implicit GEMM's padded (bounds-checked) loads.
+  if (name == "conv2d_same3x3_b16") {
+    return conv(name, 16, 256, 56, 56, 256, 3, 3, ops::Padding::same());
+  }
   std::string known;
   for (const std::string& n : op_benchmark_names()) known += (known.empty() ? "" : ", ") + n;
   throw Error("unknown op benchmark `" + name + "`", "known ops: " + known);

@@ -1,6 +1,7 @@
 #include "codegen/local_gemm.h"
 
 #include <map>
+#include <optional>
 
 #include "codegen/c_expr.h"
 #include "codegen/opencl_dialect.h"
@@ -32,19 +33,35 @@ std::vector<std::string> digits(const std::string& flat, const std::vector<std::
 // (reduction position kk, row or column e of the block) lives at `lname[kk * ld + e]`. The
 // work-group's items load it cooperatively, consecutive items along the operand's contiguous
 // axis (the reduction for a convolution's input, the columns for its weights), so global reads
-// coalesce; the row length is padded by one where items store along kk, so those stores hit
-// distinct banks.
+// coalesce; the row length is padded where items store along kk (by one, or by the vector width
+// where reads are vectors), so those stores hit distinct banks (or two ways each).
 struct Side {
   const Access* access = nullptr;
   std::vector<int> dims;    // the output dimensions it owns (rows or columns)
   std::int64_t extent = 1;  // rows or columns in all
   int block = 1;            // rows or columns per work-group
+  int items = 1;            // work-items along it
+  int tile = 1;             // rows or columns per work-item
+  int vec = 1;              // width of its __local reads (items own runs of `vec`)
+  std::string thread;       // the work-item's coordinate along it: "ty" or "tx"
   std::string origin;       // the block's first row or column
   std::string lname;        // its __local array
   std::string tag;          // "A" or "B"
   bool k_fast = false;
   int ld = 0;
   bool on_b = false;
+  // Linear along K: the offset of reduction position q is the offset of position 0 plus
+  // k_step * q (a weight tensor, a matrix), so each load slot's offset is computed once before
+  // the loop and only k_step * k0 is added per chunk; every check is then loop-invariant too.
+  bool linear = false;
+  std::int64_t k_step = 0;
+  // Per load slot: the decoded block position's prefix, and its reduction position's
+  // expression.
+  std::vector<std::string> slots, kk;
+
+  // Position within the block of the item's `i`-th row or column, past `thread * vec`.
+  std::int64_t owned(int i) const { return (i / vec) * (items * vec) + i % vec; }
+  std::string thread_origin() const { return vec == 1 ? thread : thread + " * " + str(vec); }
 };
 
 class LocalGemmWriter {
@@ -59,23 +76,23 @@ class LocalGemmWriter {
     wg_ = t_.rows * t_.cols;
     TARTAN_CHECK(
         t_.k_chunk > 0 && wg_ > 0 && (t_.block_rows() * t_.k_chunk) % wg_ == 0 &&
-            (t_.block_cols() * t_.k_chunk) % wg_ == 0,
+            (t_.block_cols() * t_.k_chunk) % wg_ == 0 && (t_.vector == 1 || t_.vector == 4),
         "local-memory plan does not split its blocks evenly: " + std::to_string(t_.block_rows()) +
-            "x" + std::to_string(t_.block_cols()) + ", K chunk " + std::to_string(t_.k_chunk));
+            "x" + std::to_string(t_.block_cols()) + ", K chunk " + std::to_string(t_.k_chunk) +
+            ", vector " + std::to_string(t_.vector));
     names_.resize(c_.index_names.size());
     for (std::size_t v = 0; v < names_.size(); ++v) names_[v] = "i_" + c_.index_names[v];
     for (std::size_t v = 0; v < names_.size(); ++v) {
       box_.push_back({g_.ranges[v].lo, g_.ranges[v].hi - 1});
     }
-    Side a = side(g_.a, g_.row_dims, g_.rows, t_.block_rows(), "grow", "A", false);
-    Side b = side(g_.b, g_.col_dims, g_.cols, t_.block_cols(), "gcol", "B", true);
+    Side a = side(g_.a, g_.row_dims, g_.rows, t_.rows, t_.tile_rows, "ty", "grow", "A", false);
+    Side b = side(g_.b, g_.col_dims, g_.cols, t_.cols, t_.tile_cols, "tx", "gcol", "B", true);
     const std::int64_t gm = (g_.rows + a.block - 1) / a.block;
     const std::int64_t gn = (g_.cols + b.block - 1) / b.block;
+    const int buffers = t_.double_buffer ? 2 : 1;
 
-    body_.line(std::string(opencl::kLocal) + " " + compute(a) + " la[" + str(t_.k_chunk * a.ld) +
-               "];");
-    body_.line(std::string(opencl::kLocal) + " " + compute(b) + " lb[" + str(t_.k_chunk * b.ld) +
-               "];");
+    body_.line(opencl::local_array(compute(a), "la", t_.k_chunk * a.ld * buffers));
+    body_.line(opencl::local_array(compute(b), "lb", t_.k_chunk * b.ld * buffers));
     body_.line("const int lid = (int)get_local_id(0);");
     body_.line("const int tx = lid % " + str(t_.cols) + ";");
     body_.line("const int ty = lid / " + str(t_.cols) + ";");
@@ -84,8 +101,8 @@ class LocalGemmWriter {
     body_.line("const " + ix_ + " grow = ((grp / " + str(gn) + ") % " + str(gm) + ") * " +
                str(a.block) + ";");
     emit_batch(out, gn * gm);
-    const std::vector<std::string> a_slots = prepare(a);
-    const std::vector<std::string> b_slots = prepare(b);
+    prepare(a);
+    prepare(b);
 
     // Accumulators of this work-item's tile_rows x tile_cols elements.
     const TensorInfo& o = program_.tensor(c_.output);
@@ -95,28 +112,51 @@ class LocalGemmWriter {
         body_.line(acc_t + " " + acc(i, j) + " = 0;");
       }
     }
-    body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + str(t_.k_chunk) + ")");
-    stage(a, a_slots);
-    stage(b, b_slots);
-    body_.line(std::string(opencl::kLocalBarrier));
-    body_.line(opencl::unroll_hint(t_.k_chunk));
-    body_.open("for (int kk = 0; kk < " + str(t_.k_chunk) + "; ++kk)");
-    for (int i = 0; i < t_.tile_rows; ++i) {
-      body_.line("const " + compute(a) + " a" + str(i) + " = la[kk * " + str(a.ld) + " + ty + " +
-                 str(i * t_.rows) + "];");
-    }
-    for (int j = 0; j < t_.tile_cols; ++j) {
-      body_.line("const " + compute(b) + " b" + str(j) + " = lb[kk * " + str(b.ld) + " + tx + " +
-                 str(j * t_.cols) + "];");
-    }
-    for (int i = 0; i < t_.tile_rows; ++i) {
-      for (int j = 0; j < t_.tile_cols; ++j) {
-        body_.line(acc(i, j) + " += (" + acc_t + ")(a" + str(i) + " * b" + str(j) + ");");
+    const std::string kc = str(t_.k_chunk);
+    if (!t_.double_buffer) {
+      body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + kc + ")");
+      store(a, "la", fetch(a, "k0"));
+      store(b, "lb", fetch(b, "k0"));
+      body_.line(std::string(opencl::kLocalBarrier));
+      multiply(a, b, "la", "lb");
+      body_.line(std::string(opencl::kLocalBarrier));
+      body_.close();
+    } else {
+      // The next chunk's global loads go into registers before the arithmetic on this one,
+      // so their latency hides behind it; they land in the other buffer after it. That
+      // buffer's last readers finished before the previous chunk's barrier: one barrier each.
+      declare_registers(a);
+      declare_registers(b);
+      body_.open("");
+      load_registers(a, "0");
+      load_registers(b, "0");
+      store_registers(a, "la");
+      store_registers(b, "lb");
+      body_.close();
+      body_.line(std::string(opencl::kLocalBarrier));
+      body_.line("int buf = 0;");
+      body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + kc + ")");
+      for (const Side* s : {&a, &b}) {
+        const std::string n = str(t_.k_chunk * s->ld);
+        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
+                   "_cur = " + s->lname + " + buf * " + n + ";");
+        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
+                   "_next = " + s->lname + " + (buf ^ 1) * " + n + ";");
       }
+      body_.line("const int more = k0 + " + kc + " < " + str(g_.k) + ";");
+      body_.open("if (more)");
+      load_registers(a, "k0 + " + kc);
+      load_registers(b, "k0 + " + kc);
+      body_.close();
+      multiply(a, b, "la_cur", "lb_cur");
+      body_.open("if (more)");
+      store_registers(a, "la_next");
+      store_registers(b, "lb_next");
+      body_.close();
+      body_.line(std::string(opencl::kLocalBarrier));
+      body_.line("buf ^= 1;");
+      body_.close();
     }
-    body_.close();
-    body_.line(std::string(opencl::kLocalBarrier));
-    body_.close();
 
     LocalGemmCode code;
     code.groups = gn * gm * g_.batch;
@@ -140,6 +180,13 @@ class LocalGemmWriter {
 
   int var_of(int dim) const { return g_.dim_var[static_cast<std::size_t>(dim)]; }
 
+  bool uses_k(const Affine& e) const {
+    for (int v : g_.k_vars) {
+      if (e.coeff(v) != 0) return true;
+    }
+    return false;
+  }
+
   // `v` lies in its derived range, or "" when every value the decoding gives does.
   std::string in_range(int v, std::int64_t extent, const std::string& n) const {
     const IndexRange& r = g_.ranges[static_cast<std::size_t>(v)];
@@ -149,29 +196,60 @@ class LocalGemmWriter {
     return all_of(parts);
   }
 
-  Side side(int input, const std::vector<int>& dims, std::int64_t extent, int block,
-            const std::string& origin, const std::string& tag, bool on_b) const {
+  Side side(int input, const std::vector<int>& dims, std::int64_t extent, int items, int tile,
+            const std::string& thread, const std::string& origin, const std::string& tag,
+            bool on_b) const {
     Side s;
     s.access = &c_.inputs[static_cast<std::size_t>(input)];
     s.dims = dims;
     s.extent = extent;
-    s.block = block;
+    s.items = items;
+    s.tile = tile;
+    s.block = items * tile;
+    s.vec = t_.vector > 1 && tile % t_.vector == 0 ? t_.vector : 1;
+    s.thread = thread;
     s.origin = origin;
     s.lname = on_b ? "lb" : "la";
     s.tag = tag;
     s.on_b = on_b;
     // Contiguous along the reduction when the innermost reduction variable has unit stride.
-    const Shape& shape = program_.tensor(s.access->tensor).shape;
-    const std::vector<std::int64_t> strides = row_major_strides(shape);
+    const TensorInfo& t = program_.tensor(s.access->tensor);
+    const std::vector<std::int64_t> strides = row_major_strides(t.shape);
     std::int64_t step = 0;
     bool whole = true;
-    for (std::size_t d = 0; d < shape.size(); ++d) {
+    for (std::size_t d = 0; d < t.shape.size(); ++d) {
       const Affine& e = s.access->indices[d];
       step += e.coeff(g_.k_vars.back()) * strides[d];
       whole = whole && (e.denom() == 1 || e.coeff(g_.k_vars.back()) == 0);
     }
     s.k_fast = whole && step == 1;
-    s.ld = s.k_fast ? block + 1 : block;
+    s.ld = s.k_fast ? s.block + s.vec : s.block;
+    // Linear along K: every index using a reduction variable is whole and always in bounds, no
+    // constraint of this side uses one, and the flattened reduction's digits step the offset
+    // like one number (each variable's stride is the next one's times its extent).
+    bool linear = true;
+    for (std::size_t d = 0; d < t.shape.size(); ++d) {
+      const Affine& e = s.access->indices[d];
+      if (!uses_k(e)) continue;
+      linear = linear && e.denom() == 1 && cexpr::always_in_range(e, t.shape[d], box_);
+    }
+    for (std::size_t i = 0; i < c_.constraints.size(); ++i) {
+      if (g_.constraint_on_b[i] == on_b) linear = linear && !uses_k(c_.constraints[i].expr);
+    }
+    std::vector<std::int64_t> k_strides;
+    for (int v : g_.k_vars) {
+      std::int64_t st = 0;
+      for (std::size_t d = 0; d < t.shape.size(); ++d) {
+        st += s.access->indices[d].coeff(v) * strides[d];
+      }
+      k_strides.push_back(st);
+    }
+    for (std::size_t j = 0; j + 1 < g_.k_vars.size(); ++j) {
+      const std::int64_t next = g_.ranges[static_cast<std::size_t>(g_.k_vars[j + 1])].size();
+      linear = linear && k_strides[j] == k_strides[j + 1] * next;
+    }
+    s.linear = linear;
+    s.k_step = k_strides.back();
     return s;
   }
 
@@ -193,15 +271,57 @@ class LocalGemmWriter {
     batch_ok_ = all_of(ok);
   }
 
+  // The variable names of a slot's element: its block position's decoded variables, the batch
+  // coordinates, and `k` for the reduction variables.
+  std::vector<std::string> slot_names(const Side& s, const std::string& p) const {
+    std::vector<std::string> n = names_;
+    for (int d : s.dims) {
+      const auto v = static_cast<std::size_t>(var_of(d));
+      n[v] = p + "_" + c_.index_names[v];
+    }
+    return n;
+  }
+
+  // Bounds, divisibility and constraint checks of an element of `s` named by `n`; with
+  // `k_only`, just those that depend on a reduction variable (else just those that do not).
+  void checks(const Side& s, const std::vector<std::string>& n, std::optional<bool> k_only,
+              std::vector<std::string>* ok, std::vector<std::string>* terms) const {
+    const TensorInfo& t = program_.tensor(s.access->tensor);
+    for (std::size_t d = 0; d < t.shape.size(); ++d) {
+      const Affine& e = s.access->indices[d];
+      std::string val = numerator(e, n);
+      const bool wanted = !k_only || *k_only == uses_k(e);
+      if (e.denom() != 1) {
+        if (wanted) ok->push_back(val + " % " + str(e.denom()) + " == 0");
+        val = "(" + val + " / " + str(e.denom()) + ")";
+      }
+      if (wanted && !cexpr::always_in_range(e, t.shape[d], box_)) {
+        ok->push_back(val + " >= 0 && " + val + " < " + str(t.shape[d]));
+      }
+      if (terms != nullptr) terms->push_back(val);
+    }
+    for (std::size_t i = 0; i < c_.constraints.size(); ++i) {
+      if (g_.constraint_on_b[i] != s.on_b) continue;
+      const Constraint& con = c_.constraints[i];
+      if (k_only && *k_only != uses_k(con.expr)) continue;
+      std::string val = numerator(con.expr, n);
+      if (con.expr.denom() != 1) {
+        ok->push_back(val + " % " + str(con.expr.denom()) + " == 0");
+        val = "(" + val + " / " + str(con.expr.denom()) + ")";
+      }
+      ok->push_back(val + " >= 0 && " + val + " < " + str(con.bound));
+    }
+  }
+
   // Before the reduction loop: each load slot's block position (row or column of the block)
   // and reduction position within the chunk, and the block position's variables and validity,
-  // once per distinct position. Returns per slot the name of its decoded position.
-  std::vector<std::string> prepare(Side& s) {
+  // once per distinct position. For a side linear along K, also each slot's offset at the
+  // chunk's start and its loop-invariant validity.
+  void prepare(Side& s) {
     const int kc = t_.k_chunk;
     const int slots = s.block * kc / wg_;
     const std::vector<std::int64_t> ext = extents(s.dims);
     std::map<std::string, std::string> decoded;  // position expression -> its prefix
-    std::vector<std::string> prefixes;
     for (int k = 0; k < slots; ++k) {
       const std::string e = "(lid + " + str(k * wg_) + ")";
       std::string pos, kk;
@@ -239,84 +359,165 @@ class LocalGemmWriter {
         body_.line("const int ok" + p + " = " + (all_of(ok).empty() ? "1" : all_of(ok)) + ";");
         it = decoded.emplace(pos, p).first;
       }
-      prefixes.push_back(it->second);
+      s.slots.push_back(it->second);
+      s.kk.push_back(kk);
+      if (s.linear) {
+        // The offset and checks with every reduction variable at the low end of its range.
+        std::vector<std::string> n = slot_names(s, it->second);
+        for (int v : g_.k_vars) {
+          const auto u = static_cast<std::size_t>(v);
+          n[u] = str(g_.ranges[u].lo);
+        }
+        std::vector<std::string> ok{"ok" + it->second}, terms;
+        checks(s, n, false, &ok, &terms);
+        const TensorInfo& t = program_.tensor(s.access->tensor);
+        const std::string base = cexpr::flat_offset(terms, row_major_strides(t.shape));
+        body_.line("const " + ix_ + " off" + slot + " = " + base + " + " + str(s.k_step) + " * kk" +
+                   slot + ";");
+        body_.line("const int okl" + slot + " = " + all_of(ok) + ";");
+      }
     }
-    return prefixes;
   }
 
-  // Inside the reduction loop: load this chunk of the operand into __local memory. A position
-  // past K, past the block's extent, outside a variable's range, out of the tensor's bounds,
-  // fractional or failing a constraint contributes zero.
-  void stage(const Side& s, const std::vector<std::string>& prefixes) {
+  // The value of each load slot of `s` for the chunk starting at reduction position `k0`: the
+  // element, or zero where the position is past K, past the block's extent, outside a
+  // variable's range, out of the tensor's bounds, fractional or failing a constraint.
+  std::vector<std::string> fetch(const Side& s, const std::string& k0) {
     const TensorInfo& t = program_.tensor(s.access->tensor);
-    const std::vector<std::int64_t> strides = row_major_strides(t.shape);
+    const std::string zero = is_float(t.dtype) ? "0.0f" : "0";
+    const std::string ptr = arg_(s.access->tensor);
     std::vector<std::int64_t> k_ext;
     for (int v : g_.k_vars) k_ext.push_back(g_.ranges[static_cast<std::size_t>(v)].size());
-    std::map<std::string, std::string> kdecoded;  // kk expression -> its names' prefix
-    for (std::size_t k = 0; k < prefixes.size(); ++k) {
+    // kk expression -> the names of its reduction variables (slots loading along the operand's
+    // contiguous K axis share one decoding).
+    std::map<std::string, std::vector<std::string>> kdecoded;
+    std::vector<std::string> values;
+    for (std::size_t k = 0; k < s.slots.size(); ++k) {
       const std::string slot = s.tag + str(static_cast<std::int64_t>(k));
-      const std::string p = prefixes[k];
-      std::vector<std::string> n = names_;
-      for (int d : s.dims) {
-        const auto v = static_cast<std::size_t>(var_of(d));
-        n[v] = p + "_" + c_.index_names[v];
+      std::vector<std::string> ok;
+      if (g_.k % t_.k_chunk != 0) ok.push_back(k0 + " + kk" + slot + " < " + str(g_.k));
+      if (s.linear) {
+        ok.insert(ok.begin(), "okl" + slot);
+        const std::string step = s.k_step == 1 ? "" : str(s.k_step) + " * ";
+        const std::string off =
+            k0 == "0" ? "off" + slot : "off" + slot + " + " + step + "(" + k0 + ")";
+        values.push_back("(" + all_of(ok) + ") ? " + opencl::load(t.dtype, ptr, off) + " : " +
+                         zero);
+        continue;
       }
       // The reduction variables, decoded once per distinct chunk position.
-      const std::string q = "q" + slot;
-      body_.line("const " + ix_ + " " + q + " = k0 + kk" + slot + ";");
-      const std::vector<std::string> dig = digits(q, k_ext);
+      std::vector<std::string> n = slot_names(s, s.slots[k]);
+      auto it = kdecoded.find(s.kk[k]);
+      if (it == kdecoded.end()) {
+        const std::string q = "q" + slot;
+        body_.line("const " + ix_ + " " + q + " = " + k0 + " + kk" + slot + ";");
+        const std::vector<std::string> dig = digits(q, k_ext);
+        std::vector<std::string> kn;
+        for (std::size_t j = 0; j < g_.k_vars.size(); ++j) {
+          const auto v = static_cast<std::size_t>(g_.k_vars[j]);
+          kn.push_back(q + "_" + c_.index_names[v]);
+          const std::int64_t lo = g_.ranges[v].lo;
+          body_.line("const " + ix_ + " " + kn.back() + " = " + dig[j] +
+                     (lo == 0 ? "" : (lo > 0 ? " + " : " - ") + str(lo > 0 ? lo : -lo)) + ";");
+        }
+        it = kdecoded.emplace(s.kk[k], std::move(kn)).first;
+      }
       for (std::size_t j = 0; j < g_.k_vars.size(); ++j) {
-        const auto v = static_cast<std::size_t>(g_.k_vars[j]);
-        n[v] = q + "_" + c_.index_names[v];
-        const std::int64_t lo = g_.ranges[v].lo;
-        body_.line("const " + ix_ + " " + n[v] + " = " + dig[j] +
-                   (lo == 0 ? "" : (lo > 0 ? " + " : " - ") + str(lo > 0 ? lo : -lo)) + ";");
+        n[static_cast<std::size_t>(g_.k_vars[j])] = it->second[j];
       }
-      std::vector<std::string> ok{"ok" + p};
-      if (g_.k % t_.k_chunk != 0) ok.push_back(q + " < " + str(g_.k));
+      ok.insert(ok.begin(), "ok" + s.slots[k]);
       std::vector<std::string> terms;
-      for (std::size_t d = 0; d < t.shape.size(); ++d) {
-        const Affine& e = s.access->indices[d];
-        std::string val = numerator(e, n);
-        if (e.denom() != 1) {
-          ok.push_back(val + " % " + str(e.denom()) + " == 0");
-          val = "(" + val + " / " + str(e.denom()) + ")";
-        }
-        if (!cexpr::always_in_range(e, t.shape[d], box_)) {
-          ok.push_back(val + " >= 0 && " + val + " < " + str(t.shape[d]));
-        }
-        terms.push_back(val);
-      }
-      for (std::size_t i = 0; i < c_.constraints.size(); ++i) {
-        if (g_.constraint_on_b[i] != s.on_b) continue;
-        const Constraint& con = c_.constraints[i];
-        std::string val = numerator(con.expr, n);
-        if (con.expr.denom() != 1) {
-          ok.push_back(val + " % " + str(con.expr.denom()) + " == 0");
-          val = "(" + val + " / " + str(con.expr.denom()) + ")";
-        }
-        ok.push_back(val + " >= 0 && " + val + " < " + str(con.bound));
-      }
+      checks(s, n, std::nullopt, &ok, &terms);
       const std::string load =
-          opencl::load(t.dtype, arg_(s.access->tensor), cexpr::flat_offset(terms, strides));
-      const std::string zero = is_float(t.dtype) ? "0.0f" : "0";
-      body_.line(s.lname + "[kk" + slot + " * " + str(s.ld) + " + e" + slot + "] = (" + all_of(ok) +
-                 ") ? " + load + " : " + zero + ";");
+          opencl::load(t.dtype, ptr, cexpr::flat_offset(terms, row_major_strides(t.shape)));
+      values.push_back("(" + all_of(ok) + ") ? " + load + " : " + zero);
+    }
+    return values;
+  }
+
+  std::string local_index(const Side& s, std::size_t k) const {
+    const std::string slot = s.tag + str(static_cast<std::int64_t>(k));
+    return "kk" + slot + " * " + str(s.ld) + " + e" + slot;
+  }
+
+  // Straight into __local memory (single buffer).
+  void store(const Side& s, const std::string& local, const std::vector<std::string>& values) {
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      body_.line(local + "[" + local_index(s, k) + "] = " + values[k] + ";");
     }
   }
 
-  // The work-item's output elements: rows ty + i * rows, columns tx + j * cols of the block.
+  std::string reg(const Side& s, std::size_t k) const {
+    return "r" + s.tag + str(static_cast<std::int64_t>(k));
+  }
+  void declare_registers(const Side& s) {
+    for (std::size_t k = 0; k < s.slots.size(); ++k) {
+      body_.line(compute(s) + " " + reg(s, k) + " = 0;");
+    }
+  }
+  void load_registers(const Side& s, const std::string& k0) {
+    const std::vector<std::string> values = fetch(s, k0);
+    for (std::size_t k = 0; k < values.size(); ++k) {
+      body_.line(reg(s, k) + " = " + values[k] + ";");
+    }
+  }
+  void store_registers(const Side& s, const std::string& local) {
+    for (std::size_t k = 0; k < s.slots.size(); ++k) {
+      body_.line(local + "[" + local_index(s, k) + "] = " + reg(s, k) + ";");
+    }
+  }
+
+  // The chunk's arithmetic from __local arrays `la` and `lb`: per reduction position, each
+  // side's values (as vectors where it reads vectors), then every product.
+  void multiply(const Side& a, const Side& b, const std::string& la, const std::string& lb) {
+    body_.line(opencl::unroll_hint(t_.k_chunk));
+    body_.open("for (int kk = 0; kk < " + str(t_.k_chunk) + "; ++kk)");
+    std::vector<std::string> av = read_side(a, la, "a"), bv = read_side(b, lb, "b");
+    const std::string acc_t(opencl::compute_type(program_.tensor(c_.output).dtype));
+    for (int i = 0; i < t_.tile_rows; ++i) {
+      for (int j = 0; j < t_.tile_cols; ++j) {
+        body_.line(acc(i, j) + " += (" + acc_t + ")(" + av[static_cast<std::size_t>(i)] + " * " +
+                   bv[static_cast<std::size_t>(j)] + ");");
+      }
+    }
+    body_.close();
+  }
+
+  // Emits the reads of one side's values at reduction position kk; returns each value's name.
+  std::vector<std::string> read_side(const Side& s, const std::string& local,
+                                     const std::string& tag) {
+    std::vector<std::string> out;
+    const std::string row = "kk * " + str(s.ld) + " + " + s.thread_origin() + " + ";
+    if (s.vec == 1) {
+      for (int i = 0; i < s.tile; ++i) {
+        out.push_back(tag + str(i));
+        body_.line("const " + compute(s) + " " + out.back() + " = " + local + "[" + row +
+                   str(s.owned(i)) + "];");
+      }
+      return out;
+    }
+    const std::string vt = opencl::vector_type(program_.tensor(s.access->tensor).dtype, s.vec);
+    for (int v = 0; v < s.tile / s.vec; ++v) {
+      const std::string name = tag + str(v);
+      body_.line("const " + vt + " " + name + " = " +
+                 opencl::local_vector_read(vt, local, row + str(s.owned(v * s.vec))) + ";");
+      for (int l = 0; l < s.vec; ++l) out.push_back(opencl::lane(name, l));
+    }
+    return out;
+  }
+
+  // The work-item's output elements: rows thread * vec + owned(i) of the block, and so columns.
   void emit_elements(const Shape& out, const Side& a, const Side& b, LocalGemmCode* code) {
     const std::vector<std::int64_t> strides = row_major_strides(out);
     std::vector<std::vector<std::string>> row_coord, col_coord;
-    const auto decode = [&](const Side& s, int count, int step, const std::string& thread,
-                            const std::string& tag, std::vector<std::vector<std::string>>* coords,
+    const auto decode = [&](const Side& s, const std::string& tag,
+                            std::vector<std::vector<std::string>>* coords,
                             std::vector<std::string>* valid) {
       const std::vector<std::int64_t> ext = extents(s.dims);
-      for (int i = 0; i < count; ++i) {
+      for (int i = 0; i < s.tile; ++i) {
         const std::string p = tag + str(i);
-        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + " + thread + " + " +
-                   str(i * step) + ";");
+        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + " + s.thread_origin() + " + " +
+                   str(s.owned(i)) + ";");
         const std::vector<std::string> dig = digits(p, ext);
         std::vector<std::string> names;
         for (std::size_t d = 0; d < s.dims.size(); ++d) {
@@ -328,8 +529,8 @@ class LocalGemmWriter {
       }
     };
     std::vector<std::string> row_valid, col_valid;
-    decode(a, t_.tile_rows, t_.rows, "ty", "orow", &row_coord, &row_valid);
-    decode(b, t_.tile_cols, t_.cols, "tx", "ocol", &col_coord, &col_valid);
+    decode(a, "orow", &row_coord, &row_valid);
+    decode(b, "ocol", &col_coord, &col_valid);
     for (int i = 0; i < t_.tile_rows; ++i) {
       for (int j = 0; j < t_.tile_cols; ++j) {
         LocalGemmElement e;

@@ -77,6 +77,21 @@ std::string lane(std::string_view vec, int i) {
   return std::string(vec) + ".s" + "0123456789abcdef"[i];
 }
 
+std::string local_array(std::string_view type, std::string_view name, std::int64_t count) {
+  return std::string(kLocal) + " " + std::string(type) + " " + std::string(name) + "[" +
+         std::to_string(count) + "] __attribute__((aligned(16)));";
+}
+
+std::string local_vector_read(std::string_view vec_type, std::string_view ptr,
+                              std::string_view offset) {
+  return "*(" + std::string(kLocal) + " const " + std::string(vec_type) + "*)(" + std::string(ptr) +
+         " + " + std::string(offset) + ")";
+}
+
+std::string local_pointer(std::string_view type) {
+  return std::string(kLocal) + " " + std::string(type) + "*";
+}
+
 std::string unroll_hint(int n) { return "#pragma unroll " + std::to_string(n); }
 
 std::string required_work_group_size(std::size_t n) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,15 @@ std::string lane(std::string_view vec, int i);  // "v.s3", "v.sa"
 // element, so kernel bodies index <name> from 0. Only the output (writable) is non-const.
 std::string buffer_param(DType t, std::string_view name, bool writable);
 std::string buffer_prologue(DType t, std::string_view name, bool writable);
+
+// A __local array of `count` elements of `type`, aligned for reads of vectors of 4.
+std::string local_array(std::string_view type, std::string_view name, std::int64_t count);
+// A vector of type `vec_type` read from __local memory at `ptr + offset` in one access (the
+// address must be aligned to the vector's size).
+std::string local_vector_read(std::string_view vec_type, std::string_view ptr,
+                              std::string_view offset);
+// A pointer into a __local array of `type`.
+std::string local_pointer(std::string_view type);
 
 // A line asking the compiler to unroll the loop that follows by `n`.
 std::string unroll_hint(int n);

@@ -124,8 +124,8 @@ std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& targe
   const Tuning& t = target.tuning;
   if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
   KernelPlan p;
-  p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows, t.local_tile_cols,
-             t.k_chunk};
+  p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,    t.local_tile_cols,
+             t.k_chunk,          t.local_vector,     t.local_double_buffer};
   p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
   if (p.work_group_size > target.max_work_group_size) return std::nullopt;
   LocalTile& l = p.local;
@@ -140,9 +140,7 @@ std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& targe
     int& shrink = l.tile_cols >= l.tile_rows ? l.tile_cols : l.tile_rows;
     shrink /= 2;
   }
-  const std::size_t bytes =
-      static_cast<std::size_t>(l.k_chunk) * (l.block_rows() + l.block_cols() + 1) * 4;
-  if (bytes > target.local_memory_bytes) return std::nullopt;
+  if (l.local_memory_bytes() > target.local_memory_bytes) return std::nullopt;
   const int wg = l.rows * l.cols;
   if ((l.block_rows() * l.k_chunk) % wg != 0 || (l.block_cols() * l.k_chunk) % wg != 0) {
     return std::nullopt;
@@ -302,17 +300,25 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   // Local-memory GEMM plans around the profile's shape, on devices with real local memory.
   if (!target.is_cpu && gemm_shape(lowered.program, group)) {
     const Tuning& t = target.tuning;
-    for (int tr : {4, 8}) {
-      for (int tc : {4, 8}) {
-        for (int kc : {16, 32}) {
-          KernelPlan p;
-          p.local = {t.local_group_rows, t.local_group_cols, tr, tc, kc};
-          p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
-          const std::size_t bytes =
-              static_cast<std::size_t>(kc) * (p.local.block_rows() + p.local.block_cols() + 1) * 4;
-          if (p.work_group_size <= target.max_work_group_size &&
-              bytes <= target.local_memory_bytes) {
-            add(p);
+    // The profile's vector width and buffering, and the plain variant of each shape.
+    for (const bool tuned : {true, false}) {
+      if (!tuned && t.local_vector == 1 && !t.local_double_buffer) continue;
+      for (int tr : {4, 8}) {
+        for (int tc : {4, 8}) {
+          for (int kc : {16, 32}) {
+            KernelPlan p;
+            p.local = {t.local_group_rows,
+                       t.local_group_cols,
+                       tr,
+                       tc,
+                       kc,
+                       tuned ? t.local_vector : 1,
+                       tuned && t.local_double_buffer};
+            p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
+            if (p.work_group_size <= target.max_work_group_size &&
+                p.local.local_memory_bytes() <= target.local_memory_bytes) {
+              add(p);
+            }
           }
         }
       }

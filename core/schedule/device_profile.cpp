@@ -93,9 +93,10 @@ std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, cons
 }
 
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  yaml::require_map(node, file, "tuning",
-                    {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
-                     "local_work_group", "local_tile", "k_chunk"});
+  yaml::require_map(
+      node, file, "tuning",
+      {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
+       "local_work_group", "local_tile", "k_chunk", "local_vector", "local_double_buffer"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -110,6 +111,16 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   }
   if (const YAML::Node n = node["k_chunk"]) {
     t.k_chunk = static_cast<int>(yaml::read_int(n, file, "k_chunk", 1, 128));
+  }
+  if (const YAML::Node n = node["local_vector"]) {
+    const long long w = yaml::read_int(n, file, "local_vector", 1, 4);
+    if (w != 1 && w != 4) {
+      yaml::fail(n, file, "'local_vector' must be 1 or 4", "write `local_vector: 4`");
+    }
+    t.local_vector = static_cast<int>(w);
+  }
+  if (const YAML::Node n = node["local_double_buffer"]) {
+    t.local_double_buffer = yaml::read_bool(n, file, "local_double_buffer");
   }
   if (const YAML::Node n = node["local_memory_tiling"]) {
     t.local_memory_tiling = yaml::read_bool(n, file, "local_memory_tiling");

@@ -8,7 +8,9 @@ std::string KernelPlan::describe() const {
     return "local-memory GEMM: work-group " + x(local.rows, local.cols) + ", tile " +
            x(local.tile_rows, local.tile_cols) + " (block " +
            x(local.block_rows(), local.block_cols()) + "), K chunk " +
-           std::to_string(local.k_chunk);
+           std::to_string(local.k_chunk) +
+           (local.vector > 1 ? ", vector " + std::to_string(local.vector) : "") +
+           (local.double_buffer ? ", double-buffered" : "");
   }
   std::string s;
   if (tile_elements() == 1) {

@@ -56,7 +56,9 @@ std::string encode_tuning_record(const TuningRecord& r) {
                                 {"cols", r.plan.local.cols},
                                 {"tile_rows", r.plan.local.tile_rows},
                                 {"tile_cols", r.plan.local.tile_cols},
-                                {"k_chunk", r.plan.local.k_chunk}}}}},
+                                {"k_chunk", r.plan.local.k_chunk},
+                                {"vector", r.plan.local.vector},
+                                {"double_buffer", r.plan.local.double_buffer}}}}},
                             {"describe", r.plan.describe()},
                             {"time_ms", r.time_ms},
                             {"plain_time_ms", r.plain_time_ms}};
@@ -86,9 +88,10 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.vector_loads = p.at("vector_loads").get<bool>();
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
-      r.plan.local = {l.at("rows").get<int>(), l.at("cols").get<int>(),
-                      l.at("tile_rows").get<int>(), l.at("tile_cols").get<int>(),
-                      l.at("k_chunk").get<int>()};
+      r.plan.local = {l.at("rows").get<int>(),        l.at("cols").get<int>(),
+                      l.at("tile_rows").get<int>(),   l.at("tile_cols").get<int>(),
+                      l.at("k_chunk").get<int>(),     l.value("vector", 1),
+                      l.value("double_buffer", false)};
     }
     r.time_ms = j.at("time_ms").get<double>();
     r.plain_time_ms = j.at("plain_time_ms").get<double>();

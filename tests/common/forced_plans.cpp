@@ -6,22 +6,38 @@ namespace tartan::testing {
 
 namespace {
 
-// Local-memory GEMM variants: 2-D work-groups of 32 or 16 items, register tiles that divide
-// nothing (2x3, 3x1), K chunks of 4, 5 and 16 (longer than many small tests' K), blocks larger
-// and smaller than the work-group (each way the group's cooperative loads are laid out).
-constexpr int kLocalVariants = 3;
-
+// Local-memory GEMM variants: 2-D work-groups of 16 to 64 items, register tiles that divide
+// nothing (2x3, 3x1), K chunks of 4, 5, 8 and 16 (longer than many small tests' K), blocks
+// larger and smaller than the work-group (each way the group's cooperative loads are laid
+// out), float4 __local reads (on one side or both), single and double buffers.
 KernelPlan local_variant(int v) {
   KernelPlan p;
   switch (v) {
     case 0:
-      p.local = {.rows = 4, .cols = 8, .tile_rows = 2, .tile_cols = 3, .k_chunk = 4};
+      p.local = {.rows = 4,
+                 .cols = 8,
+                 .tile_rows = 2,
+                 .tile_cols = 3,
+                 .k_chunk = 4,
+                 .double_buffer = true};
       break;
     case 1:
       p.local = {.rows = 8, .cols = 4, .tile_rows = 3, .tile_cols = 1, .k_chunk = 16};
       break;
-    default:
+    case 2:
       p.local = {.rows = 4, .cols = 4, .tile_rows = 4, .tile_cols = 8, .k_chunk = 5};
+      break;
+    case 3:
+      p.local = {.rows = 8, .cols = 8, .tile_rows = 4, .tile_cols = 4, .k_chunk = 8, .vector = 4};
+      break;
+    default:
+      p.local = {.rows = 4,
+                 .cols = 8,
+                 .tile_rows = 8,
+                 .tile_cols = 2,
+                 .k_chunk = 6,
+                 .vector = 4,
+                 .double_buffer = true};
       break;
   }
   p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
@@ -31,11 +47,11 @@ KernelPlan local_variant(int v) {
 }  // namespace
 
 KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group) {
-  if (v >= kForcedPlanVariants - kLocalVariants) {
-    const int k = v - (kForcedPlanVariants - kLocalVariants);
+  if (v >= kForcedPlanVariants - kLocalPlanVariants) {
+    const int k = v - (kForcedPlanVariants - kLocalPlanVariants);
     const KernelPlan p = local_variant(k);
     // Kernels that are no GEMM get a register-tiled variant instead.
-    return plan_fits(p, program, group) ? p : forced_plan(k, program, group);
+    return plan_fits(p, program, group) ? p : forced_plan(k % 5, program, group);
   }
   const std::vector<int> dims = tileable_dims(program, group);
   KernelPlan p;
@@ -84,9 +100,12 @@ std::string forced_plan_name(int v) {
                                        "4x3 vector unroll 3",
                                        "8x2 vector wg32",
                                        "2x4 scalar unroll 2",
-                                       "local 4x8 items, 2x3 tile, K chunk 4",
+                                       "local 4x8 items, 2x3 tile, K chunk 4, double-buffered",
                                        "local 8x4 items, 3x1 tile, K chunk 16",
-                                       "local 4x4 items, 4x8 tile, K chunk 5"};
+                                       "local 4x4 items, 4x8 tile, K chunk 5",
+                                       "local 8x8 items, 4x4 tile, K chunk 8, vector 4",
+                                       "local 4x8 items, 8x2 tile, K chunk 6, vector 4 (rows), "
+                                       "double-buffered"};
   return kNames[v];
 }
 

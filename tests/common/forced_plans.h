@@ -10,11 +10,12 @@
 
 namespace tartan::testing {
 
-constexpr int kForcedPlanVariants = 8;
+constexpr int kForcedPlanVariants = 10;
+constexpr int kLocalPlanVariants = 5;
 
 // Variant `v` (0 <= v < kForcedPlanVariants) for one kernel, built from its tileable
-// dimensions (the plain plan when it has none). The last three are local-memory plans where
-// the kernel is GEMM-like and register-tiled variants elsewhere.
+// dimensions (the plain plan when it has none). The last kLocalPlanVariants are local-memory
+// plans where the kernel is GEMM-like and register-tiled variants elsewhere.
 KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group);
 
 // CompileOptions whose plan_override applies variant `v` to every kernel.

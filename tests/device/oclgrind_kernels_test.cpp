@@ -90,7 +90,8 @@ function (A[5, 7], B[7, 6], T[7, 5], D[5, 6]) -> (O1, O2, O3) {
   O3[i, j : 7, 6] = +(A[i, k] * B[k, j]);
 }
 )");
-  for (int v = testing::kForcedPlanVariants - 3; v < testing::kForcedPlanVariants; ++v) {
+  for (int v = testing::kForcedPlanVariants - testing::kLocalPlanVariants;
+       v < testing::kForcedPlanVariants; ++v) {
     SCOPED_TRACE("plan " + testing::forced_plan_name(v));
     testing::CheckOptions options;
     options.compile = testing::forcing_plan(v);

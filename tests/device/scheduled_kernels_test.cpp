@@ -44,13 +44,14 @@ TEST(ScheduledKernels, ConvolutionsDenseAndBatchedMatmul) {
   check_every_plan(b.build(), rng);
 }
 
-// Only the local-memory variants (the last three), on GEMM-like kernels of every kind the
+// Only the local-memory variants, on GEMM-like kernels of every kind the
 // plan claims; `gemms` of the program's kernels must get the local plan (the others fall back
 // to register tiles).
 void check_local_plans(const Program& program, int gemms, std::mt19937_64& rng,
                        testing::CheckOptions options = {}) {
   for (const runtime::Device& device : testing::test_devices()) {
-    for (int v = testing::kForcedPlanVariants - 3; v < testing::kForcedPlanVariants; ++v) {
+    for (int v = testing::kForcedPlanVariants - testing::kLocalPlanVariants;
+         v < testing::kForcedPlanVariants; ++v) {
       SCOPED_TRACE("plan " + testing::forced_plan_name(v));
       int local = 0;
       options.compile.plan_override = [&local, v](const LoweredProgram& lowered,

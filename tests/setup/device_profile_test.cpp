@@ -86,6 +86,8 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_EQ(nvidia.profile->tuning.work_group_size, 128);
   EXPECT_EQ(nvidia.profile->tuning.register_tile_rows, 4);
   EXPECT_TRUE(nvidia.profile->tuning.local_memory_tiling);
+  EXPECT_EQ(nvidia.profile->tuning.local_vector, 4);
+  EXPECT_TRUE(nvidia.profile->tuning.local_double_buffer);
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);

@@ -127,6 +127,27 @@ TEST(Schedule, LocalMemoryPlansForGemmsWhereTheProfileSaysSo) {
   bad.local.k_chunk = 3;
   bad.local.tile_rows = 1;
   EXPECT_FALSE(plan_fits(bad, l.program, l.kernels[0]));
+  bad = p;
+  bad.local.vector = 3;  // only 1 and 4
+  EXPECT_FALSE(plan_fits(bad, l.program, l.kernels[0]));
+  // The profile's vector width and double buffering reach the plan; the tuner also tries the
+  // plain variants.
+  gpu.tuning.local_vector = 4;
+  gpu.tuning.local_double_buffer = true;
+  gpu.compute_units = 16;
+  const KernelPlan v = choose_plan(l, l.kernels[0], gpu);
+  EXPECT_EQ(v.local.vector, 4);
+  EXPECT_TRUE(v.local.double_buffer);
+  EXPECT_EQ(v.describe(),
+            "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16, vector 4, "
+            "double-buffered");
+  int vector = 0, plain = 0;
+  for (const KernelPlan& c : candidate_plans(l, l.kernels[0], gpu)) {
+    vector += c.local.vector == 4 && c.local.double_buffer ? 1 : 0;
+    plain += c.uses_local_memory() && c.local.vector == 1 && !c.local.double_buffer ? 1 : 0;
+  }
+  EXPECT_GE(vector, 4);
+  EXPECT_GE(plain, 4);
 }
 
 TEST(Schedule, GemmShapeOfMatmulsConvsAndNonGemms) {
@@ -186,7 +207,13 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   EXPECT_EQ(back->time_ms, 1.5);
   TuningRecord local = r;
   local.plan = {};
-  local.plan.local = {.rows = 8, .cols = 16, .tile_rows = 4, .tile_cols = 2, .k_chunk = 32};
+  local.plan.local = {.rows = 8,
+                      .cols = 16,
+                      .tile_rows = 4,
+                      .tile_cols = 4,
+                      .k_chunk = 32,
+                      .vector = 4,
+                      .double_buffer = true};
   local.plan.work_group_size = 128;
   const std::optional<TuningRecord> local_back =
       decode_tuning_record(encode_tuning_record(local), &why);

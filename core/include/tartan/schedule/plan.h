@@ -23,6 +23,8 @@ struct Tuning {
   int local_group_rows = 16, local_group_cols = 16;
   int local_tile_rows = 4, local_tile_cols = 4;
   int k_chunk = 16;
+  int local_vector = 1;              // __local read width of the local plan (1 or 4)
+  bool local_double_buffer = false;  // its chunks alternate between two buffers
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -50,12 +52,25 @@ struct TileDim {
 // `k_chunk`, each staged through __local memory by cooperative loads of both operands between
 // barriers. Work-item (r, c) computes rows r + i * rows and columns c + j * cols, so the
 // stores and the __local reads of a warp are contiguous. k_chunk 0: not used.
+// With `vector` 4, a side (rows or columns) whose register tile it divides is owned in runs of 4
+// (item r has rows 4r..4r+3, then 4(rows + r)..., and so on), read from __local memory as one
+// float4 each: a quarter of the __local reads. With `double_buffer`, the chunks alternate
+// between two __local buffers and the next chunk's global loads are issued into registers before
+// the current chunk's arithmetic, with one barrier per chunk instead of two.
 struct LocalTile {
   int rows = 0, cols = 0;            // work-items per group along GEMM rows and columns
   int tile_rows = 1, tile_cols = 1;  // register tile per work-item
   int k_chunk = 0;                   // reduction elements per stage
+  int vector = 1;                    // __local read width: 1 or 4
+  bool double_buffer = false;
   int block_rows() const { return rows * tile_rows; }
   int block_cols() const { return cols * tile_cols; }
+  // An upper bound of the __local memory the plan's kernel declares (4-byte compute types;
+  // each operand's row may be padded by up to `vector` elements).
+  std::size_t local_memory_bytes() const {
+    const auto per_chunk = static_cast<std::size_t>(block_rows() + block_cols() + 2 * vector);
+    return per_chunk * static_cast<std::size_t>(k_chunk) * 4 * (double_buffer ? 2 : 1);
+  }
   friend bool operator==(const LocalTile&, const LocalTile&) = default;
 };
 
