@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <chrono>
 #include <string>
 
 #include "tartan/runtime/buffer.h"
@@ -49,16 +50,20 @@ ClblastSgemm::ClblastSgemm(runtime::Context& context, runtime::Queue& queue, std
   const float one = 1.0f;
   a_.fill(queue_, one);
   b_.fill(queue_, one);
-  run_seconds();  // the first call compiles CLBlast's kernels
+  run();  // the first call compiles CLBlast's kernels
 }
 
-double ClblastSgemm::run_seconds() {
+ClblastSgemm::Times ClblastSgemm::run() {
   cl_command_queue q = queue_.get();
   cl_event event = nullptr;
+  queue_.finish();
+  const auto start = std::chrono::steady_clock::now();
   const int status = load_sgemm()(kRowMajor, kNoTranspose, kNoTranspose, m_, n_, k_, 1.0f, a_.get(),
                                   0, k_, b_.get(), 0, n_, 0.0f, c_.get(), 0, n_, &q, &event);
   if (status != 0) throw Error("CLBlastSgemm failed with status " + std::to_string(status));
-  return static_cast<double>(runtime::Event(event).duration_ns()) * 1e-9;
+  queue_.finish();
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+  return {static_cast<double>(runtime::Event(event).duration_ns()) * 1e-9, wall.count()};
 }
 
 }  // namespace tartan::bench

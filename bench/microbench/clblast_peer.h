@@ -17,7 +17,14 @@ class ClblastSgemm {
  public:
   ClblastSgemm(runtime::Context& context, runtime::Queue& queue, std::size_t m, std::size_t n,
                std::size_t k);
-  double run_seconds();  // device time of one call, from its profiling event
+  struct Times {
+    double event_seconds;  // the event CLBlast returns: its last kernel only
+    double wall_seconds;   // host time from enqueue to completion (queue idle before)
+  };
+  // One call. CLBlast returns the event of its last kernel; for sizes it runs through its
+  // indirect path (pad/transpose kernels around the GEMM) that event misses most of the work,
+  // which made CLBlast look faster than the card's peak at 4096. The wall time covers it all.
+  Times run();
 
  private:
   runtime::Queue& queue_;

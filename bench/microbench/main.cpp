@@ -4,11 +4,15 @@
 //   TARTAN_DEVICE=<id> tartan-microbench [--benchmark_filter=...]   (default device otherwise)
 //   TARTAN_MICROBENCH_TUNE=1 ...: plans measured by the tuner (--tune) instead of the cost model
 //
-// Times are device times from profiling events (UseManualTime), so host overhead is excluded
-// for tartan and CLBlast alike.
+// tartan's times are device times from profiling events (UseManualTime), summed over its
+// kernels. CLBlast's are wall times from enqueue to completion, because the event CLBlast
+// returns covers only its last kernel (clblast_peer.h). Both report `wall_ms`, the host time
+// from enqueue to completion, for a like-for-like comparison that includes launch overhead.
 #include <benchmark/benchmark.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -32,6 +36,12 @@ runtime::Device& bench_device() {
   return device;
 }
 
+// Milliseconds per iteration of a total over the benchmark's iterations.
+double per_iteration_ms(double total_seconds, const benchmark::State& state) {
+  return total_seconds * 1e3 /
+         static_cast<double>(std::max<benchmark::IterationCount>(1, state.iterations()));
+}
+
 void run_tartan(benchmark::State& state, const std::string& name) {
   OpBenchmark op = make_op_benchmark(name);
   // TARTAN_MICROBENCH_TUNE=1 times the tuner's choice instead of the cost model's (main()
@@ -49,9 +59,12 @@ void run_tartan(benchmark::State& state, const std::string& name) {
   exe.set_inputs(inputs);
   exe.enqueue();  // warm-up
   exe.finish();
+  double wall_seconds = 0;
   for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
     exe.enqueue();
     exe.finish();
+    wall_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     double seconds = 0;
     for (const KernelProfile& k : exe.profile()) seconds += k.device_ms * 1e-3;
     state.SetIterationTime(seconds);
@@ -59,6 +72,7 @@ void run_tartan(benchmark::State& state, const std::string& name) {
   state.counters["GFLOP/s"] = benchmark::Counter(
       op.flops * static_cast<double>(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
   state.counters["kernels"] = exe.stats().kernels;
+  state.counters["wall_ms"] = per_iteration_ms(wall_seconds, state);
   state.SetLabel(exe.device().name);
 }
 
@@ -67,7 +81,15 @@ void run_clblast(benchmark::State& state, const std::string& name) {
   runtime::Context context(bench_device());
   runtime::Queue queue(context);
   ClblastSgemm sgemm(context, queue, op.gemm_m, op.gemm_n, op.gemm_k);
-  for (auto _ : state) state.SetIterationTime(sgemm.run_seconds());
+  double wall_seconds = 0, event_seconds = 0;
+  for (auto _ : state) {
+    const ClblastSgemm::Times t = sgemm.run();
+    state.SetIterationTime(t.wall_seconds);
+    wall_seconds += t.wall_seconds;
+    event_seconds += t.event_seconds;
+  }
+  state.counters["wall_ms"] = per_iteration_ms(wall_seconds, state);
+  state.counters["last_kernel_ms"] = per_iteration_ms(event_seconds, state);
   state.counters["GFLOP/s"] = benchmark::Counter(
       op.flops * static_cast<double>(state.iterations()) * 1e-9, benchmark::Counter::kIsRate);
   state.SetLabel("CLBlast SGEMM " + std::to_string(op.gemm_m) + "x" + std::to_string(op.gemm_n) +
