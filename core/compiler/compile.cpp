@@ -78,6 +78,33 @@ bool program_per_kernel(const runtime::DeviceInfo& device) {
   return device.platform_name.find("Portable Computing Language") == std::string::npos;
 }
 
+// CompileOptions::programs and build_threads, where left to tartan, from TARTAN_PROGRAMS
+// ("one" or "per-kernel") and TARTAN_BUILD_THREADS: to compare the ways on one machine.
+CompileOptions::Programs programs_from_environment(CompileOptions::Programs programs) {
+  const std::optional<std::string> v = env_string("TARTAN_PROGRAMS");
+  if (programs != CompileOptions::Programs::kAuto || !v || v->empty()) return programs;
+  if (*v == "one") return CompileOptions::Programs::kOne;
+  if (*v == "per-kernel") return CompileOptions::Programs::kPerKernel;
+  throw Error("TARTAN_PROGRAMS is '" + *v + "'", "set it to 'one' or 'per-kernel', or unset it");
+}
+
+int build_threads_from_environment(int threads) {
+  const std::optional<std::string> v = env_string("TARTAN_BUILD_THREADS");
+  if (threads > 0 || !v || v->empty()) return threads;
+  std::size_t used = 0;
+  int n = 0;
+  try {
+    n = std::stoi(*v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != v->size() || n < 1) {
+    throw Error("TARTAN_BUILD_THREADS is '" + *v + "'",
+                "set it to a positive number of threads, or unset it (one per hardware thread)");
+  }
+  return n;
+}
+
 // program.cl holds every distinct kernel once (the helpers once), <name>.cl each one alone.
 void dump_kernels(const std::string& dir, const std::vector<KernelSource>& kernels,
                   const std::vector<std::size_t>& distinct) {
@@ -193,9 +220,10 @@ Executable compile(const Program& program, const runtime::Device& device,
   std::string dump_dir = options.dump_kernels_dir;
   if (dump_dir.empty()) dump_dir = env_string("TARTAN_DUMP_KERNELS").value_or("");
   if (!dump_dir.empty()) dump_kernels(dump_dir, state->sources, distinct);
-  const bool per_kernel = options.programs == CompileOptions::Programs::kAuto
+  const CompileOptions::Programs split = programs_from_environment(options.programs);
+  const bool per_kernel = split == CompileOptions::Programs::kAuto
                               ? program_per_kernel(device.info)
-                              : options.programs == CompileOptions::Programs::kPerKernel;
+                              : split == CompileOptions::Programs::kPerKernel;
   std::vector<std::string> texts;  // per program
   std::vector<runtime::KernelCache::Source> programs;
   if (per_kernel) {
@@ -212,7 +240,8 @@ Executable compile(const Program& program, const runtime::Device& device,
   phase = Clock::now();
   runtime::KernelCache cache = runtime::KernelCache::from_environment();
   const std::uint64_t builds_before = runtime::program_source_builds();
-  stats.build_threads = runtime::KernelCache::build_threads(programs.size(), options.build_threads);
+  stats.build_threads = runtime::KernelCache::build_threads(
+      programs.size(), build_threads_from_environment(options.build_threads));
   state->programs =
       cache.build_all(state->context, programs, options.extra_build_options, stats.build_threads);
   stats.source_builds = runtime::program_source_builds() - builds_before;

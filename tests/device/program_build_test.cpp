@@ -12,6 +12,7 @@
 #include "tartan/ops/dense.h"
 #include "tartan/reference/executor.h"
 #include "tartan/runtime/program.h"
+#include "tartan/support/error.h"
 
 namespace tartan {
 namespace {
@@ -113,6 +114,37 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
     EXPECT_GT(s.build_seconds, 0);
     EXPECT_LE(phases, s.total_seconds * 1.001 + 1e-6);
     EXPECT_FALSE(s.pass_seconds.empty());
+  }
+}
+
+TEST(ProgramBuild, EnvironmentPicksTheSplitAndThreadsAndRejectsNonsense) {
+  std::mt19937_64 rng(test_seed());
+  const Program p = network(rng);
+  const runtime::Device device = test_devices().front();
+  {
+    testing::ScopedEnv split("TARTAN_PROGRAMS", "per-kernel");
+    testing::ScopedEnv threads("TARTAN_BUILD_THREADS", "2");
+    const CompileStats s = compile(p, device).stats();
+    EXPECT_EQ(s.programs, s.unique_kernels);
+    EXPECT_EQ(s.build_threads, 2);
+  }
+  {
+    testing::ScopedEnv split("TARTAN_PROGRAMS", "one");
+    EXPECT_EQ(compile(p, device).stats().programs, 1);
+  }
+  for (const auto& [name, value] :
+       std::vector<std::pair<const char*, const char*>>{{"TARTAN_PROGRAMS", "two"},
+                                                        {"TARTAN_BUILD_THREADS", "0"},
+                                                        {"TARTAN_BUILD_THREADS", "4x"}}) {
+    testing::ScopedEnv bad(name, value);
+    try {
+      compile(p, device);
+      ADD_FAILURE() << name << "=" << value << " was accepted";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(value), std::string::npos) << e.what();
+      EXPECT_FALSE(e.hint().empty());
+    }
   }
 }
 

@@ -22,6 +22,7 @@ struct CompileOptions {
   // How the kernels are split into OpenCL programs, each built (or loaded from the kernel
   // cache) on its own: kAuto is one per distinct kernel where the driver builds programs
   // concurrently, else (PoCL) one for all. The kernels and results do not depend on it.
+  // TARTAN_PROGRAMS=one|per-kernel and TARTAN_BUILD_THREADS=N override kAuto and 0.
   enum class Programs : std::uint8_t { kAuto, kPerKernel, kOne };
   Programs programs = Programs::kAuto;
   // Host threads that build or load those programs at once; 0: one per hardware thread.
