@@ -68,6 +68,10 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
   return distinct;
 }
 
+bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
+  return device.platform_name.find(name) != std::string::npos;
+}
+
 // Where the driver compiles different programs concurrently, each distinct kernel is a program
 // of its own: built on several threads when the cache is cold, cached on its own (a kernel
 // shared by two networks is built once), and a failure's build log is that kernel's alone.
@@ -75,11 +79,18 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
 // so there each extra program only adds its fixed cost (linking the builtin library and the
 // work-group functions' shared object, ~0.2 s CPU each): all kernels share one program.
 bool program_per_kernel(const runtime::DeviceInfo& device) {
-  return device.platform_name.find("Portable Computing Language") == std::string::npos;
+  return !platform_is(device, "Portable Computing Language");
+}
+
+// Build threads when left to tartan (0: one per hardware thread). Oclgrind (21.10) crashes when
+// two threads build programs at once, against the OpenCL spec's thread safety: one there.
+int default_build_threads(const runtime::DeviceInfo& device) {
+  return platform_is(device, "Oclgrind") ? 1 : 0;
 }
 
 // CompileOptions::programs and build_threads, where left to tartan, from TARTAN_PROGRAMS
-// ("one" or "per-kernel") and TARTAN_BUILD_THREADS: to compare the ways on one machine.
+// ("one" or "per-kernel") and TARTAN_BUILD_THREADS (else the driver's `fallback`): to compare
+// the ways on one machine.
 CompileOptions::Programs programs_from_environment(CompileOptions::Programs programs) {
   const std::optional<std::string> v = env_string("TARTAN_PROGRAMS");
   if (programs != CompileOptions::Programs::kAuto || !v || v->empty()) return programs;
@@ -88,9 +99,10 @@ CompileOptions::Programs programs_from_environment(CompileOptions::Programs prog
   throw Error("TARTAN_PROGRAMS is '" + *v + "'", "set it to 'one' or 'per-kernel', or unset it");
 }
 
-int build_threads_from_environment(int threads) {
+int build_threads_from_environment(int threads, int fallback) {
   const std::optional<std::string> v = env_string("TARTAN_BUILD_THREADS");
-  if (threads > 0 || !v || v->empty()) return threads;
+  if (threads > 0) return threads;
+  if (!v || v->empty()) return fallback;
   std::size_t used = 0;
   int n = 0;
   try {
@@ -241,7 +253,8 @@ Executable compile(const Program& program, const runtime::Device& device,
   runtime::KernelCache cache = runtime::KernelCache::from_environment();
   const std::uint64_t builds_before = runtime::program_source_builds();
   stats.build_threads = runtime::KernelCache::build_threads(
-      programs.size(), build_threads_from_environment(options.build_threads));
+      programs.size(),
+      build_threads_from_environment(options.build_threads, default_build_threads(device.info)));
   state->programs =
       cache.build_all(state->context, programs, options.extra_build_options, stats.build_threads);
   stats.source_builds = runtime::program_source_builds() - builds_before;

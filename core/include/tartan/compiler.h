@@ -25,7 +25,8 @@ struct CompileOptions {
   // TARTAN_PROGRAMS=one|per-kernel and TARTAN_BUILD_THREADS=N override kAuto and 0.
   enum class Programs : std::uint8_t { kAuto, kPerKernel, kOne };
   Programs programs = Programs::kAuto;
-  // Host threads that build or load those programs at once; 0: one per hardware thread.
+  // Host threads that build or load those programs at once; 0: one per hardware thread (one on
+  // Oclgrind, whose compiler is not thread-safe).
   int build_threads = 0;
   // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
   // whose results match the plain plan's, and stores it in the tuning cache
