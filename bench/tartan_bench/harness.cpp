@@ -51,6 +51,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
   m.cache_hit = exe.stats().cache_hit;
   m.kernels = exe.stats().kernels;
   m.unique_kernels = exe.stats().unique_kernels;
+  m.compile_stats = exe.stats();
   m.peak_bytes = exe.memory().peak_bytes();
   m.flops_per_example =
       w.flops_per_example > 0 ? w.flops_per_example : exe.flops_per_run() / w.batch;

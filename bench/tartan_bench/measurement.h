@@ -9,6 +9,7 @@
 
 #include "cpu_compare.h"
 #include "stop.h"
+#include "tartan/runtime/executable.h"
 #include "validation.h"
 
 namespace tartan::bench {
@@ -34,6 +35,7 @@ struct Measurement {
   bool cache_hit = false;       // the kernel binaries came from the on-disk cache
   int kernels = 0;
   int unique_kernels = 0;
+  CompileStats compile_stats;  // where the compile time went (phases, passes, kernel cache)
   std::size_t peak_bytes = 0;  // the memory plan's device bytes: arena + weights + inputs/outputs
   double flops_per_example = 0;
 

@@ -31,6 +31,27 @@ void print_top_kernels(std::ostream& out, const Measurement& m, int examples) {
   }
 }
 
+// "warm" when every program came from the kernel cache, "cold" when none did.
+std::string cache_state(const CompileStats& c) {
+  if (c.programs == 0 || c.cache_hits == c.programs) return "warm";
+  if (c.cache_hits == 0) return "cold";
+  return fmt::format("partly warm, {} of {} kernels", c.cache_hits, c.programs);
+}
+
+void print_compile_phases(std::ostream& out, const CompileStats& c) {
+  out << fmt::format(
+      "    passes {:.3f} s, buffers and constants {:.3f} s, scheduling {:.3f} s, codegen "
+      "{:.3f} s,\n    program build {:.3f} s ({} programs on {} threads, {} from the cache), "
+      "kernel setup {:.3f} s\n",
+      c.pipeline_seconds, c.upload_seconds, c.schedule_seconds, c.codegen_seconds, c.build_seconds,
+      c.programs, c.build_threads, c.cache_hits, c.bind_seconds);
+  std::string passes;
+  for (const auto& [name, seconds] : c.pass_seconds) {
+    passes += fmt::format("{}{} {:.3f}", passes.empty() ? "" : ", ", name, seconds);
+  }
+  if (!passes.empty()) out << "    passes (s): " << passes << "\n";
+}
+
 }  // namespace
 
 void print_report(std::ostream& out, const RunContext& c, const Measurement& m, const Summary& s) {
@@ -49,7 +70,8 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
   };
   row("compile",
       fmt::format("{:.3f} s (kernel cache {}; {} launches, {} kernels)", m.compile_seconds,
-                  m.cache_hit ? "warm" : "cold", m.kernels, m.unique_kernels));
+                  cache_state(m.compile_stats), m.kernels, m.unique_kernels));
+  if (o.verbose) print_compile_phases(out, m.compile_stats);
   if (o.tune) {
     row("tuning", fmt::format("{:.3f} s ({} kernel{} measured; plans kept in the tuning cache)",
                               m.tuning_seconds, m.tuned_kernels, m.tuned_kernels == 1 ? "" : "s"));

@@ -19,6 +19,19 @@ using nlohmann::ordered_json;
 
 ordered_json or_null(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(); }
 
+// Seconds per phase of compile(), in the order they run.
+ordered_json compile_phases(const CompileStats& c) {
+  return {{"pipeline", c.pipeline_seconds}, {"upload", c.upload_seconds},
+          {"schedule", c.schedule_seconds}, {"codegen", c.codegen_seconds},
+          {"build", c.build_seconds},       {"bind", c.bind_seconds}};
+}
+
+ordered_json compile_passes(const CompileStats& c) {
+  ordered_json j = ordered_json::object();
+  for (const auto& [name, seconds] : c.pass_seconds) j[name] = seconds;
+  return j;
+}
+
 void flatten(const ordered_json& j, const std::string& prefix,
              std::vector<std::pair<std::string, std::string>>& cells) {
   if (j.is_object()) {
@@ -134,7 +147,13 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
                   {"unique_kernels", m.unique_kernels},
                   {"tuning_seconds", m.tuning_seconds},
                   {"tuned_kernels", m.tuned_kernels},
-                  {"tuning_records_used", m.tuning_records_used}};
+                  {"tuning_records_used", m.tuning_records_used},
+                  {"phases", compile_phases(m.compile_stats)},
+                  {"passes", compile_passes(m.compile_stats)},
+                  {"programs", m.compile_stats.programs},
+                  {"program_cache_hits", m.compile_stats.cache_hits},
+                  {"source_builds", m.compile_stats.source_builds},
+                  {"build_threads", m.compile_stats.build_threads}};
   j["warmup"] = {{"batches", m.warmup_batches}, {"seconds", m.warmup_seconds}};
   j["run"] = {{"batches_planned", m.batches_planned},
               {"batches", m.batch_seconds.size()},

@@ -1,5 +1,7 @@
 #include "tartan/passes/fold_batch_norm.h"
 
+#include <cstring>
+#include <memory>
 #include <optional>
 
 #include "passes/uses.h"
@@ -147,17 +149,32 @@ std::optional<std::pair<std::size_t, std::size_t>> scalable_operand(const Progra
 std::shared_ptr<const ConstantData> scaled(const TensorInfo& k, std::size_t dim,
                                            const std::vector<double>& scale) {
   // Blocks of `inner` elements share one channel m; no division per element (weights are
-  // millions of elements and this runs on every compile).
+  // millions of elements and this runs on every compile, warm kernel cache or not).
   const auto inner = static_cast<std::size_t>(row_major_strides(k.shape)[dim]);
   const auto channels = static_cast<std::size_t>(k.shape[dim]);
-  std::vector<double> values(k.data->size());
-  for (std::size_t start = 0; start < values.size(); start += inner * channels) {
-    for (std::size_t m = 0; m < channels; ++m) {
-      const double s = m < scale.size() ? scale[m] : 1.0;
-      const std::size_t block = start + m * inner;
-      for (std::size_t j = block; j < block + inner; ++j) values[j] = k.data->at(j) * s;
+  const auto for_each = [&](auto&& f) {  // f(element index, channel scale)
+    for (std::size_t start = 0; start < k.data->size(); start += inner * channels) {
+      for (std::size_t m = 0; m < channels; ++m) {
+        const double s = m < scale.size() ? scale[m] : 1.0;
+        const std::size_t block = start + m * inner;
+        for (std::size_t j = block; j < block + inner; ++j) f(j, s);
+      }
     }
+  };
+  if (k.dtype == DType::kFloat32) {
+    // Straight on the bytes, with the same arithmetic as below (the product in double, rounded
+    // once to float): a network's weights no longer make two passes through doubles.
+    std::vector<std::byte> bytes = k.data->bytes();
+    for_each([&](std::size_t j, double s) {
+      float v;
+      std::memcpy(&v, bytes.data() + j * sizeof v, sizeof v);
+      v = static_cast<float>(static_cast<double>(v) * s);
+      std::memcpy(bytes.data() + j * sizeof v, &v, sizeof v);
+    });
+    return std::make_shared<const ConstantData>(k.dtype, std::move(bytes));
   }
+  std::vector<double> values(k.data->size());
+  for_each([&](std::size_t j, double s) { values[j] = k.data->at(j) * s; });
   return ConstantData::from_doubles(k.dtype, values);
 }
 

@@ -21,6 +21,12 @@ namespace tartan {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 class PassRunner {
  public:
   PassRunner(Program* program, const PipelineOptions& options)
@@ -30,22 +36,42 @@ class PassRunner {
   template <typename Pass>
   void run(const char* name, Pass pass) {
     const std::size_t before = program_->ops().size();
-    const auto start = std::chrono::steady_clock::now();
+    Clock::time_point start = Clock::now();
     pass(program_);
     rewrite_scan_bodies(program_, pass);  // a loop's body is optimised like any program
-    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
-    spdlog::debug("pass {}: {} -> {} ops in {} us", name, before, program_->ops().size(), us);
+    const double seconds = seconds_since(start);
+    timings_.emplace_back(name, seconds);
+    spdlog::debug("pass {}: {} -> {} ops in {:.0f} us", name, before, program_->ops().size(),
+                  seconds * 1e6);
+    start = Clock::now();
     infer_shapes(*program_);
+    infer_shapes_seconds_ += seconds_since(start);
     if (options_.dump_after_each_pass && spdlog::should_log(spdlog::level::debug)) {
       spdlog::debug("program after {}:\n{}", name, print_program(*program_));
     }
   }
 
+  // Times one step of lowering (no re-check).
+  template <typename Step>
+  auto time(const char* name, Step step) {
+    const Clock::time_point start = Clock::now();
+    auto result = step();
+    timings_.emplace_back(name, seconds_since(start));
+    return result;
+  }
+
+  // Every timing so far, the re-checks after the passes summed as "infer_shapes".
+  std::vector<std::pair<std::string, double>> timings() const {
+    auto all = timings_;
+    all.emplace_back("infer_shapes", infer_shapes_seconds_);
+    return all;
+  }
+
  private:
   Program* program_;
   const PipelineOptions& options_;
+  std::vector<std::pair<std::string, double>> timings_;
+  double infer_shapes_seconds_ = 0;
 };
 
 }  // namespace
@@ -63,9 +89,15 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
   passes.run("dce", dce);
 
   LoweredProgram lowered{std::move(program), {}, {}};
-  lowered.kernels = fuse(lowered.program, options.fuse);
-  lowered.memory = plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
-  lower_scans(&lowered, options);
+  lowered.kernels = passes.time("fuse", [&] { return fuse(lowered.program, options.fuse); });
+  lowered.memory = passes.time("plan_memory", [&] {
+    return plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
+  });
+  passes.time("lower_scans", [&] {
+    lower_scans(&lowered, options);
+    return 0;
+  });
+  lowered.pass_seconds = passes.timings();
   spdlog::debug("fuse: {} kernels; plan_memory: arena {} B, peak {} B", lowered.kernels.size(),
                 lowered.memory.arena_bytes, lowered.memory.peak_bytes());
   return lowered;

@@ -114,7 +114,7 @@ Executable::State::~State() {
   places.clear();
   own_buffers.clear();
   arena.reset();
-  program.reset();
+  programs.clear();
 }
 
 Executable::Executable(std::unique_ptr<State> state) : state_(std::move(state)) {}

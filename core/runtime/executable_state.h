@@ -87,7 +87,7 @@ struct Executable::State {
   LoweredProgram lowered;
   // One per launch site, in order; a scan body's kernels appear once and run trip_count times.
   std::vector<KernelSource> sources;
-  std::optional<runtime::Program> program;
+  std::vector<runtime::Program> programs;    // one per distinct kernel
   std::vector<Launch> launches;              // one per source
   std::vector<std::unique_ptr<Loop>> loops;  // by Launch::loop; stable addresses
   std::vector<std::size_t> event_launch;     // per event of the last enqueue: its launch

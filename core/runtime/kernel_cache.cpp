@@ -1,9 +1,12 @@
 #include "tartan/runtime/kernel_cache.h"
 
+#include <algorithm>
 #include <array>
+#include <exception>
 #include <iostream>
 #include <system_error>
 
+#include "reference/parallel.h"
 #include "tartan/runtime/cl_error.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
@@ -174,6 +177,37 @@ Program KernelCache::build(const Context& context, std::string_view source,
   }
   store(key, program);
   return program;
+}
+
+int KernelCache::build_threads(std::size_t count, int threads) {
+  return static_cast<int>(std::min<std::size_t>(
+      std::max<std::size_t>(count, 1), static_cast<std::size_t>(resolve_threads(threads))));
+}
+
+std::vector<Program> KernelCache::build_all(const Context& context,
+                                            const std::vector<Source>& sources,
+                                            const std::string& options, int threads) {
+  std::vector<std::optional<Program>> built(sources.size());
+  std::vector<std::exception_ptr> errors(sources.size());
+  // parallel_for hands out a few chunks per thread, so unequal build times balance out.
+  parallel_for(static_cast<std::int64_t>(sources.size()), build_threads(sources.size(), threads),
+               /*min_parallel=*/2, [&](std::int64_t begin, std::int64_t end) {
+                 for (auto i = static_cast<std::size_t>(begin); i < static_cast<std::size_t>(end);
+                      ++i) {
+                   try {
+                     built[i].emplace(build(context, sources[i].text, options, sources[i].name));
+                   } catch (...) {
+                     errors[i] = std::current_exception();
+                   }
+                 }
+               });
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);  // the first in source order, whichever finished first
+  }
+  std::vector<Program> programs;
+  programs.reserve(sources.size());
+  for (std::optional<Program>& p : built) programs.push_back(std::move(*p));
+  return programs;
 }
 
 std::optional<Program> KernelCache::load(const Context& context, const CacheKey& key,

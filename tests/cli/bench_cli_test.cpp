@@ -165,7 +165,7 @@ TEST_F(BenchCli, ListShowsEveryNetworkWithItsFigures) {
 }
 
 TEST_F(BenchCli, SmallRunReportsAndWritesJsonAndCsv) {
-  const ProcessResult r = bench(small_mobilenet());
+  const ProcessResult r = bench(small_mobilenet({"-v"}));
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   // plaidbench's line, exactly as log parsers read it.
   EXPECT_TRUE(std::regex_search(
@@ -200,6 +200,27 @@ TEST_F(BenchCli, SmallRunReportsAndWritesJsonAndCsv) {
   EXPECT_LT(gflop, 0.05);
   EXPECT_GT(j["compile"]["seconds"].get<double>(), 0);
   EXPECT_GT(j["compile"]["kernels"].get<int>(), 10);
+  // The phases of compile() run one after another inside its wall time.
+  double phases = 0;
+  for (const char* phase : {"pipeline", "upload", "schedule", "codegen", "build", "bind"}) {
+    const double s = j["compile"]["phases"][phase];
+    EXPECT_GE(s, 0) << phase;
+    phases += s;
+  }
+  EXPECT_GT(j["compile"]["phases"]["build"].get<double>(), 0);
+  EXPECT_LE(phases, j["compile"]["seconds"].get<double>() * 1.001);
+  EXPECT_GT(j["compile"]["passes"]["fold_batch_norm"].get<double>(), 0);
+  EXPECT_GE(j["compile"]["programs"].get<int>(), 1);
+  EXPECT_LE(j["compile"]["programs"].get<int>(), j["compile"]["unique_kernels"].get<int>());
+  EXPECT_GE(j["compile"]["build_threads"].get<int>(), 1);
+  // Each program was either loaded from the kernel cache (shared by these tests) or built.
+  EXPECT_EQ(
+      j["compile"]["program_cache_hits"].get<int>() + j["compile"]["source_builds"].get<int>(),
+      j["compile"]["programs"].get<int>());
+  EXPECT_EQ(j["compile"]["cache_hit"].get<bool>(),
+            j["compile"]["program_cache_hits"] == j["compile"]["programs"]);
+  EXPECT_NE(r.out.find("program build "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("passes (s): fold_constants "), std::string::npos) << r.out;
   EXPECT_EQ(j["warmup"]["batches"], 1);
   const json& run = j["run"];
   EXPECT_EQ(run["batches"], 2);

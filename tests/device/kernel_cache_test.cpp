@@ -7,6 +7,7 @@
 
 #include "common/test_env.h"
 #include "device/vadd.h"
+#include "tartan/runtime/cl_error.h"
 #include "tartan/support/file_io.h"
 
 namespace tartan::runtime {
@@ -156,6 +157,68 @@ TEST_F(KernelCacheTest, UnwritableDirWarnsOnceAndKeepsWorking) {
   EXPECT_EQ(err.find(warning, err.find(warning) + 1), std::string::npos) << "warned twice: " << err;
   EXPECT_EQ(cache.stats().store_failures, 1u);
   EXPECT_EQ(cache.stats().source_builds, 2u);
+}
+
+// Distinct kernels: vadd renamed, so each source is its own program and cache entry.
+std::string renamed_vadd(int i) {
+  std::string s = testing::kVaddSource;
+  s.replace(s.find("vadd"), 4, "vadd_" + std::to_string(i));
+  return s;
+}
+
+TEST_F(KernelCacheTest, BuildAllBuildsConcurrentlyInOrderThenLoadsFromTheCache) {
+  constexpr int kPrograms = 6;
+  std::vector<std::string> texts;
+  for (int i = 0; i < kPrograms; ++i) texts.push_back(renamed_vadd(i));
+  std::vector<KernelCache::Source> sources;
+  for (int i = 0; i < kPrograms; ++i) sources.push_back({texts[i], "vadd_" + std::to_string(i)});
+  EXPECT_EQ(KernelCache::build_threads(sources.size(), 4), 4);
+  EXPECT_EQ(KernelCache::build_threads(sources.size(), 100), kPrograms);
+  EXPECT_EQ(KernelCache::build_threads(2, 4), 2);
+  EXPECT_EQ(KernelCache::build_threads(0, 4), 1);
+
+  for (const bool warm : {false, true}) {
+    KernelCache cache = KernelCache::from_environment();
+    const std::uint64_t before = program_source_builds();
+    const std::vector<Program> programs = cache.build_all(ctx_, sources, kOptions, 4);
+    ASSERT_EQ(programs.size(), sources.size());
+    for (int i = 0; i < kPrograms; ++i) {
+      EXPECT_EQ(programs[i].name(), "vadd_" + std::to_string(i));
+      testing::run_and_check_vadd(ctx_, queue_, programs[i], 1000, "vadd_" + std::to_string(i));
+      EXPECT_THROW(Kernel(programs[i], "vadd_" + std::to_string(i + 1)), OpenCLError);
+    }
+    const KernelCacheStats s = cache.stats();
+    const std::uint64_t all = kPrograms;
+    EXPECT_EQ(s.hits, warm ? all : 0u) << "warm " << warm;
+    EXPECT_EQ(s.source_builds, warm ? 0u : all) << "warm " << warm;
+    EXPECT_EQ(program_source_builds() - before, warm ? 0u : all) << "warm " << warm;
+    EXPECT_EQ(s.stores, warm ? 0u : all) << "warm " << warm;
+  }
+}
+
+TEST_F(KernelCacheTest, BuildAllReportsTheFirstFailingSourceWithItsLog) {
+  const std::string good = testing::kVaddSource;
+  const std::string bad1 =
+      "__kernel void first_bad(__global float* x) { x[0] = undeclared_one; }\n";
+  const std::string bad2 =
+      "__kernel void second_bad(__global float* x) { x[0] = undeclared_two; }\n";
+  const std::vector<KernelCache::Source> sources = {
+      {good, "good"}, {bad2, "second_bad"}, {good, "good_again"}, {bad1, "first_bad"}};
+  for (int attempt = 0; attempt < 3; ++attempt) {  // whichever thread fails first
+    KernelCache cache = KernelCache::from_environment();
+    try {
+      cache.build_all(ctx_, sources, kOptions, 4);
+      FAIL() << "expected a build failure";
+    } catch (const OpenCLError& e) {
+      const std::string what = e.what();
+      EXPECT_EQ(e.call(), "clBuildProgram");
+      EXPECT_EQ(e.kernel(), "second_bad") << what;
+      const std::size_t log = what.find("build log:\n");
+      ASSERT_NE(log, std::string::npos) << what;
+      EXPECT_NE(what.find("undeclared_two", log), std::string::npos) << what;
+      EXPECT_EQ(what.find("undeclared_one"), std::string::npos) << what;
+    }
+  }
 }
 
 TEST_F(KernelCacheTest, EnvironmentVariableDisablesCache) {

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "tartan/runtime/buffer.h"
@@ -27,7 +28,8 @@ __kernel void vadd(__global const float* a, __global const float* b, __global fl
 // Runs `vadd` from `program` over n elements; returns the kernel's event. Adds gtest failures
 // for every wrong element (at most a few reported).
 inline runtime::Event run_and_check_vadd(const runtime::Context& ctx, runtime::Queue& queue,
-                                         const runtime::Program& program, int n = 1000) {
+                                         const runtime::Program& program, int n = 1000,
+                                         const std::string& kernel = "vadd") {
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<float> dist(-100.0f, 100.0f);
   std::vector<float> a(n), b(n), c(n);
@@ -42,7 +44,7 @@ inline runtime::Event run_and_check_vadd(const runtime::Context& ctx, runtime::Q
   db.write(queue, std::span<const float>(b));
   dc.fill(queue, std::numeric_limits<float>::quiet_NaN());
 
-  runtime::Kernel k(program, "vadd");
+  runtime::Kernel k(program, kernel);
   k.set_arg(0, da);
   k.set_arg(1, db);
   k.set_arg(2, dc);

@@ -61,14 +61,15 @@ TEST(FoldBatchNorm, DenseLayerWithScaleShapedOneByM) {
   fold(&p);
   EXPECT_EQ(count_ops(p, kContraction), 1u);
   EXPECT_EQ(count_ops(p, kElementwise), 1u);
-  // Independent check of the folded weights: W'[k][m] = W[k][m] * s[m].
+  // Independent check of the folded weights: W'[k][m] = W[k][m] * s[m], the product in double
+  // rounded once to float, bit for bit.
   const auto& conv = std::get<Contraction>(p.ops()[0]);
   const TensorInfo& folded = p.tensor(conv.inputs[1].tensor);
   const TensorInfo& scale = p.tensor(*before.find("s"));
   for (std::size_t kk = 0; kk < 6; ++kk) {
     for (std::size_t m = 0; m < 3; ++m) {
-      EXPECT_NEAR(folded.data->at(kk * 3 + m), p.tensor(w).data->at(kk * 3 + m) * scale.data->at(m),
-                  1e-6);
+      const double want = static_cast<float>(p.tensor(w).data->at(kk * 3 + m) * scale.data->at(m));
+      EXPECT_EQ(folded.data->at(kk * 3 + m), want) << kk << ", " << m;
     }
   }
   expect_equivalent(before, p, seeded.rng, 1e-6);

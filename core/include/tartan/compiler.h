@@ -1,6 +1,7 @@
 // compile(Program, Device) -> Executable: passes, scheduling, code generation, build.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -18,6 +19,15 @@ struct CompileOptions {
   // variable TARTAN_DUMP_KERNELS does the same when this is empty.
   std::string dump_kernels_dir;
   std::string extra_build_options;  // appended to the OpenCL build options
+  // How the kernels are split into OpenCL programs, each built (or loaded from the kernel
+  // cache) on its own: kAuto is one per distinct kernel where the driver builds programs
+  // concurrently, else (PoCL) one for all. The kernels and results do not depend on it.
+  // TARTAN_PROGRAMS=one|per-kernel and TARTAN_BUILD_THREADS=N override kAuto and 0.
+  enum class Programs : std::uint8_t { kAuto, kPerKernel, kOne };
+  Programs programs = Programs::kAuto;
+  // Host threads that build or load those programs at once; 0: one per hardware thread (one on
+  // Oclgrind, whose compiler is not thread-safe).
+  int build_threads = 0;
   // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
   // whose results match the plain plan's, and stores it in the tuning cache
   // ($XDG_CACHE_HOME/tartan/tuning). Without it, a kernel uses its tuning record where one

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tartan/ir/program.h"
@@ -48,6 +49,8 @@ struct LoweredProgram {
   // The body of each Scan kernel, by the scan's output tensor, lowered for code generation
   // (tartan/passes/lower_scan.h).
   std::map<TensorId, std::shared_ptr<const LoweredProgram>> bodies = {};
+  // Wall seconds of each pass and of fuse / plan_memory / lower_scan, in order, for reports.
+  std::vector<std::pair<std::string, double>> pass_seconds = {};
 };
 
 struct PipelineOptions {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tartan/codegen/kernel_source.h"
@@ -24,19 +25,28 @@ struct KernelProfile {
   int launches = 1;  // per run: a scan's trip count for its body's kernels
 };
 
+// Where compile() spent its time, in wall seconds: the phases run one after the other and add
+// up to total_seconds (give or take the clock reads between them).
 struct CompileStats {
-  int kernels = 0;         // launches per run (a scan's body kernels count once per step)
-  int unique_kernels = 0;  // distinct OpenCL functions (identical kernels are shared)
-  double pipeline_seconds = 0;
-  double codegen_seconds = 0;
-  double build_seconds = 0;  // OpenCL program build or cache load
+  int kernels = 0;              // launches per run (a scan's body kernels count once per step)
+  int unique_kernels = 0;       // distinct OpenCL functions (identical kernels are shared)
+  double pipeline_seconds = 0;  // the graph passes (pass_seconds has each one)
+  double upload_seconds = 0;    // creating the buffers and uploading the constants
+  double schedule_seconds = 0;  // choosing each kernel's plan: cost model, tuning records, tuner
+  double codegen_seconds = 0;   // writing OpenCL C
+  double build_seconds = 0;     // OpenCL programs: cache lookups, loads and builds from source
+  double bind_seconds = 0;      // kernel objects, their arguments, the constants' upload finish
   double total_seconds = 0;
-  bool cache_hit = false;           // the program binary came from the kernel cache
+  // Per pass of the pipeline in order (a pass that runs on scan bodies includes them).
+  std::vector<std::pair<std::string, double>> pass_seconds;
+  bool cache_hit = false;           // every program came from the kernel cache
+  int programs = 0;                 // OpenCL programs (CompileOptions::programs)
+  int cache_hits = 0;               // programs loaded from the kernel cache
+  int build_threads = 0;            // host threads that built or loaded the programs
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
   int tuned_kernels = 0;            // distinct kernels measured by the tuner (CompileOptions::tune)
   int tuning_records_used = 0;      // distinct kernels whose plan came from the tuning cache
-  double tuning_seconds =
-      0;  // measuring candidate plans (CompileOptions::tune); in codegen_seconds
+  double tuning_seconds = 0;        // measuring candidate plans (tune); in schedule_seconds
 };
 
 struct RunOptions {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tartan/runtime/context.h"
 #include "tartan/runtime/program.h"
@@ -63,6 +64,19 @@ class KernelCache {
   // stored). Build errors are those of Program::from_source.
   Program build(const Context& context, std::string_view source, const std::string& options,
                 std::string_view name);
+
+  // One program per source, in the order of `sources`, each built as build() does, on up to
+  // `threads` host threads at once (0: one per hardware thread; drivers build different
+  // programs concurrently). If builds fail, throws the failure of the first failing source in
+  // `sources` order (with its build log), after every thread has finished.
+  struct Source {
+    std::string_view text;
+    std::string name;
+  };
+  std::vector<Program> build_all(const Context& context, const std::vector<Source>& sources,
+                                 const std::string& options, int threads = 0);
+  // The number of threads build_all(sources of `count`, threads) uses.
+  static int build_threads(std::size_t count, int threads);
 
   bool enabled() const { return !dir_.empty(); }
   const std::filesystem::path& dir() const { return dir_; }

@@ -1,0 +1,152 @@
+// How compile() builds its kernels: one program per distinct kernel on several threads, or one
+// program for all. The kernels (names and code) and the results must not depend on either, and
+// a second compile of the same program must load every program from the kernel cache.
+#include <gtest/gtest.h>
+
+#include "common/device_check.h"
+#include "common/test_env.h"
+#include "tartan/compiler.h"
+#include "tartan/ir/builder.h"
+#include "tartan/ops/activation.h"
+#include "tartan/ops/conv.h"
+#include "tartan/ops/dense.h"
+#include "tartan/reference/executor.h"
+#include "tartan/runtime/program.h"
+#include "tartan/support/error.h"
+
+namespace tartan {
+namespace {
+
+using Programs = CompileOptions::Programs;
+using testing::test_devices;
+using testing::test_seed;
+
+// A depthwise + pointwise block, a matmul and two identical relus: several distinct kernels, and
+// one shared by two launches.
+Program network(std::mt19937_64& rng) {
+  Builder b;
+  const auto weights = [&](const std::string& name, const Shape& shape) {
+    const HostTensor t = random_tensor(DType::kFloat32, shape, rng);
+    return b.constant(name, shape, ConstantData::from_doubles(DType::kFloat32, t.values));
+  };
+  const Tensor x = b.input("x", DType::kFloat32, {2, 5, 4, 4});
+  const Tensor d = ops::depthwise_conv2d(x, weights("dw", {3, 3, 4, 1}), weights("db", {4}),
+                                         {.padding = ops::Padding::same()});
+  const Tensor p = relu(ops::conv2d(relu(d), weights("pw", {1, 1, 4, 6}), weights("pb", {6})));
+  b.output(p);
+  b.output(ops::matmul(b.input("a", DType::kFloat32, {3, 7}), weights("m", {7, 5})));
+  // Same shapes, same op: one OpenCL function launched twice.
+  b.output(relu(b.input("u", DType::kFloat32, {3, 5})));
+  b.output(relu(b.input("v", DType::kFloat32, {3, 5})));
+  return b.build();
+}
+
+struct Compiled {
+  std::vector<KernelSource> kernels;
+  std::vector<HostTensor> outputs;
+  CompileStats stats;
+};
+
+Compiled compile_and_run(const Program& p, const runtime::Device& device, Programs programs,
+                         int threads, const std::vector<HostTensor>& inputs) {
+  CompileOptions options;
+  options.programs = programs;
+  options.build_threads = threads;
+  Executable exe = compile(p, device, options);
+  return {exe.kernels(), exe.run(inputs, {.poison = true}), exe.stats()};
+}
+
+TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServesAll) {
+  const std::uint64_t seed = test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  const Program p = network(rng);
+  const std::vector<HostTensor> inputs = {random_tensor(DType::kFloat32, {2, 5, 4, 4}, rng),
+                                          random_tensor(DType::kFloat32, {3, 7}, rng),
+                                          random_tensor(DType::kFloat32, {3, 5}, rng),
+                                          random_tensor(DType::kFloat32, {3, 5}, rng)};
+  const std::vector<HostTensor> want = reference_run(p, inputs);
+  for (const runtime::Device& device : test_devices()) {
+    SCOPED_TRACE(device.info.id);
+    testing::TempDir home;
+    testing::ScopedEnv xdg("XDG_CACHE_HOME", home.path().c_str());
+    testing::ScopedEnv cache_on("TARTAN_NO_KERNEL_CACHE", nullptr);
+
+    const Compiled one = compile_and_run(p, device, Programs::kOne, 1, inputs);
+    EXPECT_EQ(one.stats.programs, 1);
+    EXPECT_EQ(one.stats.build_threads, 1);
+    EXPECT_EQ(one.stats.cache_hits, 0);
+    EXPECT_EQ(one.stats.source_builds, 1u);
+    ASSERT_GE(one.stats.unique_kernels, 3);
+    EXPECT_LT(one.stats.unique_kernels, static_cast<int>(one.kernels.size()))
+        << "the two relu kernels should share one function";
+
+    const std::uint64_t before = runtime::program_source_builds();
+    const Compiled split = compile_and_run(p, device, Programs::kPerKernel, 4, inputs);
+    const Compiled warm = compile_and_run(p, device, Programs::kPerKernel, 3, inputs);
+    EXPECT_EQ(runtime::program_source_builds() - before,
+              static_cast<std::uint64_t>(split.stats.unique_kernels))
+        << "the warm compile built from source";
+    for (const Compiled* c : {&split, &warm}) {
+      EXPECT_EQ(c->stats.programs, one.stats.unique_kernels);
+      EXPECT_EQ(c->stats.build_threads, std::min(c == &split ? 4 : 3, c->stats.programs));
+      ASSERT_EQ(c->kernels.size(), one.kernels.size());
+      for (std::size_t k = 0; k < one.kernels.size(); ++k) {
+        EXPECT_EQ(c->kernels[k].name, one.kernels[k].name) << k;
+        EXPECT_EQ(c->kernels[k].code, one.kernels[k].code) << k;
+      }
+      ASSERT_EQ(c->outputs.size(), want.size());
+      for (std::size_t o = 0; o < want.size(); ++o) {
+        EXPECT_LT(relative_error(c->outputs[o], want[o]), 1e-5) << "output " << o;
+        // Same kernels, same device: bit-identical results whatever the split.
+        EXPECT_EQ(c->outputs[o].values, one.outputs[o].values) << "output " << o;
+      }
+    }
+    EXPECT_EQ(split.stats.cache_hits, 0);
+    EXPECT_FALSE(split.stats.cache_hit);
+    EXPECT_EQ(warm.stats.cache_hits, warm.stats.programs);
+    EXPECT_TRUE(warm.stats.cache_hit);
+    EXPECT_EQ(warm.stats.source_builds, 0u);
+    // The phases are measured and lie within the total.
+    const CompileStats& s = split.stats;
+    const double phases = s.pipeline_seconds + s.upload_seconds + s.schedule_seconds +
+                          s.codegen_seconds + s.build_seconds + s.bind_seconds;
+    EXPECT_GT(s.build_seconds, 0);
+    EXPECT_LE(phases, s.total_seconds * 1.001 + 1e-6);
+    EXPECT_FALSE(s.pass_seconds.empty());
+  }
+}
+
+TEST(ProgramBuild, EnvironmentPicksTheSplitAndThreadsAndRejectsNonsense) {
+  std::mt19937_64 rng(test_seed());
+  const Program p = network(rng);
+  const runtime::Device device = test_devices().front();
+  {
+    testing::ScopedEnv split("TARTAN_PROGRAMS", "per-kernel");
+    testing::ScopedEnv threads("TARTAN_BUILD_THREADS", "2");
+    const CompileStats s = compile(p, device).stats();
+    EXPECT_EQ(s.programs, s.unique_kernels);
+    EXPECT_EQ(s.build_threads, 2);
+  }
+  {
+    testing::ScopedEnv split("TARTAN_PROGRAMS", "one");
+    EXPECT_EQ(compile(p, device).stats().programs, 1);
+  }
+  for (const auto& [name, value] :
+       std::vector<std::pair<const char*, const char*>>{{"TARTAN_PROGRAMS", "two"},
+                                                        {"TARTAN_BUILD_THREADS", "0"},
+                                                        {"TARTAN_BUILD_THREADS", "4x"}}) {
+    testing::ScopedEnv bad(name, value);
+    try {
+      compile(p, device);
+      ADD_FAILURE() << name << "=" << value << " was accepted";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find(value), std::string::npos) << e.what();
+      EXPECT_FALSE(e.hint().empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tartan
