@@ -10,6 +10,13 @@ std::string KernelPlan::describe() const {
            x(local.block_rows(), local.block_cols()) + "), K chunk " +
            std::to_string(local.k_chunk);
   }
+  if (uses_group_reduce()) {
+    return "group reduction: " + std::to_string(reduce.threads) +
+           " items per output (split variable " + std::to_string(reduce.var) + "), " +
+           std::to_string(reduce.outputs) + " outputs per work-group" +
+           (reduce.threads_inner ? ", items inner" : "") +
+           (unroll > 1 ? ", unroll " + std::to_string(unroll) : "");
+  }
   std::string s;
   if (tile_elements() == 1) {
     s = "one output element per work-item";
