@@ -242,7 +242,10 @@ std::optional<KernelPlan> group_reduce_plan(const Program& program, const Contra
                                             const TargetInfo& target) {
   const auto want =
       static_cast<std::int64_t>(target.compute_units * default_work_group(target)) * kGroupsPerUnit;
-  if (s.reduction < kMinSplitReduction || total * 2 > want) return std::nullopt;
+  // Not on CPUs: PoCL runs a work-group's items in one thread, so splitting an output's
+  // reduction over them adds the tree and gains no parallelism (measured 2-10x slower for
+  // GEMVs on PoCL 3.1; results/perf-notes.md).
+  if (target.is_cpu || s.reduction < kMinSplitReduction || total * 2 > want) return std::nullopt;
   const std::optional<ReduceLayout> l = reduce_layout(program, c);
   if (!l) return std::nullopt;
   // At most the power of two of items that leaves each at least kMinShare assignments.

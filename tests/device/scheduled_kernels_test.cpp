@@ -134,7 +134,9 @@ void check_group_reductions(const Program& program, int reductions, std::mt19937
         return p;
       };
       testing::check_on_device(program, device, rng, options);
-      if (reductions >= 0) EXPECT_EQ(split, reductions);
+      if (reductions >= 0) {
+        EXPECT_EQ(split, reductions);
+      }
     }
   }
 }
