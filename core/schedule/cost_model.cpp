@@ -19,6 +19,7 @@ namespace {
 // largest work-group; the work-groups per compute unit they aim for; the shortest reduction
 // worth splitting, and the fewest assignments per share.
 constexpr std::int64_t kWarpReads = 8;
+constexpr std::int64_t kMinRun = 32;  // a contiguous reduction run worth a warp's items
 constexpr std::int64_t kReduceGroup = 256;
 constexpr std::int64_t kGroupsPerUnit = 4;
 constexpr std::int64_t kMinSplitReduction = 32;
@@ -207,7 +208,7 @@ std::optional<ReduceLayout> reduce_layout(const Program& program, const Contract
       whole = whole && (major->indices[d].coeff(v) == 0 || major->indices[d].denom() == 1);
     }
     const std::int64_t r = ranges[static_cast<std::size_t>(v)].size();
-    if (whole && step == 1 && r >= kWarpReads) return ReduceLayout{v, r, true};
+    if (whole && step == 1 && r >= kMinRun) return ReduceLayout{v, r, true};
   }
   return l;
 }
@@ -393,9 +394,12 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;
   // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
   // first, 1..4 along the second, and the chosen plan with other work-group sizes.
-  // Group reductions of 8, 32 and 128 items per output (where the reduction is that long).
+  // Group reductions of 8, 32 and 128 items per output (clamped to the split loop); not
+  // on CPUs, where they only add the tree (see group_reduce_plan).
   const auto& c = std::get<Contraction>(lowered.program.ops()[group.ops.front()]);
-  if (const std::optional<ReduceLayout> l = reduce_layout(lowered.program, c)) {
+  const std::optional<ReduceLayout> l =
+      target.is_cpu ? std::nullopt : reduce_layout(lowered.program, c);
+  if (l) {
     const std::int64_t total = num_elements(lowered.program.tensor(group.output).shape);
     for (std::int64_t threads : {8, 32, 128}) {
       if (const std::optional<KernelPlan> p =

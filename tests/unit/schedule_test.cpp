@@ -272,6 +272,9 @@ TEST(Schedule, GroupReductionsForFewOutputsAndLongReductions) {
   TargetInfo cpu = gpu;
   cpu.is_cpu = true;
   EXPECT_FALSE(choose_plan(row_max, row_max.kernels[0], cpu).uses_group_reduce());
+  for (const KernelPlan& c : candidate_plans(row_max, row_max.kernels[0], cpu)) {
+    EXPECT_FALSE(c.uses_group_reduce()) << c.describe();
+  }
   // The tuner measures several; all fit.
   int groups = 0;
   for (const KernelPlan& c : candidate_plans(gemv, gemv.kernels[0], gpu)) {
