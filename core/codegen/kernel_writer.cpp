@@ -8,6 +8,7 @@
 #include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
+#include "codegen/group_reduce.h"
 #include "codegen/kernel_flops.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
@@ -98,11 +99,21 @@ class KernelWriter {
       emit_local_gemm();
     } else {
       setup_tiles();
-      body_.line("const size_t gid = get_global_id(0);");
-      body_.line("if (gid >= " + std::to_string(items_) + ") return;");
+      std::string owner;
+      if (plan_.uses_group_reduce()) {
+        owner = write_group_roles(plan_.reduce, total_, body_);
+        const std::int64_t outputs = plan_.reduce.outputs;
+        items_ =
+            (total_ + outputs - 1) / outputs * static_cast<std::int64_t>(plan_.work_group_size);
+      } else {
+        body_.line("const size_t gid = get_global_id(0);");
+        body_.line("if (gid >= " + std::to_string(items_) + ") return;");
+      }
       emit_coords();
       const Op& root = program_.ops()[group_.ops.front()];
       std::visit([this](const auto& op) { emit_root(op); }, root);
+      // Group reductions: only the item owning an element's result runs its epilogue.
+      if (!owner.empty()) elements_.front().valid = owner;
     }
     for (Element& e : elements_) {
       cur_ = &e;
@@ -330,6 +341,25 @@ class KernelWriter {
 
   void emit_root(const Contraction& c);
 
+  // After a group reduction's loop nest: the tree over the shares, then (for the owner's use)
+  // the default, or 0 where no share met an assignment.
+  void emit_group_combine(const Contraction& c, const std::string& acc_t, bool reached) {
+    const auto fold = [&](const std::string& acc, const std::string& val) {
+      return accumulate(c.agg, acc, val);
+    };
+    write_group_combine(plan_.reduce, acc_t, "acc", reached ? "reached" : "", fold, body_);
+    cur_ = &elements_.front();
+    if (c.default_tensor) {
+      body_.line(acc_t + " acc_d = " + value(*c.default_tensor) + ";");
+      const std::string join = accumulate(c.agg, "acc_d", "acc");
+      body_.line(reached ? "if (reached) " + join : join);
+      body_.line("acc = acc_d;");
+    } else if (reached) {
+      body_.line(std::string("if (!reached) acc = ") +
+                 (is_float(program_.tensor(c.output).dtype) ? "0.0f;" : "0;"));
+    }
+  }
+
   // The local-memory plan (codegen/local_gemm.h): its elements replace the register tile's.
   void emit_local_gemm() {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
@@ -358,6 +388,9 @@ class KernelWriter {
   }
 
   KernelSource finish();
+
+  // Plans whose work-items cooperate through __local memory need exactly their work-group size.
+  bool exact_group() const { return plan_.uses_local_memory() || plan_.uses_group_reduce(); }
 
   const Program& program_;
   const KernelGroup& group_;
@@ -545,10 +578,14 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
   };
 
-  // Initial accumulators: the default's element, or the aggregation's identity.
+  // Initial accumulators: the default's element, or the aggregation's identity. A group
+  // reduction's shares all start from the identity (the default joins once, after the tree)
+  // and track whether they met an assignment, so that shares meeting none drop out of the tree.
+  const bool group = plan_.uses_group_reduce();
   const bool has_default = c.default_tensor.has_value();
-  const bool needs_reached =
-      !has_default && (c.agg == AggOp::kProd || c.agg == AggOp::kMax || c.agg == AggOp::kMin);
+  const bool needs_reached = group ? c.agg != AggOp::kSum
+                                   : !has_default && (c.agg == AggOp::kProd ||
+                                                      c.agg == AggOp::kMax || c.agg == AggOp::kMin);
 
   // Elements between consecutive tile-0 positions of input i.
   const auto tile0_step = [&](std::size_t i) {
@@ -587,7 +624,7 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (vec_acc) break;
     cur_ = &e;
     std::string init;
-    if (has_default) {
+    if (has_default && !group) {
       init = value(*c.default_tensor);
       if (!e.valid.empty()) init = "(" + e.valid + ") ? " + init + " : " + zero;
     } else if (c.agg == AggOp::kProd) {
@@ -652,8 +689,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     const std::string& n = names[v];
     const std::string end = "e_" + c.index_names[v];
     if (k + 1 == loops.size() && plan_.unroll > 1) body_.line(opencl::unroll_hint(plan_.unroll));
-    body_.open("for (" + index_type_ + " " + n + " = " + lo + ", " + end + " = " + hi + "; " + n +
-               " < " + end + "; ++" + n + ")");
+    // The split loop of a group reduction: share `slice` takes every threads-th value.
+    const bool split = group && static_cast<int>(v) == plan_.reduce.var;
+    body_.open("for (" + index_type_ + " " + n + " = " + lo + (split ? " + slice" : "") + ", " +
+               end + " = " + hi + "; " + n + " < " + end + "; " +
+               (split ? n + " += " + std::to_string(plan_.reduce.threads) : "++" + n) + ")");
     for (const RangeCheck* chk : here) {
       const std::string num = numerator(chk->expr, names);
       const std::string q = std::to_string(chk->expr.denom());
@@ -794,8 +834,9 @@ void KernelWriter::emit_root(const Contraction& c) {
   }
   for (std::size_t k = 0; k < loops.size(); ++k) body_.close();
   body_.close();
+  if (group) emit_group_combine(c, acc_t, needs_reached);
   for (Element& e : elements_) {
-    if (needs_reached) {
+    if (needs_reached && !group) {
       body_.line("if (!reached" + e.suffix + ") acc" + e.suffix + " = " + zero + ";");
     }
     e.values[c.output] = vec_acc ? opencl::lane(vec_acc_name(e.b), e.a) : "acc" + e.suffix;
@@ -811,8 +852,7 @@ KernelSource KernelWriter::finish() {
   k.statement = print_statement(program_, program_.ops()[group_.ops.front()]);
   std::string sig =
       std::string(opencl::kKernel) + " " +
-      (plan_.uses_local_memory() ? opencl::required_work_group_size(plan_.work_group_size) + " "
-                                 : "") +
+      (exact_group() ? opencl::required_work_group_size(plan_.work_group_size) + " " : "") +
       "void " + KernelSource::kNamePlaceholder + "(";
   std::string prologue;
   for (std::size_t i = 0; i < args_.size(); ++i) {
@@ -830,7 +870,7 @@ KernelSource KernelWriter::finish() {
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
   k.local_size = {plan_.work_group_size, 1, 1};
-  k.exact_local_size = plan_.uses_local_memory();
+  k.exact_local_size = exact_group();
   k.global_size = {static_cast<std::size_t>((items_ + wg - 1) / wg * wg), 1, 1};
   k.flops = kernel_flops(program_, group_);
   double bytes = 0;

@@ -15,6 +15,16 @@ namespace tartan {
 
 namespace {
 
+// Group reductions: items reading neighbouring floats that fill one 32-byte memory sector; the
+// largest work-group; the work-groups per compute unit they aim for; the shortest reduction
+// worth splitting, and the fewest assignments per share.
+constexpr std::int64_t kWarpReads = 8;
+constexpr std::int64_t kMinRun = 32;  // a contiguous reduction run worth a warp's items
+constexpr std::int64_t kReduceGroup = 256;
+constexpr std::int64_t kGroupsPerUnit = 4;
+constexpr std::int64_t kMinSplitReduction = 32;
+constexpr std::int64_t kMinShare = 4;
+
 // What the cost model knows about a contraction kernel: for each tileable output dimension,
 // which inputs do not use its variable (and are therefore reused across a tile along it), and
 // the trip count of the innermost reduction loop.
@@ -77,7 +87,11 @@ std::size_t default_work_group(const TargetInfo& target) {
 // Powers of two from `largest` down to 2, the candidates of a register tile size.
 std::vector<int> halvings(int largest) {
   std::vector<int> sizes;
-  for (int s = 1; s * 2 <= largest; s *= 2) sizes.insert(sizes.begin(), s * 2);
+  // Built largest first: with vector::insert at the front, g++ 13 at -O3 reported a false
+  // out-of-bounds memmove here (-Warray-bounds, an error with -Werror).
+  int top = 1;
+  while (top * 2 <= largest) top *= 2;
+  for (int s = top; s >= 2; s /= 2) sizes.push_back(s);
   return sizes;
 }
 
@@ -148,6 +162,106 @@ std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& targe
   return p;
 }
 
+std::int64_t pow2_at_least(std::int64_t n) {
+  std::int64_t p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+// Where a group reduction splits the reduction and how its work-items line up: the reduction
+// variable that the largest input reads contiguously (threads inner: neighbouring items read
+// neighbouring elements), else the longest one (outputs inner: neighbouring items take
+// neighbouring outputs, which a dense layer's weights hold contiguously).
+struct ReduceLayout {
+  int var = -1;
+  std::int64_t range = 0;  // of var
+  bool threads_inner = false;
+};
+
+std::optional<ReduceLayout> reduce_layout(const Program& program, const Contraction& c) {
+  const std::vector<int> vars = reduction_vars(c);
+  if (vars.empty()) return std::nullopt;
+  const std::vector<IndexRange> ranges = derive_index_ranges(program, c);
+  const Access* major = nullptr;
+  for (const Access& a : c.inputs) {
+    const TensorInfo& t = program.tensor(a.tensor);
+    if (t.kind != TensorKind::kLiteral &&
+        (major == nullptr ||
+         num_elements(t.shape) > num_elements(program.tensor(major->tensor).shape))) {
+      major = &a;
+    }
+  }
+  ReduceLayout l;
+  for (int v : vars) {
+    const std::int64_t r = ranges[static_cast<std::size_t>(v)].size();
+    if (r >= l.range) l = {v, r, false};
+  }
+  if (major == nullptr) return l;
+  const std::vector<std::int64_t> strides = row_major_strides(program.tensor(major->tensor).shape);
+  for (int v : vars) {
+    std::int64_t step = 0;
+    bool whole = true;
+    for (std::size_t d = 0; d < major->indices.size(); ++d) {
+      step += major->indices[d].coeff(v) * strides[d];
+      whole = whole && (major->indices[d].coeff(v) == 0 || major->indices[d].denom() == 1);
+    }
+    const std::int64_t r = ranges[static_cast<std::size_t>(v)].size();
+    if (whole && step == 1 && r >= kMinRun) return ReduceLayout{v, r, true};
+  }
+  return l;
+}
+
+// A group-reduction plan of `threads` items per output (clamped to what the layout allows) in
+// work-groups of at most `group` items.
+std::optional<KernelPlan> group_plan(const ReduceLayout& l, std::int64_t threads,
+                                     std::int64_t total, std::int64_t group) {
+  // Outputs inner: at least kWarpReads outputs per group keep a warp's reads in whole 32-byte
+  // sectors, unless the kernel has fewer outputs.
+  const std::int64_t min_outputs = l.threads_inner ? 1 : std::min(kWarpReads, pow2_at_least(total));
+  threads = std::min({threads, group / min_outputs, pow2_at_least(l.range)});
+  if (threads < 2) return std::nullopt;
+  KernelPlan p;
+  p.reduce = {l.var, static_cast<int>(threads),
+              static_cast<int>(std::min(group / threads, pow2_at_least(total))), l.threads_inner};
+  p.work_group_size = static_cast<std::size_t>(p.reduce.threads * p.reduce.outputs);
+  return p;
+}
+
+// The largest power-of-two work-group a group reduction takes.
+std::int64_t reduce_group_size(const TargetInfo& target) {
+  std::int64_t wg = 1;
+  while (wg * 2 <= std::min<std::int64_t>(kReduceGroup,
+                                          static_cast<std::int64_t>(target.max_work_group_size))) {
+    wg *= 2;
+  }
+  return wg;
+}
+
+// When one work-item per output leaves the device short of work (fewer outputs than a few
+// work-groups per compute unit) and each output's reduction is long, its reduction is split
+// over enough work-items per output to give each compute unit kGroupsPerUnit work-groups.
+std::optional<KernelPlan> group_reduce_plan(const Program& program, const Contraction& c,
+                                            const ContractionShape& s, std::int64_t total,
+                                            const TargetInfo& target) {
+  const auto want =
+      static_cast<std::int64_t>(target.compute_units * default_work_group(target)) * kGroupsPerUnit;
+  // Not on CPUs: PoCL runs a work-group's items in one thread, so splitting an output's
+  // reduction over them adds the tree and gains no parallelism (measured 2-10x slower for
+  // GEMVs on PoCL 3.1; results/perf-notes.md).
+  if (target.is_cpu || s.reduction < kMinSplitReduction || total * 2 > want) return std::nullopt;
+  const std::optional<ReduceLayout> l = reduce_layout(program, c);
+  if (!l) return std::nullopt;
+  // At most the power of two of items that leaves each at least kMinShare assignments.
+  const std::int64_t most = pow2_at_least(s.reduction / kMinShare + 1) / 2;
+  std::optional<KernelPlan> p =
+      group_plan(*l, std::min(pow2_at_least((want + total - 1) / total), most), total,
+                 reduce_group_size(target));
+  // Unrolling a long innermost split loop keeps several independent loads in flight per item,
+  // what a bandwidth-bound GEMV needs.
+  if (p && l->var == reduction_vars(c).back() && l->range / p->reduce.threads >= 16) p->unroll = 4;
+  return p;
+}
+
 }  // namespace
 
 TargetInfo target_info(const runtime::DeviceInfo& device, const Tuning& tuning) {
@@ -191,8 +305,12 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
     }
   }
   const ContractionShape s = analyse(program, group, *c);
-  if (s.reduction < 4 || s.dims.empty()) return plan;
   const Shape& out = program.tensor(group.output).shape;
+  if (const std::optional<KernelPlan> p =
+          group_reduce_plan(program, *c, s, num_elements(out), target)) {
+    return *p;
+  }
+  if (s.reduction < 4 || s.dims.empty()) return plan;
 
   // Tile 0: the innermost output dimension (channels in NHWC, columns of a matrix) when an
   // input does not depend on it: one load of that input (an activation) then feeds TM outputs,
@@ -274,8 +392,22 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;
   // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
   // first, 1..4 along the second, and the chosen plan with other work-group sizes.
+  // Group reductions of 8, 32 and 128 items per output (clamped to the split loop); not
+  // on CPUs, where they only add the tree (see group_reduce_plan).
+  const auto& c = std::get<Contraction>(lowered.program.ops()[group.ops.front()]);
+  const std::optional<ReduceLayout> l =
+      target.is_cpu ? std::nullopt : reduce_layout(lowered.program, c);
+  if (l) {
+    const std::int64_t total = num_elements(lowered.program.tensor(group.output).shape);
+    for (std::int64_t threads : {8, 32, 128}) {
+      if (const std::optional<KernelPlan> p =
+              group_plan(*l, threads, total, reduce_group_size(target))) {
+        add(*p);
+      }
+    }
+  }
   std::vector<int> dims = tileable_dims(lowered.program, group);
-  const KernelPlan base = chosen.uses_local_memory() ? plain : chosen;
+  const KernelPlan base = chosen.uses_local_memory() || chosen.uses_group_reduce() ? plain : chosen;
   int d0 = base.tile[0].dim, d1 = base.tile[1].dim;
   if (d0 < 0 && !dims.empty()) d0 = dims.back();
   if (d1 < 0 && dims.size() > 1) d1 = dims[dims.size() - 2];

@@ -12,6 +12,13 @@ std::string KernelPlan::describe() const {
            (local.vector > 1 ? ", vector " + std::to_string(local.vector) : "") +
            (local.double_buffer ? ", double-buffered" : "");
   }
+  if (uses_group_reduce()) {
+    return "group reduction: " + std::to_string(reduce.threads) +
+           " items per output (split variable " + std::to_string(reduce.var) + "), " +
+           std::to_string(reduce.outputs) + " outputs per work-group" +
+           (reduce.threads_inner ? ", items inner" : "") +
+           (unroll > 1 ? ", unroll " + std::to_string(unroll) : "");
+  }
   std::string s;
   if (tile_elements() == 1) {
     s = "one output element per work-item";

@@ -56,11 +56,37 @@ bool local_plan_fits(const KernelPlan& plan, const Program& program, const Kerne
          gemm_shape(program, group).has_value();
 }
 
+bool group_reduce_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  const GroupReduce& r = plan.reduce;
+  const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
+  if (c == nullptr || r.threads < 2 || (r.threads & (r.threads - 1)) != 0 || r.outputs < 1 ||
+      plan.work_group_size != static_cast<std::size_t>(r.threads) * r.outputs ||
+      plan.tile != std::array<TileDim, 2>{} || plan.unroll < 1 || plan.vector_loads ||
+      plan.uses_local_memory()) {
+    return false;
+  }
+  const std::vector<int> vars = reduction_vars(*c);
+  return std::find(vars.begin(), vars.end(), r.var) != vars.end();
+}
+
 }  // namespace
 
+std::vector<int> reduction_vars(const Contraction& c) {
+  std::vector<bool> determined(c.index_names.size(), false);
+  for (const Affine& e : c.output_indices) {
+    if (e.terms().size() == 1) determined[static_cast<std::size_t>(e.terms()[0].first)] = true;
+  }
+  std::vector<int> vars;
+  for (std::size_t v = 0; v < determined.size(); ++v) {
+    if (!determined[v]) vars.push_back(static_cast<int>(v));
+  }
+  return vars;
+}
+
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  if (plan.uses_group_reduce()) return group_reduce_fits(plan, program, group);
   if (plan.uses_local_memory()) return local_plan_fits(plan, program, group);
-  if (plan.local.k_chunk < 0) return false;
+  if (plan.local.k_chunk < 0 || plan.reduce.threads < 0) return false;
   const std::vector<int> ok = tileable_dims(program, group);
   int seen = -1;
   for (const TileDim& t : plan.tile) {

@@ -10,8 +10,9 @@
 namespace tartan {
 
 namespace {
-// Format 2 added the local-memory plan ("local"); format 1 records (without it) still load.
-constexpr int kFormat = 2;
+// Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce");
+// records of the earlier formats (without them) still load.
+constexpr int kFormat = 3;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -58,7 +59,12 @@ std::string encode_tuning_record(const TuningRecord& r) {
                                 {"tile_cols", r.plan.local.tile_cols},
                                 {"k_chunk", r.plan.local.k_chunk},
                                 {"vector", r.plan.local.vector},
-                                {"double_buffer", r.plan.local.double_buffer}}}}},
+                                {"double_buffer", r.plan.local.double_buffer}}},
+                              {"reduce",
+                               {{"var", r.plan.reduce.var},
+                                {"threads", r.plan.reduce.threads},
+                                {"outputs", r.plan.reduce.outputs},
+                                {"threads_inner", r.plan.reduce.threads_inner}}}}},
                             {"describe", r.plan.describe()},
                             {"time_ms", r.time_ms},
                             {"plain_time_ms", r.plain_time_ms}};
@@ -69,7 +75,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
   try {
     const nlohmann::json j = nlohmann::json::parse(text);
     const int format = j.at("format").get<int>();
-    if (format != kFormat && format != 1) {
+    if (format < 1 || format > kFormat) {
       *why = "unknown format " + j.at("format").dump();
       return std::nullopt;
     }
@@ -92,6 +98,11 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
                       l.at("tile_rows").get<int>(),   l.at("tile_cols").get<int>(),
                       l.at("k_chunk").get<int>(),     l.value("vector", 1),
                       l.value("double_buffer", false)};
+    }
+    if (format >= 3) {
+      const nlohmann::json& g = p.at("reduce");
+      r.plan.reduce = {g.at("var").get<int>(), g.at("threads").get<int>(),
+                       g.at("outputs").get<int>(), g.at("threads_inner").get<bool>()};
     }
     r.time_ms = j.at("time_ms").get<double>();
     r.plain_time_ms = j.at("plain_time_ms").get<double>();

@@ -94,6 +94,44 @@ CompileOptions forcing_plan(int v) {
   return o;
 }
 
+KernelPlan forced_group_reduce(int v, const Program& program, const KernelGroup& group) {
+  const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
+  KernelPlan p;
+  if (c == nullptr) return p;
+  const std::vector<int> vars = reduction_vars(*c);
+  if (vars.empty()) return p;
+  switch (v) {
+    case 0:
+      p.reduce = {.var = vars.back(), .threads = 4, .outputs = 3, .threads_inner = false};
+      p.unroll = 3;
+      break;
+    case 1:
+      p.reduce = {.var = vars.front(), .threads = 8, .outputs = 2, .threads_inner = true};
+      break;
+    default:
+      p.reduce = {.var = vars.back(), .threads = 16, .outputs = 1, .threads_inner = true};
+      break;
+  }
+  p.work_group_size = static_cast<std::size_t>(p.reduce.threads * p.reduce.outputs);
+  return p;
+}
+
+CompileOptions forcing_group_reduce(int v) {
+  CompileOptions o;
+  o.plan_override = [v](const LoweredProgram& lowered, const KernelGroup& group,
+                        const KernelPlan&) {
+    return forced_group_reduce(v, lowered.program, group);
+  };
+  return o;
+}
+
+std::string forced_group_reduce_name(int v) {
+  static const char* const kNames[] = {"group reduce 4 items x 3 outputs, innermost loop, unroll 3",
+                                       "group reduce 8 items inner x 2 outputs, outermost loop",
+                                       "group reduce 16 items inner, innermost loop"};
+  return kNames[v];
+}
+
 std::string forced_plan_name(int v) {
   static const char* const kNames[] = {"3x1 scalar",
                                        "1x5 wg16",

@@ -23,4 +23,14 @@ CompileOptions forcing_plan(int v);
 
 std::string forced_plan_name(int v);  // for failure messages
 
+// Group-reduction plans (schedule/plan.h GroupReduce), forced on every kernel with a reduction
+// variable (the plain plan elsewhere): 4, 8 and 16 items per output, with 3, 2 and 1 outputs
+// per work-group (groups straddling the output's end), items inner and outer, splitting the
+// innermost or the outermost reduction loop (shares longer than some loops: idle items), one
+// unrolled.
+constexpr int kGroupReduceVariants = 3;
+KernelPlan forced_group_reduce(int v, const Program& program, const KernelGroup& group);
+CompileOptions forcing_group_reduce(int v);
+std::string forced_group_reduce_name(int v);
+
 }  // namespace tartan::testing

@@ -99,6 +99,27 @@ function (A[5, 7], B[7, 6], T[7, 5], D[5, 6]) -> (O1, O2, O3) {
   }
 }
 
+// Group reductions (every forced variant): the tree's barriers must separate its steps, shares
+// past the reduction's end and items past the outputs' end must stay in bounds, and only the
+// owning item may store.
+TEST(Oclgrind, GroupReductions) {
+  std::mt19937_64 rng(testing::test_seed());
+  const Program program = parse_program(R"(
+function (A[3, 21], B[21, 5], D[3, 5]) -> (S, M, AS) {
+  S0[i, j : 3, 5] = +(A[i, k] * B[k, j]) default D;
+  S = relu(S0);
+  M[i : 4] = >(A[i, k]), k < 19;
+  AS[i, j : 3, 7] = =(A[i, k]), 4 * j - k < 1, k - 4 * j < 1;
+}
+)");
+  for (int v = 0; v < testing::kGroupReduceVariants; ++v) {
+    SCOPED_TRACE("plan " + testing::forced_group_reduce_name(v));
+    testing::CheckOptions options;
+    options.compile = testing::forcing_group_reduce(v);
+    check_everywhere(program, rng, options);
+  }
+}
+
 TEST(Oclgrind, RandomContractions) {
   const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));

@@ -120,5 +120,87 @@ TEST(ScheduledKernels, RandomContractions) {
   }
 }
 
+// Each group-reduction variant on every kernel of `program` that has a reduction variable;
+// `reductions` of them must get it (identical kernels are planned once).
+void check_group_reductions(const Program& program, int reductions, std::mt19937_64& rng,
+                            testing::CheckOptions options = {}) {
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (int v = 0; v < testing::kGroupReduceVariants; ++v) {
+      SCOPED_TRACE("plan " + testing::forced_group_reduce_name(v));
+      int split = 0;
+      options.compile.plan_override = [&split, v](const LoweredProgram& lowered,
+                                                  const KernelGroup& group, const KernelPlan&) {
+        const KernelPlan p = testing::forced_group_reduce(v, lowered.program, group);
+        split += p.uses_group_reduce() ? 1 : 0;
+        return p;
+      };
+      testing::check_on_device(program, device, rng, options);
+      if (reductions >= 0) {
+        EXPECT_EQ(split, reductions);
+      }
+    }
+  }
+}
+
+// Every aggregation under group reductions: sums with a default, a constraint on an output and
+// a reduction variable and a fused epilogue, a product, maxima and minima with unreached outputs
+// (0) and a default, an assignment that one share of the split loop meets per output (others
+// unreached), a conditional combination, a fractional index, int32, float16 and a scalar. The
+// reduction (37) divides by no variant's share count, nor the outputs by its group.
+TEST(ScheduledKernels, GroupReductionsOfEveryAggregation) {
+  std::mt19937_64 rng(std::random_device{}());
+  const Program program = parse_program(R"(
+function (A[5, 37], B[37, 6], D[5, 6], DV[8], I[5, 37], J[37], H[5, 37]) ->
+    (S, E, P, MX, MN, MU, AS, CS, FR, IS, HS, T) {
+  S[i, j : 5, 6] = +(A[i, k] * B[k, j]) default D;
+  S2[i, j : 5, 6] = +(A[i, k] * B[k, j]), i + k < 30;
+  E = relu(S2 * 2.0 + D);
+  P[i : 5] = *(A[i, k]), k < 11;
+  MX[i, 0 : 5, 1] = >(A[i, k]);
+  MN[i : 8] = <(A[i, k + 2]) default DV;
+  MU[i : 8] = >(A[i, k]), k < 33;
+  AS[i, j : 5, 12] = =(A[i, k]), 4 * j - k < 1, k - 4 * j < 1;
+  CS[i : 5] = +(I[i, k] == J[k] ? A[i, k]);
+  FR[i : 5] = +(A[i, 2 * k / 3]);
+  IS[i : 5] = +(I[i, k] * J[k]);
+  HS[i : 5] = +(H[i, k]);
+  T[] = +(A[i, k]);
+}
+)");
+  testing::CheckOptions options;
+  for (std::size_t t = 0; t < program.tensors().size(); ++t) {
+    const std::string& name = program.tensors()[t].name;
+    if (name == "I" || name == "J")
+      options.small_integer_inputs.push_back(static_cast<TensorId>(t));
+  }
+  check_group_reductions(program, 12, rng, options);
+}
+
+// Group reductions forced on random contractions (random ranks, strides, offsets, constraints,
+// aggregations, defaults and epilogues). One compile per program: the variants take turns
+// over its kernels (PoCL's compiles are what cost time here).
+TEST(ScheduledKernels, GroupReductionsOfRandomContractions) {
+  const std::uint64_t seed = std::random_device{}();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (int p = 0; p < 2; ++p) {
+      Program program;
+      testing::CheckOptions options;
+      testing::add_random_contractions(&program, rng, 12, &options);
+      int next = p, split = 0;
+      options.compile.plan_override = [&next, &split](const LoweredProgram& lowered,
+                                                      const KernelGroup& group, const KernelPlan&) {
+        const KernelPlan plan = testing::forced_group_reduce(next++ % testing::kGroupReduceVariants,
+                                                             lowered.program, group);
+        split += plan.uses_group_reduce() ? 1 : 0;
+        return plan;
+      };
+      testing::check_on_device(program, device, rng, options);
+      EXPECT_GT(split, 0);  // most random contractions have a reduction variable
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tartan

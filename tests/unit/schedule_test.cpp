@@ -1,6 +1,8 @@
 // Plans, tileable dimensions, the cost model's choices and tuning records, without a device.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tartan/ir/builder.h"
 #include "tartan/lang/parse.h"
 #include "tartan/ops/conv.h"
@@ -219,6 +221,14 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
       decode_tuning_record(encode_tuning_record(local), &why);
   ASSERT_TRUE(local_back.has_value()) << why;
   EXPECT_EQ(local_back->plan, local.plan);
+  TuningRecord group = r;
+  group.plan = {};
+  group.plan.reduce = {.var = 2, .threads = 32, .outputs = 8, .threads_inner = true};
+  group.plan.work_group_size = 256;
+  const std::optional<TuningRecord> group_back =
+      decode_tuning_record(encode_tuning_record(group), &why);
+  ASSERT_TRUE(group_back.has_value()) << why;
+  EXPECT_EQ(group_back->plan, group.plan);
   // Records of format 1 (before local plans) still load, as register plans.
   const std::optional<TuningRecord> old = decode_tuning_record(
       R"({"format": 1, "device": "d", "time_ms": 1, "plain_time_ms": 2, "plan": {)"
@@ -228,11 +238,100 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   ASSERT_TRUE(old.has_value()) << why;
   EXPECT_FALSE(old->plan.uses_local_memory());
   EXPECT_EQ(old->plan.tile[0].size, 4);
-  for (const char* bad :
-       {"", "[]", "{\"format\": 3}", "{\"format\": 2}", "{\"format\": 1, \"plan\": 3}"}) {
+  for (const char* bad : {"", "[]", "{\"format\": 4}", "{\"format\": 3}", "{\"format\": 2}",
+                          "{\"format\": 1, \"plan\": 3}"}) {
     EXPECT_FALSE(decode_tuning_record(bad, &why).has_value()) << bad;
     EXPECT_FALSE(why.empty());
   }
+}
+
+// An H200-like GPU: 132 compute units, local-memory GEMMs on.
+TargetInfo big_gpu() {
+  TargetInfo gpu = register_gpu();
+  gpu.compute_units = 132;
+  gpu.local_memory_bytes = 48 * 1024;
+  gpu.tuning.local_memory_tiling = true;
+  return gpu;
+}
+
+int var_named(const LoweredProgram& l, const std::string& name) {
+  const auto& c = std::get<Contraction>(l.program.ops()[l.kernels[0].ops.front()]);
+  const auto it = std::find(c.index_names.begin(), c.index_names.end(), name);
+  return it == c.index_names.end() ? -1 : static_cast<int>(it - c.index_names.begin());
+}
+
+// Few outputs and a long reduction: the reduction is split over the items of a work-group.
+TEST(Schedule, GroupReductionsForFewOutputsAndLongReductions) {
+  const TargetInfo gpu = big_gpu();
+  // A dense layer at batch 1: the weights hold the outputs contiguously, so neighbouring items
+  // take neighbouring outputs (a warp reads whole rows of W), and every group has 8 or more.
+  const LoweredProgram gemv = run_pipeline(parse_program(
+      "function (X[1, 1024], W[1024, 1000]) -> (O) { O[i, k : 1, 1000] = +(X[i, c] * W[c, k]); }"));
+  const KernelPlan p = choose_plan(gemv, gemv.kernels[0], gpu);
+  ASSERT_TRUE(p.uses_group_reduce()) << p.describe();
+  EXPECT_EQ(p.reduce.var, var_named(gemv, "c"));
+  EXPECT_FALSE(p.reduce.threads_inner);
+  EXPECT_GE(p.reduce.outputs, 8);
+  EXPECT_GE(p.reduce.threads, 8);
+  EXPECT_TRUE(plan_fits(p, gemv.program, gemv.kernels[0]));
+  EXPECT_EQ(choose_plan(gemv, gemv.kernels[0], gpu), p);  // deterministic
+  // A row maximum (softmax): the reduction axis is contiguous, so items sharing an output are
+  // neighbours.
+  const LoweredProgram row_max =
+      run_pipeline(parse_program("function (X[1, 1000]) -> (O) { O[i, 0 : 1, 1] = >(X[i, j]); }"));
+  const KernelPlan m = choose_plan(row_max, row_max.kernels[0], gpu);
+  ASSERT_TRUE(m.uses_group_reduce()) << m.describe();
+  EXPECT_TRUE(m.reduce.threads_inner);
+  EXPECT_EQ(m.reduce.var, var_named(row_max, "j"));
+  EXPECT_EQ(m.work_group_size, 128u);  // 1000 / 128: about 8 elements per item
+  EXPECT_EQ(m.describe(),
+            "group reduction: 128 items per output (split variable 1), 1 outputs per work-group, "
+            "items inner");
+  // Enough outputs to fill the device, or a short reduction: one item per output.
+  const LoweredProgram many = run_pipeline(parse_program(
+      "function (X[64, 1024], W[1024, 1000]) -> (O) { O[i, k : 64, 1000] = +(X[i, c] * W[c, "
+      "k]); }"));
+  EXPECT_FALSE(choose_plan(many, many.kernels[0], gpu).uses_group_reduce());
+  const LoweredProgram shallow = run_pipeline(parse_program(
+      "function (X[1, 16], W[16, 1000]) -> (O) { O[i, k : 1, 1000] = +(X[i, c] * W[c, k]); }"));
+  EXPECT_FALSE(choose_plan(shallow, shallow.kernels[0], gpu).uses_group_reduce());
+  // Not on CPUs (PoCL runs a work-group in one thread), however few the outputs.
+  TargetInfo cpu = gpu;
+  cpu.is_cpu = true;
+  EXPECT_FALSE(choose_plan(row_max, row_max.kernels[0], cpu).uses_group_reduce());
+  for (const KernelPlan& c : candidate_plans(row_max, row_max.kernels[0], cpu)) {
+    EXPECT_FALSE(c.uses_group_reduce()) << c.describe();
+  }
+  // The tuner measures several; all fit.
+  int groups = 0;
+  for (const KernelPlan& c : candidate_plans(gemv, gemv.kernels[0], gpu)) {
+    EXPECT_TRUE(plan_fits(c, gemv.program, gemv.kernels[0])) << c.describe();
+    groups += c.uses_group_reduce() ? 1 : 0;
+  }
+  EXPECT_GE(groups, 2);
+}
+
+TEST(Schedule, GroupReductionPlansMustSplitAReductionVariable) {
+  const LoweredProgram gemv = run_pipeline(parse_program(
+      "function (X[1, 64], W[64, 10]) -> (O) { O[i, k : 1, 10] = +(X[i, c] * W[c, k]); }"));
+  const KernelGroup& g = gemv.kernels[0];
+  KernelPlan p;
+  p.reduce = {.var = var_named(gemv, "c"), .threads = 4, .outputs = 3};
+  p.work_group_size = 12;
+  EXPECT_TRUE(plan_fits(p, gemv.program, g));
+  KernelPlan bad = p;
+  bad.reduce.var = var_named(gemv, "k");  // an output variable
+  EXPECT_FALSE(plan_fits(bad, gemv.program, g));
+  bad = p;
+  bad.reduce.threads = 3;  // not a power of two
+  bad.work_group_size = 9;
+  EXPECT_FALSE(plan_fits(bad, gemv.program, g));
+  bad = p;
+  bad.work_group_size = 16;  // not threads * outputs
+  EXPECT_FALSE(plan_fits(bad, gemv.program, g));
+  bad = p;
+  bad.tile[0] = {1, 2};  // a register tile as well
+  EXPECT_FALSE(plan_fits(bad, gemv.program, g));
 }
 
 }  // namespace

@@ -74,6 +74,23 @@ struct LocalTile {
   friend bool operator==(const LocalTile&, const LocalTile&) = default;
 };
 
+// The work-group-cooperative reduction plan of a contraction with few outputs and a long
+// reduction (a GEMV, softmax's max and sum, a global pooling): `threads` work-items share each
+// output element, splitting the loop over reduction variable `var` so that item s takes
+// var = lo + s, lo + s + threads, ... A work-group of `outputs` x `threads` items owns `outputs`
+// consecutive output elements; the partial results combine by a tree in __local memory, and the
+// first item of each output applies the default, the epilogue and the store.
+// threads_inner: consecutive work-items share an output (so their reads along `var`, when it is
+// contiguous, coalesce); else consecutive work-items take consecutive outputs (reads along the
+// output's contiguous dimension coalesce). threads 0: not used.
+struct GroupReduce {
+  int var = -1;  // the index variable (Contraction::index_names) whose loop is split
+  int threads = 0;
+  int outputs = 1;
+  bool threads_inner = false;
+  friend bool operator==(const GroupReduce&, const GroupReduce&) = default;
+};
+
 struct KernelPlan {
   std::size_t work_group_size = 64;  // work-items per work-group (1-D launch)
   // Register tile per work-item over up to two output dimensions (contractions: each must be
@@ -85,18 +102,24 @@ struct KernelPlan {
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is rows * cols.
   LocalTile local{};
+  // When set (threads > 0), the kernel is a cooperative reduction: `reduce` replaces `tile` and
+  // `vector_loads`, and work_group_size is threads * outputs.
+  GroupReduce reduce{};
 
   bool uses_local_memory() const { return local.k_chunk > 0; }
+  bool uses_group_reduce() const { return reduce.threads > 0; }
   int tile_elements() const {
     return uses_local_memory() ? local.tile_rows * local.tile_cols : tile[0].size * tile[1].size;
   }
   // One element per work-item, no unrolling, no vector loads: the plain code.
   bool is_trivial() const {
-    return !uses_local_memory() && tile_elements() == 1 && unroll == 1 && !vector_loads;
+    return !uses_local_memory() && !uses_group_reduce() && tile_elements() == 1 && unroll == 1 &&
+           !vector_loads;
   }
   // For kernel header comments and tuning records, e.g.
   // "tile 4 (dim 3) x 2 (dim 2), work-group 64, unroll 4, vector loads", or
-  // "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16".
+  // "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16", or
+  // "group reduction: 32 items per output (split variable 2), 8 outputs per work-group".
   std::string describe() const;
   friend bool operator==(const KernelPlan&, const KernelPlan&) = default;
 };

@@ -15,9 +15,16 @@ namespace tartan {
 // it. Other roots compute each output element independently: every dimension qualifies.
 std::vector<int> tileable_dims(const Program& program, const KernelGroup& group);
 
+// A contraction's reduction variables: those that no output dimension determines (an output
+// dimension of exactly one term determines its variable), in variable order. They are the
+// loops of the contraction's kernel; a group-reduction plan splits one of them.
+std::vector<int> reduction_vars(const Contraction& c);
+
 // True when every tiled dimension of `plan` is tileable and distinct (size 1 tiles are ignored);
 // for a local-memory plan, when the kernel is GEMM-like (schedule/gemm_shape.h), the
-// work-group size is rows * cols and both blocks split evenly into the group's loads.
+// work-group size is rows * cols and both blocks split evenly into the group's loads; for a
+// group-reduction plan, when the root is a contraction, the split variable is one of its
+// reduction variables, `threads` is a power of two and the work-group size threads * outputs.
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group);
 
 }  // namespace tartan
