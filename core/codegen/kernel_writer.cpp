@@ -231,14 +231,22 @@ class KernelWriter {
   }
 
   void emit_coords() {
-    // Row-major decode of the flat work-item index over the grid into coordinates c0..c(r-1);
-    // a tiled coordinate is the tile's first element, and each element gets its own.
-    std::string rest = "gid";
+    // Row-major decode of the flat work-item index over the grid into coordinates c0..c(r-1)
+    // (tile 0's dimension the slowest when the plan says so); a tiled coordinate is the tile's
+    // first element, and each element gets its own.
+    const TileDim& t0 = plan_.tile[0];
+    const int slowest = plan_.tile0_outermost && t0.dim >= 0 && t0.size > 1 ? t0.dim : -1;
+    std::vector<std::size_t> fastest_first;
     for (std::size_t d = grid_.size(); d-- > 0;) {
+      if (static_cast<int>(d) != slowest) fastest_first.push_back(d);
+    }
+    if (slowest >= 0) fastest_first.push_back(static_cast<std::size_t>(slowest));
+    std::string rest = "gid";
+    for (std::size_t d : fastest_first) {
       const std::string c = "c" + std::to_string(d);
       const std::string scale =
           tile_of_dim(d) < 0 ? "" : " * " + std::to_string(tiles_[tile_of_dim(d)].size);
-      if (d == 0) {
+      if (d == fastest_first.back()) {
         body_.line("const " + index_type_ + " " + c + " = (" + index_type_ + ")(" + rest + ")" +
                    scale + ";");
       } else {
@@ -356,8 +364,8 @@ class KernelWriter {
   // With vector accumulators along the output's contiguous dimension, each run of
   // store_width_ lanes (all inside the output, or all outside, along tile 1) is stored as one
   // vector. The epilogue stays per element, in scalar expressions, which the compiler then
-  // vectorises too, its results feeding one vector (2x on PoCL for short reductions than
-  // scalar stores: results/perf-notes.md section 7).
+  // vectorises too, as its results feed one vector: on PoCL half the time of per-lane stores
+  // for short reductions (results/perf-notes.md, "Wide CPU register tiles").
   void emit_vector_stores() {
     const TensorInfo& out = program_.tensor(group_.output);
     const int n0 = tile_size(0), n1 = tile_size(1), w = store_width_;

@@ -98,9 +98,13 @@ TEST(Schedule, CpuCostModelTakesWideTilesAndSmallGroups) {
   EXPECT_EQ(p.tile[1], (TileDim{2, 7}));
   EXPECT_TRUE(p.vector_loads);
   EXPECT_EQ(p.work_group_size, 16u);
-  // 56 columns: 8 rows divide them.
+  // 4 MB of weights against 200 KB of activations: consecutive work-items share the weights'
+  // columns (tile 0 outermost).
+  EXPECT_TRUE(p.tile0_outermost);
+  // 56 columns: 8 rows divide them; the activations outweigh the weights.
   const LoweredProgram big = pointwise_conv(56, 128, 128);
   EXPECT_EQ(choose_plan(big, big.kernels[0], cpu).tile[1], (TileDim{2, 8}));
+  EXPECT_FALSE(choose_plan(big, big.kernels[0], cpu).tile0_outermost);
   // 16 cores: groups shrink further, the tile stays whole.
   cpu.compute_units = 16;
   const KernelPlan p16 = choose_plan(l, l.kernels[0], cpu);
@@ -111,6 +115,7 @@ TEST(Schedule, CpuCostModelTakesWideTilesAndSmallGroups) {
   gpu.is_cpu = false;
   const KernelPlan g = choose_plan(big, big.kernels[0], gpu);
   EXPECT_EQ(g.work_group_size, 128u);
+  EXPECT_FALSE(choose_plan(l, l.kernels[0], gpu).tile0_outermost);
   EXPECT_EQ(g.tile[1].size & (g.tile[1].size - 1), 0);
 }
 
@@ -223,6 +228,7 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   r.plan.tile[0] = {2, 8};
   r.plan.unroll = 2;
   r.plan.vector_loads = true;
+  r.plan.tile0_outermost = true;
   r.time_ms = 1.5;
   r.plain_time_ms = 3;
   r.device = "dev";
