@@ -115,6 +115,10 @@ class KernelWriter {
       // Group reductions: only the item owning an element's result runs its epilogue.
       if (!owner.empty()) elements_.front().valid = owner;
     }
+    if (store_width_ > 1) {
+      emit_vector_stores();
+      return finish();
+    }
     for (Element& e : elements_) {
       cur_ = &e;
       const bool block = elements_.size() > 1 || !e.valid.empty();
@@ -238,14 +242,22 @@ class KernelWriter {
   }
 
   void emit_coords() {
-    // Row-major decode of the flat work-item index over the grid into coordinates c0..c(r-1);
-    // a tiled coordinate is the tile's first element, and each element gets its own.
-    std::string rest = "gid";
+    // Row-major decode of the flat work-item index over the grid into coordinates c0..c(r-1)
+    // (tile 0's dimension the slowest when the plan says so); a tiled coordinate is the tile's
+    // first element, and each element gets its own.
+    const TileDim& t0 = plan_.tile[0];
+    const int slowest = plan_.tile0_outermost && t0.dim >= 0 && t0.size > 1 ? t0.dim : -1;
+    std::vector<std::size_t> fastest_first;
     for (std::size_t d = grid_.size(); d-- > 0;) {
+      if (static_cast<int>(d) != slowest) fastest_first.push_back(d);
+    }
+    if (slowest >= 0) fastest_first.push_back(static_cast<std::size_t>(slowest));
+    std::string rest = "gid";
+    for (std::size_t d : fastest_first) {
       const std::string c = "c" + std::to_string(d);
       const std::string scale =
           tile_of_dim(d) < 0 ? "" : " * " + std::to_string(tiles_[tile_of_dim(d)].size);
-      if (d == 0) {
+      if (d == fastest_first.back()) {
         body_.line("const " + index_type_ + " " + c + " = (" + index_type_ + ")(" + rest + ")" +
                    scale + ";");
       } else {
@@ -379,6 +391,32 @@ class KernelWriter {
     }
   }
 
+  // With vector accumulators along the output's contiguous dimension, each run of
+  // store_width_ lanes (all inside the output, or all outside, along tile 1) is stored as one
+  // vector. The epilogue stays per element, in scalar expressions, which the compiler then
+  // vectorises too, as its results feed one vector: on PoCL half the time of per-lane stores
+  // for short reductions (results/perf-notes.md, "Wide CPU register tiles").
+  void emit_vector_stores() {
+    const TensorInfo& out = program_.tensor(group_.output);
+    const int n0 = tile_size(0), n1 = tile_size(1), w = store_width_;
+    for (int b = 0; b < n1; ++b) {
+      for (int v = 0; v < n0 / w; ++v) {
+        const Element& head = elements_[static_cast<std::size_t>(v * w * n1 + b)];
+        body_.open(head.valid.empty() ? "" : "if (" + head.valid + ")");
+        std::vector<std::string> lanes;
+        for (int a = v * w; a < (v + 1) * w; ++a) {
+          cur_ = &elements_[static_cast<std::size_t>(a * n1 + b)];
+          for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+            emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
+          }
+          lanes.push_back(value(group_.output));
+        }
+        body_.line(opencl::vector_store(out.dtype, lanes, arg_names_.at(group_.output), head.flat));
+        body_.close();
+      }
+    }
+  }
+
   // The sum starts from the default tensor's element where there is one (`+` adds onto it).
   void add_default() {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
@@ -402,6 +440,7 @@ class KernelWriter {
   std::int64_t items_ = 0;  // work-items
   std::vector<TileDim> tiles_;
   std::vector<Element> elements_;
+  int store_width_ = 0;  // > 1: elements stored as vectors of this many lanes along tile 0
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
@@ -596,28 +635,44 @@ void KernelWriter::emit_root(const Contraction& c) {
       step += a.indices[d].coeff(tile_var[0]) * strides[d];
     return step;
   };
+  // Lanes per vector along tile 0: the whole run where it is one OpenCL vector, else the
+  // widest vector that divides it (a CPU's 32-wide tile is two float16s, one AVX-512 register
+  // each), so a run wider than OpenCL's vectors still loads and accumulates as vectors.
+  int w0 = n0;
+  for (int w : {16, 8, 4, 2}) {
+    if (!opencl::has_vector_load(DType::kFloat32, w0) && n0 % w == 0) w0 = w;
+  }
+  const int nv = n0 / w0;  // vectors per tile-0 run
   // Vector accumulators: a sum whose tile-0 run is whole and unguarded, where every input
-  // along tile 0 is one vector load and the others are broadcast, accumulates one vector per
+  // along tile 0 is nv vector loads and the others are broadcast, accumulates nv vectors per
   // tile-1 position. The arithmetic is then explicit SIMD, which CPU compilers (PoCL) do not
   // find in n0 separate scalar accumulators, and fewer instructions on GPUs.
   bool vec_acc = plan_.vector_loads && n0 > 1 && c.agg == AggOp::kSum && !has_default &&
                  c.comb != CombOp::kEq && c.comb != CombOp::kCond &&
-                 opencl::has_vector_load(out.dtype, n0);
+                 opencl::has_vector_load(out.dtype, w0);
   for (int a = 0; a < n0 && vec_acc; ++a) vec_acc = pred[1][static_cast<std::size_t>(a)].empty();
   for (const RangeCheck& k : checks) vec_acc = vec_acc && (k.mask & 1) == 0;
   for (std::size_t i = 0; i < c.inputs.size() && vec_acc; ++i) {
     const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
     vec_acc =
         opencl::compute_type(t.dtype) == acc_t &&
-        ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, n0)));
+        ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, w0)));
   }
-  const std::string vec_t = vec_acc ? opencl::vector_type(out.dtype, n0) : "";
-  const auto vec_acc_name = [&](int b) {
-    return "accv" + (n1 > 1 ? "_" + std::to_string(b) : std::string());
+  const TensorInfo& stored = program_.tensor(group_.output);
+  if (vec_acc && tiles_[0].dim + 1 == static_cast<int>(out_shape_.size()) &&
+      stored.dtype != DType::kBool && opencl::has_vector_load(stored.dtype, w0)) {
+    store_width_ = w0;
+  }
+  const std::string vec_t = vec_acc ? opencl::vector_type(out.dtype, w0) : "";
+  const auto vec_acc_name = [&](int v, int b) {
+    return "accv" + (nv > 1 ? "v" + std::to_string(v) : std::string()) +
+           (n1 > 1 ? "_" + std::to_string(b) : std::string());
   };
   if (vec_acc) {
     for (int b = 0; b < n1; ++b) {
-      body_.line(vec_t + " " + vec_acc_name(b) + " = (" + vec_t + ")(" + zero + ");");
+      for (int v = 0; v < nv; ++v) {
+        body_.line(vec_t + " " + vec_acc_name(v, b) + " = (" + vec_t + ")(" + zero + ");");
+      }
     }
   }
   for (Element& e : elements_) {
@@ -716,9 +771,12 @@ void KernelWriter::emit_root(const Contraction& c) {
   }
 
   // Each input's values at the tile positions it depends on: one load per position, guarded by
-  // its predicates, or one vector load for a whole contiguous, unguarded run along tile 0.
+  // its predicates, or nv vector loads for a whole contiguous, unguarded run along tile 0.
   std::vector<std::vector<std::string>> in(c.inputs.size());
-  std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // per tile-1 position
+  std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // [b * nv + v]
+  const auto chunk_name = [&](const std::string& base, int v) {
+    return nv > 1 ? base + "v" + std::to_string(v) : base;
+  };
   const bool plain = elements_.size() == 1;
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const Access& acc = c.inputs[i];
@@ -751,11 +809,15 @@ void KernelWriter::emit_root(const Contraction& c) {
     for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
     const std::string var = "in" + std::to_string(i);
     if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
-        opencl::has_vector_load(t.dtype, n0)) {
-      body_.line("const " + opencl::vector_type(t.dtype, n0) + " " + var + " = " +
-                 opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, 0)) + ";");
-      for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(var, a));
-      vec_in[i].assign(static_cast<std::size_t>(n1), var);
+        opencl::has_vector_load(t.dtype, w0)) {
+      for (int v = 0; v < nv; ++v) {
+        body_.line("const " + opencl::vector_type(t.dtype, w0) + " " + chunk_name(var, v) + " = " +
+                   opencl::vector_load(t.dtype, w0, arg(acc.tensor), offset(v * w0, 0)) + ";");
+      }
+      for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(chunk_name(var, a / w0), a % w0));
+      for (int b = 0; b < n1; ++b) {
+        for (int v = 0; v < nv; ++v) vec_in[i].push_back(chunk_name(var, v));
+      }
       continue;
     }
     // Along both tiles (a depthwise convolution's input: channels x output columns): one
@@ -768,21 +830,23 @@ void KernelWriter::emit_root(const Contraction& c) {
         per_row_guard = pred[3][static_cast<std::size_t>(a * n1 + b)].empty();
       }
     }
-    if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, n0)) {
-      const std::string vt = opencl::vector_type(t.dtype, n0);
+    if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, w0)) {
+      const std::string vt = opencl::vector_type(t.dtype, w0);
       in[i].resize(static_cast<std::size_t>(n0 * n1));
       for (int b = 0; b < n1; ++b) {
-        const std::string name = var + "_" + std::to_string(b);
-        std::string load = opencl::vector_load(t.dtype, n0, arg(acc.tensor), offset(0, b));
-        const std::string g = guard(2, 0, b);
-        if (!g.empty()) {
-          load = "(" + g + ") ? " + load + " : (" + vt + ")(" + (is_float(t.dtype) ? "0.0f" : "0") +
-                 ")";
-        }
-        body_.line("const " + vt + " " + name + " = " + load + ";");
-        vec_in[i].push_back(name);
-        for (int a = 0; a < n0; ++a) {
-          in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a);
+        for (int v = 0; v < nv; ++v) {
+          const std::string name = chunk_name(var + "_" + std::to_string(b), v);
+          std::string load = opencl::vector_load(t.dtype, w0, arg(acc.tensor), offset(v * w0, b));
+          const std::string g = guard(2, 0, b);
+          if (!g.empty()) {
+            load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
+                   (is_float(t.dtype) ? "0.0f" : "0") + ")";
+          }
+          body_.line("const " + vt + " " + name + " = " + load + ";");
+          vec_in[i].push_back(name);
+          for (int a = v * w0; a < (v + 1) * w0; ++a) {
+            in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a % w0);
+          }
         }
       }
       continue;
@@ -806,15 +870,17 @@ void KernelWriter::emit_root(const Contraction& c) {
   // accumulators: each tile-1 position, under its own).
   const int full = (1 << tiles_.size()) - 1;
   for (int b = 0; b < n1 && vec_acc; ++b) {
-    std::vector<std::string> args;
-    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-      const int m = input_mask[i];
-      args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b)]
-                             : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
-    }
     const std::string g = (full & 2) ? guard(2, 0, b) : "";
-    body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(b) +
-               " += " + combine(c.comb, args) + ";");
+    for (int v = 0; v < nv; ++v) {
+      std::vector<std::string> args;
+      for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+        const int m = input_mask[i];
+        args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b * nv + v)]
+                               : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
+      }
+      body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(v, b) +
+                 " += " + combine(c.comb, args) + ";");
+    }
   }
   for (Element& e : elements_) {
     if (vec_acc) break;
@@ -839,7 +905,8 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (needs_reached && !group) {
       body_.line("if (!reached" + e.suffix + ") acc" + e.suffix + " = " + zero + ";");
     }
-    e.values[c.output] = vec_acc ? opencl::lane(vec_acc_name(e.b), e.a) : "acc" + e.suffix;
+    e.values[c.output] =
+        vec_acc ? opencl::lane(vec_acc_name(e.a / w0, e.b), e.a % w0) : "acc" + e.suffix;
   }
 }
 

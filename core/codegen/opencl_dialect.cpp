@@ -92,6 +92,17 @@ std::string local_pointer(std::string_view type) {
   return std::string(kLocal) + " " + std::string(type) + "*";
 }
 
+std::string vector_store(DType t, const std::vector<std::string>& lanes, std::string_view ptr,
+                         std::string_view offset) {
+  const int n = static_cast<int>(lanes.size());
+  std::string v = "(" + vector_type(t, n) + ")(";
+  for (int i = 0; i < n; ++i) v += (i ? ", " : "") + lanes[static_cast<std::size_t>(i)];
+  v += ")";
+  const std::string fn = t == DType::kFloat16 ? "vstore_half" + std::to_string(n) + "_rte"
+                                              : "vstore" + std::to_string(n);
+  return fn + "(" + v + ", 0, " + std::string(ptr) + " + " + std::string(offset) + ");";
+}
+
 std::string unroll_hint(int n) { return "#pragma unroll " + std::to_string(n); }
 
 std::string required_work_group_size(std::size_t n) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tartan/ir/dtype.h"
 
@@ -25,6 +26,9 @@ bool has_vector_load(DType t, int n);
 std::string vector_type(DType t, int n);  // float4, int8, ...
 std::string vector_load(DType t, int n, std::string_view ptr, std::string_view offset);
 std::string lane(std::string_view vec, int i);  // "v.s3", "v.sa"
+// Statement storing `lanes` (compute-type expressions) at N consecutive elements from `offset`.
+std::string vector_store(DType t, const std::vector<std::string>& lanes, std::string_view ptr,
+                         std::string_view offset);
 
 // A tensor argument: a buffer and an element offset into it (tensors of the memory plan's
 // arena share one buffer, see runtime/executable_state.h). `param` declares both in the

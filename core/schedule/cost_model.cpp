@@ -95,6 +95,15 @@ std::vector<int> halvings(int largest) {
   return sizes;
 }
 
+// Every size from `largest` down to 2: a CPU's row tile is a count of vector accumulators, so
+// any size fits, and one that divides the extent (7 for 7, 14, 28 spatial columns) has no
+// partial tiles.
+std::vector<int> countdown(int largest) {
+  std::vector<int> sizes;
+  for (int s = largest; s >= 2; --s) sizes.push_back(s);
+  return sizes;
+}
+
 // The largest of `sizes` (descending) that divides `extent`, else the largest not above it:
 // a dividing tile has no partial tiles, so no edge predicates at all.
 int pick_size(std::int64_t extent, const std::vector<int>& sizes) {
@@ -354,21 +363,43 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   }
   if (k1 >= 0) {
     const int d = s.dims[static_cast<std::size_t>(k1)];
-    plan.tile[1] = {
-        d, pick_size(out[static_cast<std::size_t>(d)], halvings(tuning.register_tile_rows))};
+    const int rows = tuning.register_tile_rows;
+    plan.tile[1] = {d, pick_size(out[static_cast<std::size_t>(d)],
+                                 target.is_cpu ? countdown(rows) : halvings(rows))};
   }
   // Keep enough work: at least one full work-group per compute unit, shrinking the larger tile
   // until there is. Not more: a tile's independent multiply-adds already hide latency that
-  // would otherwise take extra resident work-groups, and smaller tiles lose the reuse.
-  const auto wanted = static_cast<std::int64_t>(target.compute_units * plan.work_group_size);
+  // would otherwise take extra resident work-groups, and smaller tiles lose the reuse. A CPU
+  // runs a group's work-items one after another on one thread, so there a few work-items per
+  // core are enough, and groups shrink instead until every core gets several of them.
+  const std::size_t per_unit = target.is_cpu ? 4 : plan.work_group_size;
+  const auto wanted = static_cast<std::int64_t>(target.compute_units * per_unit);
   while (work_items(out, plan) < wanted && plan.tile_elements() > 1) {
     TileDim& t = plan.tile[0].size >= plan.tile[1].size ? plan.tile[0] : plan.tile[1];
     t.size /= 2;
+  }
+  while (target.is_cpu && plan.tile_elements() > 1 && plan.work_group_size > 1 &&
+         work_items(out, plan) <
+             static_cast<std::int64_t>(4 * target.compute_units * plan.work_group_size)) {
+    plan.work_group_size /= 2;
   }
   for (TileDim& t : plan.tile) {
     if (t.size <= 1) t = {};
   }
   plan.vector_loads = plan.tile[0].size > 1;
+  // On CPUs, where the inputs that tile 0 selects (a convolution's weights) outweigh the others
+  // (its activations: deep layers), consecutive work-items share tile 0's position, so the
+  // weight panel they all stream stays in cache (2x on ResNet50's 7x7x512 3x3 convolution).
+  if (target.is_cpu && plan.tile[0].size > 1) {
+    const int v = c->output_indices[static_cast<std::size_t>(plan.tile[0].dim)].terms()[0].first;
+    std::int64_t selected = 0, others = 0;
+    for (const Access& a : c->inputs) {
+      bool uses = false;
+      for (const Affine& e : a.indices) uses = uses || e.coeff(v) != 0;
+      (uses ? selected : others) += num_elements(program.tensor(a.tensor).shape);
+    }
+    plan.tile0_outermost = selected > others;
+  }
   // Unrolling the reduction lets the compiler interleave independent loads with the tile's
   // multiply-adds; pointless for short loops.
   plan.unroll = s.inner_trip >= 16 ? 4 : 1;

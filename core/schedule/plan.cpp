@@ -33,6 +33,7 @@ std::string KernelPlan::describe() const {
   s += ", work-group " + std::to_string(work_group_size);
   if (unroll > 1) s += ", unroll " + std::to_string(unroll);
   if (vector_loads) s += ", vector loads";
+  if (tile0_outermost) s += ", tile 0 outermost";
   return s;
 }
 

@@ -72,10 +72,11 @@ KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group) 
       p.vector_loads = true;
       p.unroll = 3;
       break;
-    case 3:  // 8 x 2 with vector loads
+    case 3:  // 8 x 2 with vector loads, work-items along tile 0 outermost
       p.tile[0] = {d0, 8};
       if (d1 >= 0) p.tile[1] = {d1, 2};
       p.vector_loads = true;
+      p.tile0_outermost = true;
       p.work_group_size = 32;
       break;
     default:  // 2 x 4, scalar loads, unrolled by 2
@@ -136,7 +137,7 @@ std::string forced_plan_name(int v) {
   static const char* const kNames[] = {"3x1 scalar",
                                        "1x5 wg16",
                                        "4x3 vector unroll 3",
-                                       "8x2 vector wg32",
+                                       "8x2 vector wg32 tile-0 outermost",
                                        "2x4 scalar unroll 2",
                                        "local 4x8 items, 2x3 tile, K chunk 4, double-buffered",
                                        "local 8x4 items, 3x1 tile, K chunk 16",

@@ -12,6 +12,7 @@
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
+#include "tartan/schedule/tiling.h"
 
 namespace tartan {
 namespace {
@@ -106,6 +107,53 @@ function (A[9, 13], B[13, 11], T[13, 9], D[9, 11]) -> (O1, O2, O3, O4, O6) {
 }
 )");
   check_local_plans(program, 5, rng);
+}
+
+// A CPU's wide tiles: 32 channels (two 16-lane vector accumulators per row) by 7 or 3 rows
+// (the latter with tile 0 the outermost work-item dimension), on a 1x1 convolution, a padded 3x3
+// convolution, a depthwise convolution (both inputs along the channels: one vector load per row and
+// vector) and a dense layer, with fused epilogues.
+TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
+  std::mt19937_64 rng(std::random_device{}());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 7, 7, 24});
+  b.output(ops::relu(ops::conv2d(x, b.input("k1", DType::kFloat32, {1, 1, 24, 64}),
+                                 b.input("b1", DType::kFloat32, {64}))));
+  b.output(ops::conv2d(x, b.input("k3", DType::kFloat32, {3, 3, 24, 32}), {},
+                       {.padding = ops::Padding::same()}));
+  b.output(ops::depthwise_conv2d(b.input("d", DType::kFloat32, {1, 6, 9, 32}),
+                                 b.input("dk", DType::kFloat32, {3, 3, 32, 1}), {},
+                                 {.padding = ops::Padding::same()}));
+  b.output(ops::relu(ops::dense(b.input("v", DType::kFloat32, {6, 13}),
+                                b.input("w", DType::kFloat32, {13, 32}),
+                                b.input("wb", DType::kFloat32, {32}))));
+  const Program program = b.build();
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (const int rows : {7, 3}) {
+      SCOPED_TRACE("32 x " + std::to_string(rows));
+      testing::CheckOptions options;
+      int wide = 0;
+      options.compile.plan_override = [&wide, rows](const LoweredProgram& lowered,
+                                                    const KernelGroup& group, const KernelPlan&) {
+        const std::vector<int> dims = tileable_dims(lowered.program, group);
+        KernelPlan p;
+        p.work_group_size = 4;
+        const Shape& out = lowered.program.tensor(group.output).shape;
+        const bool contraction =
+            std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()]);
+        if (!contraction || dims.size() < 2 || out.back() % 32 != 0) return p;
+        p.tile[0] = {dims.back(), 32};
+        p.tile[1] = {dims[dims.size() - 2], rows};
+        p.vector_loads = true;
+        p.unroll = 4;
+        p.tile0_outermost = rows == 3;
+        ++wide;
+        return p;
+      };
+      testing::check_on_device(program, device, rng, options);
+      EXPECT_EQ(wide, 4);
+    }
+  }
 }
 
 TEST(ScheduledKernels, RandomContractions) {

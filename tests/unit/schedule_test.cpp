@@ -69,6 +69,58 @@ TEST(Schedule, GpuCostModelTilesChannelsAndAWidthDimension) {
   }
 }
 
+// PoCL's profile: up to 8 x 32 tiles, 128-item groups, 2 cores.
+TargetInfo pocl_cpu() {
+  TargetInfo cpu;
+  cpu.is_cpu = true;
+  cpu.compute_units = 2;
+  cpu.max_work_group_size = 4096;
+  cpu.tuning.work_group_size = 128;
+  cpu.tuning.register_tile_rows = 8;
+  cpu.tuning.register_tile_cols = 32;
+  cpu.tuning.vector_width = 8;
+  return cpu;
+}
+
+LoweredProgram pointwise_conv(std::int64_t hw, std::int64_t c, std::int64_t m) {
+  Builder b;
+  b.output(ops::conv2d(b.input("x", DType::kFloat32, {1, hw, hw, c}),
+                       b.input("k", DType::kFloat32, {1, 1, c, m})));
+  return run_pipeline(b.build());
+}
+
+TEST(Schedule, CpuCostModelTakesWideTilesAndSmallGroups) {
+  // MobileNet's last 1x1 convolution: 32 channels (two AVX-512 vectors) x 7 columns, the row
+  // tile that divides 7 (a power of two would leave partial tiles); 7 x 32 = 224 work-items,
+  // so groups shrink until each of the 2 cores gets at least 4.
+  const LoweredProgram l = pointwise_conv(7, 1024, 1024);
+  TargetInfo cpu = pocl_cpu();
+  const KernelPlan p = choose_plan(l, l.kernels[0], cpu);
+  EXPECT_EQ(p.tile[0], (TileDim{3, 32}));
+  EXPECT_EQ(p.tile[1], (TileDim{2, 7}));
+  EXPECT_TRUE(p.vector_loads);
+  EXPECT_EQ(p.work_group_size, 16u);
+  // 4 MB of weights against 200 KB of activations: consecutive work-items share the weights'
+  // columns (tile 0 outermost).
+  EXPECT_TRUE(p.tile0_outermost);
+  // 56 columns: 8 rows divide them; the activations outweigh the weights.
+  const LoweredProgram big = pointwise_conv(56, 128, 128);
+  EXPECT_EQ(choose_plan(big, big.kernels[0], cpu).tile[1], (TileDim{2, 8}));
+  EXPECT_FALSE(choose_plan(big, big.kernels[0], cpu).tile0_outermost);
+  // 16 cores: groups shrink further, the tile stays whole.
+  cpu.compute_units = 16;
+  const KernelPlan p16 = choose_plan(l, l.kernels[0], cpu);
+  EXPECT_EQ(p16.tile_elements(), 7 * 32);
+  EXPECT_EQ(p16.work_group_size, 2u);
+  // A GPU with the same profile keeps its groups and powers of two.
+  TargetInfo gpu = pocl_cpu();
+  gpu.is_cpu = false;
+  const KernelPlan g = choose_plan(big, big.kernels[0], gpu);
+  EXPECT_EQ(g.work_group_size, 128u);
+  EXPECT_FALSE(choose_plan(l, l.kernels[0], gpu).tile0_outermost);
+  EXPECT_EQ(g.tile[1].size & (g.tile[1].size - 1), 0);
+}
+
 TEST(Schedule, CostModelFollowsTheProfile) {
   const LoweredProgram l = strided_conv();
   TargetInfo gpu = register_gpu();
@@ -199,6 +251,7 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   r.plan.tile[0] = {2, 8};
   r.plan.unroll = 2;
   r.plan.vector_loads = true;
+  r.plan.tile0_outermost = true;
   r.time_ms = 1.5;
   r.plain_time_ms = 3;
   r.device = "dev";

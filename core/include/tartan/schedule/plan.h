@@ -99,6 +99,10 @@ struct KernelPlan {
   std::array<TileDim, 2> tile{};
   int unroll = 1;             // unroll hint for the innermost reduction loop
   bool vector_loads = false;  // vloadN for tile-wide contiguous runs where the tile is whole
+  // Consecutive work-items walk the other dimensions first and tile 0's last, so they share
+  // tile 0's columns and the inputs that only those select (a convolution's weights): a CPU
+  // runs a group's work-items one after another, and finds that panel still in its cache.
+  bool tile0_outermost = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is rows * cols.
   LocalTile local{};
