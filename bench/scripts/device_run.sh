@@ -11,7 +11,9 @@
 #          MODE=networks bash bench/scripts/device_run.sh
 # MODE=networks knobs (environment): NETWORKS (default: the six of issue 7), CPU_NETWORKS
 # (mobilenet resnet50; empty: none), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds
-# the whole mode may take; later steps shrink or are skipped to fit), BENCH_FLAGS (extra
+# the whole mode may take; later steps shrink or are skipped to fit), TARTAN_RUNS_S (300: the part
+# of it kept for tartan's runs after the peers; all six networks took about 230 s on an H200),
+# BENCH_FLAGS (extra
 # tartan-bench options, e.g. "--kernel-timing -v"; timing runs default to --no-kernel-timing),
 # BUILD_DIR (build-gpu) and SKIP_BUILD=1 (use BUILD_DIR as it is). See bench/peers/README.md.
 set -uo pipefail
@@ -132,8 +134,8 @@ networks_mode() {
   } >> "$OUT/machine.txt" 2>&1
 
   # The peers first: PyTorch on the GPU for every network, ONNX Runtime at the CPU thread counts.
-  # It gets what the budget leaves beyond 300 s for tartan's runs, and at least 60 s.
-  local peer_s=$(($(left) - 300)) skip_gpu=()
+  # It gets what the budget leaves beyond TARTAN_RUNS_S (300) for tartan's runs, at least 60 s.
+  local peer_s=$(($(left) - ${TARTAN_RUNS_S:-300})) skip_gpu=()
   [ "$peer_s" -lt 60 ] && peer_s=60
   [ -z "$gpu" ] && skip_gpu=(--skip-gpu)
   log "peers.py (timeout ${peer_s}s)"
