@@ -13,8 +13,8 @@
 # (mobilenet resnet50; empty: none), CPU_THREADS (2 and the core count), BUDGET_S (530: seconds
 # the whole mode may take; later steps shrink or are skipped to fit), TARTAN_RUNS_S (300: the part
 # of it kept for tartan's runs after the peers; all six networks took about 230 s on an H200),
-# BENCH_FLAGS (extra
-# tartan-bench options, e.g. "--kernel-timing -v"; timing runs default to --no-kernel-timing),
+# BENCH_FLAGS (extra tartan-bench options, e.g. "--kernel-timing -v"; timing runs default to
+# --no-kernel-timing),
 # BUILD_DIR (build-gpu) and SKIP_BUILD=1 (use BUILD_DIR as it is). See bench/peers/README.md.
 set -uo pipefail
 OUT=${OUT:-/tmp/tartan-out}
