@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "tartan/reference/host_tensor.h"
 #include "tartan/support/error.h"
 
 namespace tartan::testing {
@@ -184,6 +185,12 @@ RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
   for (TensorId id : drawn.small_integer_inputs)
     r.small_integer_inputs.push_back(map[static_cast<std::size_t>(id)]);
   return r;
+}
+
+Tensor random_constant(Builder& b, const std::string& name, const Shape& shape,
+                       std::mt19937_64& rng) {
+  const HostTensor t = random_tensor(DType::kFloat32, shape, rng);
+  return b.constant(name, shape, ConstantData::from_doubles(DType::kFloat32, t.values));
 }
 
 }  // namespace tartan::testing

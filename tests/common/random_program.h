@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tartan/ir/builder.h"
 #include "tartan/ir/program.h"
 
 namespace tartan::testing {
@@ -23,5 +24,9 @@ struct RandomContraction {
 // `prefix` + "A", "B", ..., and its result as a new program output.
 RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
                                          const std::string& prefix);
+
+// A float32 constant of random values in [-1, 1), as a network's weights.
+Tensor random_constant(Builder& b, const std::string& name, const Shape& shape,
+                       std::mt19937_64& rng);
 
 }  // namespace tartan::testing

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "common/device_check.h"
+#include "common/random_program.h"
 #include "common/test_env.h"
 #include "tartan/compiler.h"
 #include "tartan/ir/builder.h"
@@ -26,8 +27,7 @@ using testing::test_seed;
 Program network(std::mt19937_64& rng) {
   Builder b;
   const auto weights = [&](const std::string& name, const Shape& shape) {
-    const HostTensor t = random_tensor(DType::kFloat32, shape, rng);
-    return b.constant(name, shape, ConstantData::from_doubles(DType::kFloat32, t.values));
+    return testing::random_constant(b, name, shape, rng);
   };
   const Tensor x = b.input("x", DType::kFloat32, {2, 5, 4, 4});
   const Tensor d = ops::depthwise_conv2d(x, weights("dw", {3, 3, 4, 1}), weights("db", {4}),
