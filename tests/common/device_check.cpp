@@ -58,8 +58,19 @@ void add_random_contractions(Program* program, std::mt19937_64& rng, int count,
                                          r.small_integer_inputs.begin(),
                                          r.small_integer_inputs.end());
     options->output_labels.push_back(prefix + ": " + r.description);
+    options->relative_to_magnitude.push_back(r.scalar_sum);
   }
 }
+
+namespace {
+
+double norm(const HostTensor& t) {
+  double sum = 0;
+  for (double v : t.values) sum += v * v;
+  return std::sqrt(sum);
+}
+
+}  // namespace
 
 void check_on_device(const Program& program, const runtime::Device& device, std::mt19937_64& rng,
                      const CheckOptions& options) {
@@ -79,6 +90,16 @@ void check_on_device(const Program& program, const runtime::Device& device, std:
     }
   }
   const std::vector<HostTensor> want = reference_run(program, inputs);
+  // The magnitudes of the terms: the same program on the inputs' absolute values.
+  std::vector<HostTensor> magnitude;
+  if (std::find(options.relative_to_magnitude.begin(), options.relative_to_magnitude.end(), true) !=
+      options.relative_to_magnitude.end()) {
+    std::vector<HostTensor> abs_inputs = inputs;
+    for (HostTensor& h : abs_inputs) {
+      for (double& v : h.values) v = std::fabs(v);
+    }
+    magnitude = reference_run(program, abs_inputs);
+  }
   Executable exe = compile(program, device, options.compile);
   const std::vector<HostTensor> got = exe.run(inputs, {.poison = true});
   ASSERT_EQ(got.size(), want.size());
@@ -94,6 +115,10 @@ void check_on_device(const Program& program, const runtime::Device& device, std:
     if (t == DType::kFloat16) {
       for (double& v : expected.values) v = half_to_float(float_to_half(static_cast<float>(v)));
       err = half_relative_error(got[i], expected);
+    } else if (i < options.relative_to_magnitude.size() && options.relative_to_magnitude[i]) {
+      // relative_error keeps NaN failing; rescaled from ||want|| to ||magnitude|| (>= ||want||).
+      err = relative_error(got[i], expected) * std::max(norm(expected), 1e-30) /
+            std::max(norm(magnitude[i]), 1e-30);
     } else {
       err = relative_error(got[i], expected);
     }

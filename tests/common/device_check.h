@@ -25,7 +25,10 @@ struct CheckOptions {
   double half_tolerance = 2e-3;                // for float16 outputs (the device rounds to half)
   std::vector<TensorId> small_integer_inputs;  // drawn from {-2, ..., 2}
   std::vector<std::string> output_labels;      // names outputs in failure messages
-  CompileOptions compile;                      // e.g. a forced plan (common/forced_plans.h)
+  // By output index: the error is relative to the output computed from the inputs' absolute
+  // values (the sum of the terms' magnitudes), as for one dot product (RandomContraction).
+  std::vector<bool> relative_to_magnitude;
+  CompileOptions compile;  // e.g. a forced plan (common/forced_plans.h)
 };
 
 // Adds `count` random contractions (tests/common/random_program.h) to `program`, each with

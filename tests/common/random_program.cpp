@@ -38,6 +38,7 @@ struct Drawn {
   Program scratch;
   std::string description;
   std::vector<TensorId> small_integer_inputs;
+  bool scalar_sum = false;
 };
 
 // Copies `src` (inputs, literals, contractions, elementwise ops, outputs) into `dst`.
@@ -170,6 +171,8 @@ Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix) {
     }
     p.add_output(out);
     r.description = desc;
+    r.scalar_sum = out_rank == 0 && c.agg == AggOp::kSum &&
+                   (c.comb == CombOp::kMul || c.comb == CombOp::kAdd || c.comb == CombOp::kNone);
     return r;
   }
 }
@@ -182,6 +185,7 @@ RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
   const std::vector<TensorId> map = append_program(program, drawn.scratch);
   RandomContraction r;
   r.description = drawn.description;
+  r.scalar_sum = drawn.scalar_sum;
   for (TensorId id : drawn.small_integer_inputs)
     r.small_integer_inputs.push_back(map[static_cast<std::size_t>(id)]);
   return r;

@@ -18,6 +18,9 @@ struct RandomContraction {
   // Inputs that must hold small integers because equality matters (== and ?: combinations),
   // so that exact comparisons are meaningful in float32.
   std::vector<TensorId> small_integer_inputs;
+  // A single output that sums many products (or sums): its float32 rounding error scales with
+  // the sum of the terms' magnitudes, not with the result, which cancellation can make tiny.
+  bool scalar_sum = false;
 };
 
 // Adds one random contraction (and maybe an epilogue) to `program`: its inputs, named

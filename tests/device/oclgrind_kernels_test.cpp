@@ -82,7 +82,7 @@ TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
 // constraints, a default tensor, a transposed operand, a fractional index and unreached rows:
 // every cooperative load must stay in bounds and the barriers must separate the chunks.
 TEST(Oclgrind, LocalMemoryGemmEdges) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   const Program program = parse_program(R"(
 function (A[5, 7], B[7, 6], T[7, 5], D[5, 6]) -> (O1, O2, O3) {
   O1[i, j : 5, 6] = +(T[k, i] * B[k, j]), i + k < 9, j < 5;

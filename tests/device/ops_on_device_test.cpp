@@ -179,7 +179,7 @@ Program build_all(bool constant_weights, std::mt19937_64& rng, std::vector<std::
 }
 
 TEST(OpsOnDevice, EveryOpMatchesReference) {
-  const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (const runtime::Device& device : testing::test_devices()) {
@@ -193,7 +193,7 @@ TEST(OpsOnDevice, EveryOpMatchesReference) {
 }
 
 TEST(OpsOnDevice, EmbeddingGathersRows) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor ids = b.input("ids", DType::kInt32, {3, 4});
   b.output(ops::embedding(ids, b.input("table", DType::kFloat32, {7, 5})));

@@ -29,7 +29,7 @@ void check_every_plan(const Program& program, std::mt19937_64& rng,
 }
 
 TEST(ScheduledKernels, ConvolutionsDenseAndBatchedMatmul) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor x = b.input("x", DType::kFloat32, {2, 9, 11, 6});
   b.output(ops::relu(ops::conv2d(x, b.input("k", DType::kFloat32, {3, 3, 6, 12}),
@@ -70,7 +70,7 @@ void check_local_plans(const Program& program, int gemms, std::mt19937_64& rng,
 // Dense with K below one chunk, strided 1x1 and padded 3x3 convolutions (implicit GEMM over the
 // window), batched matmul, fused epilogues, int32 and float16.
 TEST(ScheduledKernels, LocalMemoryGemms) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor v = b.input("v", DType::kFloat32, {5, 13});
   b.output(ops::relu(
@@ -95,7 +95,7 @@ TEST(ScheduledKernels, LocalMemoryGemms) {
 // An operand read along its rows (transposed), constraints on rows and on columns, a default
 // tensor, a fractional index, output rows no assignment reaches, a fused epilogue.
 TEST(ScheduledKernels, LocalMemoryGemmsWithConstraintsDefaultsAndOddIndices) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   const Program program = parse_program(R"(
 function (A[9, 13], B[13, 11], T[13, 9], D[9, 11]) -> (O1, O2, O3, O4, O6) {
   O1[i, j : 9, 11] = +(T[k, i] * B[k, j]);
@@ -114,7 +114,7 @@ function (A[9, 13], B[13, 11], T[13, 9], D[9, 11]) -> (O1, O2, O3, O4, O6) {
 // convolution, a depthwise convolution (both inputs along the channels: one vector load per row and
 // vector) and a dense layer, with fused epilogues.
 TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   Builder b;
   const Tensor x = b.input("x", DType::kFloat32, {1, 7, 7, 24});
   b.output(ops::relu(ops::conv2d(x, b.input("k1", DType::kFloat32, {1, 1, 24, 64}),
@@ -157,7 +157,7 @@ TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
 }
 
 TEST(ScheduledKernels, RandomContractions) {
-  const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (int p = 0; p < 2; ++p) {
@@ -196,7 +196,7 @@ void check_group_reductions(const Program& program, int reductions, std::mt19937
 // unreached), a conditional combination, a fractional index, int32, float16 and a scalar. The
 // reduction (37) divides by no variant's share count, nor the outputs by its group.
 TEST(ScheduledKernels, GroupReductionsOfEveryAggregation) {
-  std::mt19937_64 rng(std::random_device{}());
+  std::mt19937_64 rng(testing::test_seed());
   const Program program = parse_program(R"(
 function (A[5, 37], B[37, 6], D[5, 6], DV[8], I[5, 37], J[37], H[5, 37]) ->
     (S, E, P, MX, MN, MU, AS, CS, FR, IS, HS, T) {
@@ -228,7 +228,7 @@ function (A[5, 37], B[37, 6], D[5, 6], DV[8], I[5, 37], J[37], H[5, 37]) ->
 // aggregations, defaults and epilogues). One compile per program: the variants take turns
 // over its kernels (PoCL's compiles are what cost time here).
 TEST(ScheduledKernels, GroupReductionsOfRandomContractions) {
-  const std::uint64_t seed = std::random_device{}();
+  const std::uint64_t seed = testing::test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   for (const runtime::Device& device : testing::test_devices()) {

@@ -23,7 +23,7 @@ class TuningTest : public ::testing::Test {
   runtime::Device device_{runtime::default_device()};
   testing::TempDir home_;
   testing::ScopedEnv xdg_{"XDG_CACHE_HOME", home_.path().c_str()};
-  std::mt19937_64 rng_{std::random_device{}()};
+  std::mt19937_64 rng_{testing::test_seed()};
 
   static Program dense_program() {
     Builder b;
