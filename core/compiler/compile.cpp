@@ -72,9 +72,11 @@ bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
   return device.platform_name.find(name) != std::string::npos;
 }
 
-// Where the driver compiles different programs concurrently, each distinct kernel is a program
-// of its own: built on several threads when the cache is cold, cached on its own (a kernel
-// shared by two networks is built once), and a failure's build log is that kernel's alone.
+// Outside PoCL each distinct kernel is a program of its own: cached on its own (a kernel shared
+// by two networks is built once), its failure's build log is its alone, and builds run on
+// several threads where the driver compiles concurrently. NVIDIA's (580) barely does: MobileNet
+// b64 cold took 5.25 s on 16 threads against 5.47 s as one program on one thread (H200,
+// results/gpu/2026-11-26-h200-mobilenet-profile-session3.md).
 // PoCL serialises its LLVM compiler (one lock; measured: two threads build no faster than one),
 // so there each extra program only adds its fixed cost (linking the builtin library and the
 // work-group functions' shared object, ~0.2 s CPU each): all kernels share one program.
