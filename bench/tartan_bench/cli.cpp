@@ -33,7 +33,11 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
                  "stop with a failure after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);
   app.add_flag("--print-stacktraces", o.print_stacktraces, "show internal detail of failures");
-  app.add_flag("-v,--verbose", o.verbose, "the ten most expensive kernels, and more detail");
+  app.add_flag("-v,--verbose", o.verbose, "the most expensive kernels, and more detail");
+  app.add_option("--top-kernels", o.top_kernels,
+                 "kernels listed by -v and in the results' top_kernels, most expensive first")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--device", o.device, "device id (see tartan-setup --list); overrides the config");
   app.add_option("--warmup-examples", o.warmup_examples, "examples in the warm-up")
       ->check(CLI::PositiveNumber)

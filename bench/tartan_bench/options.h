@@ -29,6 +29,7 @@ struct BenchOptions {
   double timeout_secs = 0;  // 0: no limit
   bool print_stacktraces = false;
   bool verbose = false;
+  int top_kernels = 10;  // kernels listed by -v and in the results' top_kernels
 
   // tartan's.
   std::optional<std::string> device;  // overrides the config and TARTAN_DEVICE

@@ -11,11 +11,11 @@ std::string mebibytes(std::size_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
 }
 
-void print_top_kernels(std::ostream& out, const Measurement& m, int examples) {
+void print_top_kernels(std::ostream& out, const Measurement& m, int examples, int count) {
   std::vector<KernelTime> top = m.kernel_times;
   std::sort(top.begin(), top.end(),
             [](const KernelTime& a, const KernelTime& b) { return a.total_ms > b.total_ms; });
-  top.resize(std::min<std::size_t>(top.size(), 10));
+  top.resize(std::min<std::size_t>(top.size(), static_cast<std::size_t>(count)));
   const int runs = static_cast<int>(m.batch_seconds.size());
   out << fmt::format(
       "Most expensive kernels (device ms per batch, over {} batches of {} "
@@ -127,7 +127,7 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
   } else if (!o.validate) {
     out << "Correctness: not checked (--no-validate)\n";
   }
-  if (o.verbose && !m.kernel_times.empty()) print_top_kernels(out, m, s.examples);
+  if (o.verbose && !m.kernel_times.empty()) print_top_kernels(out, m, s.examples, o.top_kernels);
 }
 
 }  // namespace tartan::bench

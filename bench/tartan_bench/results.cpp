@@ -190,7 +190,8 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
   std::sort(kernels.begin(), kernels.end(),
             [](const KernelTime& a, const KernelTime& b) { return a.total_ms > b.total_ms; });
   const double batches = static_cast<double>(std::max<std::size_t>(1, m.batch_seconds.size()));
-  for (std::size_t i = 0; i < std::min<std::size_t>(10, kernels.size()); ++i) {
+  for (std::size_t i = 0; i < std::min(static_cast<std::size_t>(o.top_kernels), kernels.size());
+       ++i) {
     const KernelTime& k = kernels[i];
     top.push_back({{"name", k.name},
                    {"statement", k.statement},
