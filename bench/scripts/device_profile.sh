@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# One call on the GPU machine that explains where the time goes (see ../shared/DEVICE.md):
+# builds tartan-bench, then for each NETWORK:BATCH in PROFILES runs it with per-kernel timing
+# (-v --top-kernels TOP), and with TUNE=1 measures MobileNet with the cost model's plans and
+# then with the tuner's (issue 7: the cost model alone reaches >= 80% of the tuned figure).
+# Everything goes to one tarball, $OUT/profile.tar.gz, plus a summary on stdout.
+#   usage: PROFILES="vgg16:64 mobilenet:1" TOP=40 TUNE=1 bash bench/scripts/device_profile.sh
+set -uo pipefail
+OUT=${OUT:-/tmp/tartan-out}
+work=$(mktemp -d)
+mkdir -p /tmp/icd "$OUT"
+echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
+export OCL_ICD_VENDORS=/tmp/icd XDG_CACHE_HOME=/tmp/tartan-cache
+BIN=${BUILD_DIR:-build-gpu}/bin
+cmake -S . -B "${BUILD_DIR:-build-gpu}" -DCMAKE_BUILD_TYPE=Release > "$work/cmake.log" 2>&1 &&
+  cmake --build "${BUILD_DIR:-build-gpu}" -j16 --target tartan-bench tartan-setup > "$work/build.log" 2>&1 ||
+  { tail -40 "$work/build.log"; exit 1; }
+nvidia-smi --query-gpu=name,driver_version --format=csv,noheader > "$work/machine.txt" 2>&1
+git log -1 --format='commit %H %s' >> "$work/machine.txt" 2>&1
+
+for p in ${PROFILES:-}; do
+  net=${p%%:*} batch=${p##*:}
+  n=$((batch == 1 ? 64 : 4 * batch))
+  timeout 200 "$BIN/tartan-bench" keras "$net" --batch-size "$batch" -n "$n" -v --kernel-timing \
+    --top-kernels "${TOP:-40}" --no-cpu-compare --results "$work/results" > "$work/$net-b$batch.txt" 2>&1
+  echo "== $net b$batch: $(grep -E 'time per example|Correctness' "$work/$net-b$batch.txt" | tr -s ' ' | tr '\n' ' ')"
+done
+
+if [ -n "${TUNE:-}" ]; then
+  for batch in 64 1; do
+    n=$((batch == 1 ? 500 : 512))
+    for mode in model tuned; do
+      flags=(--no-kernel-timing --no-validate --no-cpu-compare)
+      [ "$mode" = tuned ] && flags+=(--tune)
+      timeout 240 "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" "${flags[@]}" \
+        --results "$work/results" > "$work/tune-$mode-b$batch.txt" 2>&1
+      echo "== mobilenet b$batch $mode: $(grep -E 'time per example|tuning' "$work/tune-$mode-b$batch.txt" | tr -s ' ' | tr '\n' ' ')"
+    done
+    # The tuned plans, now in the tuning cache, without the tuner's own measurements around them.
+    timeout 120 "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" --no-kernel-timing \
+      --no-validate --no-cpu-compare --results "$work/results" > "$work/tune-after-b$batch.txt" 2>&1
+    echo "== mobilenet b$batch after tuning: $(grep -E 'time per example' "$work/tune-after-b$batch.txt" | tr -s ' ')"
+  done
+fi
+tar -C "$work" -czf "$OUT/profile.tar.gz" .
