@@ -1,5 +1,6 @@
 #include "codegen/local_gemm.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -92,7 +93,9 @@ class LocalGemmWriter {
     const std::int64_t gn = (g_.cols + b.block - 1) / b.block;
     const int buffers = t_.double_buffer ? 2 : 1;
 
-    body_.line(opencl::local_array(compute(a), "la", t_.k_chunk * a.ld * buffers));
+    // The split's hand-over (hand_over()) reuses `la` once the loop is done.
+    body_.line(opencl::local_array(
+        compute(a), "la", std::max<std::int64_t>(t_.k_chunk * a.ld * buffers, hand_over_size())));
     body_.line(opencl::local_array(compute(b), "lb", t_.k_chunk * b.ld * buffers));
     body_.line("const int lid = (int)get_local_id(0);");
     // Every item stages chunks (by lid); its slice and place in the slice's grid pick what it
@@ -493,14 +496,21 @@ class LocalGemmWriter {
     body_.close();
   }
 
+  std::int64_t hand_over_size() const {
+    return static_cast<std::int64_t>(t_.k_split - 1) * t_.rows * t_.cols * t_.tile_rows *
+           t_.tile_cols;
+  }
+
   // Split-K: slices 1..S-1 store their sums (consecutive items at consecutive addresses), and
   // slice 0 adds them to its own in slice order. The loop's last barrier ordered every read of
-  // the staging buffers before this; the hand-over has its own array.
+  // the staging buffers before this, so the hand-over reuses the rows' staging array `la`
+  // (compute types are 4 bytes wide: the same size whatever the accumulator's type).
   void hand_over(const std::string& acc_t) {
     if (t_.k_split == 1) return;
     const int n = t_.rows * t_.cols;
     const int tile = t_.tile_rows * t_.tile_cols;
-    body_.line(opencl::local_array(acc_t, "lsum", (t_.k_split - 1) * tile * n));
+    body_.line(opencl::local_pointer(acc_t) + " const lsum = (" + opencl::local_pointer(acc_t) +
+               ")la;");
     const auto at = [&](const std::string& slice, int i, int j) {
       return "lsum[(" + slice + ") * " + str(tile * n) + " + " + str((i * t_.tile_cols + j) * n) +
              " + ty * " + str(t_.cols) + " + tx]";

@@ -4,6 +4,7 @@
 // profile, or measured by the tuner; code generation only follows them.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -76,13 +77,16 @@ struct LocalTile {
   int block_cols() const { return cols * tile_cols; }
   int items() const { return rows * cols * k_split; }  // the work-group size
   // An upper bound of the __local memory the plan's kernel declares (4-byte compute types;
-  // each operand's row may be padded by up to `vector` elements), with the split's hand-over.
+  // each operand's row may be padded by up to `vector` elements). The split's hand-over reuses
+  // the rows' staging array, grown where it is the larger.
   std::size_t local_memory_bytes() const {
-    const auto per_chunk = static_cast<std::size_t>(block_rows() + block_cols() + 2 * vector);
+    const auto stage = [&](int block) {
+      return static_cast<std::size_t>(block + vector) * static_cast<std::size_t>(k_chunk) *
+             (double_buffer ? 2 : 1);
+    };
     const auto hand_over =
         static_cast<std::size_t>((k_split - 1) * rows * cols * tile_rows * tile_cols);
-    return (per_chunk * static_cast<std::size_t>(k_chunk) * (double_buffer ? 2 : 1) + hand_over) *
-           4;
+    return (std::max(stage(block_rows()), hand_over) + stage(block_cols())) * 4;
   }
   friend bool operator==(const LocalTile&, const LocalTile&) = default;
 };
