@@ -1,5 +1,6 @@
 #include "codegen/local_gemm.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -73,13 +74,14 @@ class LocalGemmWriter {
 
   LocalGemmCode run() {
     const Shape& out = program_.tensor(c_.output).shape;
-    wg_ = t_.rows * t_.cols;
+    wg_ = t_.items();
     TARTAN_CHECK(
         t_.k_chunk > 0 && wg_ > 0 && (t_.block_rows() * t_.k_chunk) % wg_ == 0 &&
-            (t_.block_cols() * t_.k_chunk) % wg_ == 0 && (t_.vector == 1 || t_.vector == 4),
+            (t_.block_cols() * t_.k_chunk) % wg_ == 0 && (t_.vector == 1 || t_.vector == 4) &&
+            t_.k_split >= 1 && t_.k_chunk % t_.k_split == 0,
         "local-memory plan does not split its blocks evenly: " + std::to_string(t_.block_rows()) +
             "x" + std::to_string(t_.block_cols()) + ", K chunk " + std::to_string(t_.k_chunk) +
-            ", vector " + std::to_string(t_.vector));
+            ", vector " + std::to_string(t_.vector) + ", K split " + std::to_string(t_.k_split));
     names_.resize(c_.index_names.size());
     for (std::size_t v = 0; v < names_.size(); ++v) names_[v] = "i_" + c_.index_names[v];
     for (std::size_t v = 0; v < names_.size(); ++v) {
@@ -91,11 +93,17 @@ class LocalGemmWriter {
     const std::int64_t gn = (g_.cols + b.block - 1) / b.block;
     const int buffers = t_.double_buffer ? 2 : 1;
 
-    body_.line(opencl::local_array(compute(a), "la", t_.k_chunk * a.ld * buffers));
+    // The split's hand-over (hand_over()) reuses `la` once the loop is done.
+    body_.line(opencl::local_array(
+        compute(a), "la", std::max<std::int64_t>(t_.k_chunk * a.ld * buffers, hand_over_size())));
     body_.line(opencl::local_array(compute(b), "lb", t_.k_chunk * b.ld * buffers));
     body_.line("const int lid = (int)get_local_id(0);");
-    body_.line("const int tx = lid % " + str(t_.cols) + ";");
-    body_.line("const int ty = lid / " + str(t_.cols) + ";");
+    // Every item stages chunks (by lid); its slice and place in the slice's grid pick what it
+    // multiplies.
+    const std::string slot = t_.k_split > 1 ? "lid % " + str(t_.rows * t_.cols) : "lid";
+    body_.line("const int tx = " + slot + " % " + str(t_.cols) + ";");
+    body_.line("const int ty = " + slot + " / " + str(t_.cols) + ";");
+    if (t_.k_split > 1) body_.line("const int part = lid / " + str(t_.rows * t_.cols) + ";");
     body_.line("const " + ix_ + " grp = (" + ix_ + ")get_group_id(0);");
     body_.line("const " + ix_ + " gcol = (grp % " + str(gn) + ") * " + str(b.block) + ";");
     body_.line("const " + ix_ + " grow = ((grp / " + str(gn) + ") % " + str(gm) + ") * " +
@@ -157,6 +165,8 @@ class LocalGemmWriter {
       body_.line("buf ^= 1;");
       body_.close();
     }
+
+    hand_over(acc_t);
 
     LocalGemmCode code;
     code.groups = gn * gm * g_.batch;
@@ -467,11 +477,14 @@ class LocalGemmWriter {
     }
   }
 
-  // The chunk's arithmetic from __local arrays `la` and `lb`: per reduction position, each
-  // side's values (as vectors where it reads vectors), then every product.
+  // The chunk's arithmetic from __local arrays `la` and `lb`: per reduction position (of this
+  // item's slice), each side's values (as vectors where it reads vectors), then every product.
   void multiply(const Side& a, const Side& b, const std::string& la, const std::string& lb) {
-    body_.line(opencl::unroll_hint(t_.k_chunk));
-    body_.open("for (int kk = 0; kk < " + str(t_.k_chunk) + "; ++kk)");
+    const int share = t_.k_chunk / t_.k_split;
+    body_.line(opencl::unroll_hint(share));
+    body_.open("for (int kq = 0; kq < " + str(share) + "; ++kq)");
+    body_.line("const int kk = " + (t_.k_split > 1 ? "part * " + str(share) + " + kq" : "kq") +
+               ";");
     std::vector<std::string> av = read_side(a, la, "a"), bv = read_side(b, lb, "b");
     const std::string acc_t(opencl::compute_type(program_.tensor(c_.output).dtype));
     for (int i = 0; i < t_.tile_rows; ++i) {
@@ -480,6 +493,41 @@ class LocalGemmWriter {
                    bv[static_cast<std::size_t>(j)] + ");");
       }
     }
+    body_.close();
+  }
+
+  std::int64_t hand_over_size() const {
+    return static_cast<std::int64_t>(t_.k_split - 1) * t_.rows * t_.cols * t_.tile_rows *
+           t_.tile_cols;
+  }
+
+  // Split-K: slices 1..S-1 store their sums (consecutive items at consecutive addresses), and
+  // slice 0 adds them to its own in slice order. The loop's last barrier ordered every read of
+  // the staging buffers before this, so the hand-over reuses the rows' staging array `la`
+  // (compute types are 4 bytes wide: the same size whatever the accumulator's type).
+  void hand_over(const std::string& acc_t) {
+    if (t_.k_split == 1) return;
+    const int n = t_.rows * t_.cols;
+    const int tile = t_.tile_rows * t_.tile_cols;
+    body_.line(opencl::local_pointer(acc_t) + " const lsum = (" + opencl::local_pointer(acc_t) +
+               ")la;");
+    const auto at = [&](const std::string& slice, int i, int j) {
+      return "lsum[(" + slice + ") * " + str(tile * n) + " + " + str((i * t_.tile_cols + j) * n) +
+             " + ty * " + str(t_.cols) + " + tx]";
+    };
+    body_.open("if (part > 0)");
+    for (int i = 0; i < t_.tile_rows; ++i) {
+      for (int j = 0; j < t_.tile_cols; ++j)
+        body_.line(at("part - 1", i, j) + " = " + acc(i, j) + ";");
+    }
+    body_.close();
+    body_.line(std::string(opencl::kLocalBarrier));
+    body_.open("if (part == 0)");
+    body_.open("for (int s = 0; s < " + str(t_.k_split - 1) + "; ++s)");
+    for (int i = 0; i < t_.tile_rows; ++i) {
+      for (int j = 0; j < t_.tile_cols; ++j) body_.line(acc(i, j) + " += " + at("s", i, j) + ";");
+    }
+    body_.close();
     body_.close();
   }
 
@@ -547,8 +595,9 @@ class LocalGemmWriter {
         e.flat = "of_" + str(i) + "_" + str(j);
         body_.line("const " + ix_ + " " + e.flat + " = " + cexpr::flat_offset(e.coord, strides) +
                    ";");
-        e.valid = all_of(
-            {row_valid[static_cast<std::size_t>(i)], col_valid[static_cast<std::size_t>(j)]});
+        // Split-K: only slice 0 holds the whole sum.
+        e.valid = all_of({t_.k_split > 1 ? "part == 0" : "", row_valid[static_cast<std::size_t>(i)],
+                          col_valid[static_cast<std::size_t>(j)]});
         e.acc = acc(i, j);
         code->elements.push_back(std::move(e));
       }

@@ -139,11 +139,79 @@ bool contiguous_along(const Program& program, const Contraction& c, int d) {
   return any_use;
 }
 
+// Work-groups of a local plan: its output blocks.
+std::int64_t local_groups(const GemmShape& g, const LocalTile& l) {
+  return ((g.rows + l.block_rows() - 1) / l.block_rows()) *
+         ((g.cols + l.block_cols() - 1) / l.block_cols()) * g.batch;
+}
+
+// Halves the larger register tile dimension (columns on a tie) while the blocks leave compute
+// units idle and the tile has more than `floor` elements.
+void shrink_tile(const GemmShape& g, const TargetInfo& target, int floor, LocalTile& l) {
+  while (local_groups(g, l) < static_cast<std::int64_t>(target.compute_units) &&
+         l.tile_rows * l.tile_cols > floor) {
+    int& shrink = l.tile_cols >= l.tile_rows ? l.tile_cols : l.tile_rows;
+    shrink /= 2;
+  }
+}
+
+// Whether the device can run the local plan: its __local memory, its work-group size, and its
+// blocks split evenly into the group's cooperative loads.
+bool local_plan_runs(const KernelPlan& p, const TargetInfo& target) {
+  const LocalTile& l = p.local;
+  const int wg = l.items();
+  return l.local_memory_bytes() <= target.local_memory_bytes &&
+         p.work_group_size <= target.max_work_group_size && l.k_chunk % l.k_split == 0 &&
+         (l.block_rows() * l.k_chunk) % wg == 0 && (l.block_cols() * l.k_chunk) % wg == 0;
+}
+
+// Split-K inside the work-group (LocalTile::k_split) for GEMMs whose output blocks are fewer
+// than the compute units and whose reduction is long (MobileNet's 1x1 convolutions at 7x7 and
+// 14x14 at batch 1, a dense layer at a small batch): the register tile shrinks only to 4x4
+// (float4 __local reads, 2 bytes of __local reads per multiply-add: the 1x1 tile that shrinking
+// alone reaches reads 8, and with blocks of 16 rows it computes 64 rows for 49), then each
+// step halves the item grid along one side (twice the blocks) and doubles the slices (the same
+// work-group size), until the blocks fill the compute units, the profile's most slices are
+// reached, or a slice would get fewer than kMinSliceK reduction positions. Each slice keeps
+// the profile's K chunk per stage where __local memory allows.
+constexpr int kSplitTile = 16;
+constexpr std::int64_t kMinSliceK = 64;
+
+std::optional<KernelPlan> split_local_plan(KernelPlan p, const GemmShape& g,
+                                           const TargetInfo& target, int most) {
+  LocalTile& l = p.local;
+  const auto cu = static_cast<std::int64_t>(target.compute_units);
+  shrink_tile(g, target, kSplitTile, l);
+  while (local_groups(g, l) < cu && l.k_split * 2 <= most && g.k >= kMinSliceK * l.k_split * 2 &&
+         l.rows * l.cols > 1) {
+    // Halve the side that gives more blocks (the other may only add rows past the problem's
+    // edge), on a tie the one with the longer block (squarer blocks read less), then columns.
+    LocalTile by_rows = l, by_cols = l;
+    by_rows.rows /= 2;
+    by_cols.cols /= 2;
+    const std::int64_t gr = l.rows > 1 ? local_groups(g, by_rows) : 0;
+    const std::int64_t gc = l.cols > 1 ? local_groups(g, by_cols) : 0;
+    const bool rows = gr > gc || (gr == gc && l.block_rows() > l.block_cols());
+    l = rows ? by_rows : by_cols;
+    l.k_split *= 2;
+  }
+  if (l.k_split == 1) return std::nullopt;
+  l.k_chunk *= l.k_split;
+  while (l.local_memory_bytes() > target.local_memory_bytes && l.k_chunk > l.k_split) {
+    l.k_chunk /= 2;
+  }
+  p.work_group_size = static_cast<std::size_t>(l.items());
+  if (!local_plan_runs(p, target)) return std::nullopt;
+  return p;
+}
+
 // The local-memory GEMM plan from the profile's shape, its register tile shrunk (columns
 // first) until the blocks do not overshoot the problem and there is a work-group per compute
-// unit. nullopt when the kernel is too small to pay for staging or the device lacks the local
-// memory.
-std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target) {
+// unit, or split along K (split_local_plan) where the profile allows and the reduction is
+// long. nullopt when the kernel is too small to pay for staging or the device lacks the local
+// memory. `most_split` overrides the profile's local_max_k_split (the tuner's candidates).
+std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target,
+                                     std::optional<int> most_split = std::nullopt) {
   const Tuning& t = target.tuning;
   if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
   KernelPlan p;
@@ -152,22 +220,14 @@ std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& targe
   p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
   if (p.work_group_size > target.max_work_group_size) return std::nullopt;
   LocalTile& l = p.local;
-  const auto groups = [&] {
-    return ((g.rows + l.block_rows() - 1) / l.block_rows()) *
-           ((g.cols + l.block_cols() - 1) / l.block_cols()) * g.batch;
-  };
   while (l.tile_cols > 1 && l.block_cols() / 2 >= g.cols) l.tile_cols /= 2;
   while (l.tile_rows > 1 && l.block_rows() / 2 >= g.rows) l.tile_rows /= 2;
-  while (groups() < static_cast<std::int64_t>(target.compute_units) &&
-         l.tile_rows * l.tile_cols > 1) {
-    int& shrink = l.tile_cols >= l.tile_rows ? l.tile_cols : l.tile_rows;
-    shrink /= 2;
+  if (const std::optional<KernelPlan> s =
+          split_local_plan(p, g, target, most_split.value_or(t.local_max_k_split))) {
+    return s;
   }
-  if (l.local_memory_bytes() > target.local_memory_bytes) return std::nullopt;
-  const int wg = l.rows * l.cols;
-  if ((l.block_rows() * l.k_chunk) % wg != 0 || (l.block_cols() * l.k_chunk) % wg != 0) {
-    return std::nullopt;
-  }
+  shrink_tile(g, target, 1, l);
+  if (!local_plan_runs(p, target)) return std::nullopt;
   return p;
 }
 
@@ -461,8 +521,18 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
     add(p);
   }
   // Local-memory GEMM plans around the profile's shape, on devices with real local memory.
-  if (!target.is_cpu && gemm_shape(lowered.program, group)) {
+  const std::optional<GemmShape> g = gemm_shape(lowered.program, group);
+  if (!target.is_cpu && g) {
     const Tuning& t = target.tuning;
+    // The cost model's plan with 2 to 16 slices of the reduction, double-buffered or not.
+    for (int most : {2, 4, 8, 16}) {
+      if (const std::optional<KernelPlan> p = local_plan(*g, target, most)) {
+        add(*p);
+        KernelPlan single = *p;
+        single.local.double_buffer = !single.local.double_buffer;
+        if (local_plan_runs(single, target)) add(single);
+      }
+    }
     // The profile's vector width and buffering, and the plain variant of each shape.
     for (const bool tuned : {true, false}) {
       if (!tuned && t.local_vector == 1 && !t.local_double_buffer) continue;

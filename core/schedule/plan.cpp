@@ -10,7 +10,8 @@ std::string KernelPlan::describe() const {
            x(local.block_rows(), local.block_cols()) + "), K chunk " +
            std::to_string(local.k_chunk) +
            (local.vector > 1 ? ", vector " + std::to_string(local.vector) : "") +
-           (local.double_buffer ? ", double-buffered" : "");
+           (local.double_buffer ? ", double-buffered" : "") +
+           (local.k_split > 1 ? ", K split " + std::to_string(local.k_split) : "");
   }
   if (uses_group_reduce()) {
     return "group reduction: " + std::to_string(reduce.threads) +

@@ -48,9 +48,10 @@ namespace {
 
 bool local_plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
   const LocalTile& t = plan.local;
-  const int wg = t.rows * t.cols;
+  const int wg = t.items();
   return t.rows >= 1 && t.cols >= 1 && t.tile_rows >= 1 && t.tile_cols >= 1 &&
-         (t.vector == 1 || t.vector == 4) && plan.work_group_size == static_cast<std::size_t>(wg) &&
+         (t.vector == 1 || t.vector == 4) && t.k_split >= 1 && t.k_chunk % t.k_split == 0 &&
+         plan.work_group_size == static_cast<std::size_t>(wg) &&
          (t.block_rows() * t.k_chunk) % wg == 0 && (t.block_cols() * t.k_chunk) % wg == 0 &&
          plan.tile == std::array<TileDim, 2>{} && plan.unroll == 1 && !plan.vector_loads &&
          gemm_shape(program, group).has_value();

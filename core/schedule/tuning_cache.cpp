@@ -10,9 +10,10 @@
 namespace tartan {
 
 namespace {
-// Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce");
-// records of the earlier formats (without them) still load.
-constexpr int kFormat = 3;
+// Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce"),
+// format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
+// without split candidates are tuned again); records of the earlier formats still load.
+constexpr int kFormat = 4;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -60,7 +61,8 @@ std::string encode_tuning_record(const TuningRecord& r) {
                                 {"tile_cols", r.plan.local.tile_cols},
                                 {"k_chunk", r.plan.local.k_chunk},
                                 {"vector", r.plan.local.vector},
-                                {"double_buffer", r.plan.local.double_buffer}}},
+                                {"double_buffer", r.plan.local.double_buffer},
+                                {"k_split", r.plan.local.k_split}}},
                               {"reduce",
                                {{"var", r.plan.reduce.var},
                                 {"threads", r.plan.reduce.threads},
@@ -96,10 +98,10 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.tile0_outermost = p.value("tile0_outermost", false);  // absent before it existed
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
-      r.plan.local = {l.at("rows").get<int>(),        l.at("cols").get<int>(),
-                      l.at("tile_rows").get<int>(),   l.at("tile_cols").get<int>(),
-                      l.at("k_chunk").get<int>(),     l.value("vector", 1),
-                      l.value("double_buffer", false)};
+      r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),
+                      l.at("tile_rows").get<int>(),    l.at("tile_cols").get<int>(),
+                      l.at("k_chunk").get<int>(),      l.value("vector", 1),
+                      l.value("double_buffer", false), l.value("k_split", 1)};
     }
     if (format >= 3) {
       const nlohmann::json& g = p.at("reduce");

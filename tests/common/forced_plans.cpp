@@ -9,7 +9,9 @@ namespace {
 // Local-memory GEMM variants: 2-D work-groups of 16 to 64 items, register tiles that divide
 // nothing (2x3, 3x1), K chunks of 4, 5, 8 and 16 (longer than many small tests' K), blocks
 // larger and smaller than the work-group (each way the group's cooperative loads are laid
-// out), float4 __local reads (on one side or both), single and double buffers.
+// out), float4 __local reads (on one side or both), single and double buffers, and the reduction
+// split over 4 or 2 slices of the group (shares of 2 and 6 positions per chunk, so slices run
+// past K and past the constraints' ranges).
 KernelPlan local_variant(int v) {
   KernelPlan p;
   switch (v) {
@@ -30,7 +32,7 @@ KernelPlan local_variant(int v) {
     case 3:
       p.local = {.rows = 8, .cols = 8, .tile_rows = 4, .tile_cols = 4, .k_chunk = 8, .vector = 4};
       break;
-    default:
+    case 4:
       p.local = {.rows = 4,
                  .cols = 8,
                  .tile_rows = 8,
@@ -39,8 +41,26 @@ KernelPlan local_variant(int v) {
                  .vector = 4,
                  .double_buffer = true};
       break;
+    case 5:
+      p.local = {.rows = 4,
+                 .cols = 4,
+                 .tile_rows = 2,
+                 .tile_cols = 4,
+                 .k_chunk = 8,
+                 .double_buffer = true,
+                 .k_split = 4};
+      break;
+    default:
+      p.local = {.rows = 4,
+                 .cols = 2,
+                 .tile_rows = 4,
+                 .tile_cols = 4,
+                 .k_chunk = 12,
+                 .vector = 4,
+                 .k_split = 2};
+      break;
   }
-  p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
+  p.work_group_size = static_cast<std::size_t>(p.local.items());
   return p;
 }
 
@@ -144,7 +164,11 @@ std::string forced_plan_name(int v) {
                                        "local 4x4 items, 4x8 tile, K chunk 5",
                                        "local 8x8 items, 4x4 tile, K chunk 8, vector 4",
                                        "local 4x8 items, 8x2 tile, K chunk 6, vector 4 (rows), "
-                                       "double-buffered"};
+                                       "double-buffered",
+                                       "local 4x4 items x 4 K slices, 2x4 tile, K chunk 8, "
+                                       "double-buffered",
+                                       "local 4x2 items x 2 K slices, 4x4 tile, K chunk 12, "
+                                       "vector 4"};
   return kNames[v];
 }
 

@@ -1,7 +1,8 @@
 // Non-trivial plans forced onto every kernel of a program, so tests exercise register tiles
 // that do not divide the sizes, 1xN and Nx1 tiles, vector loads on and off, and unrolling,
 // whatever the cost model would choose; and local-memory GEMM plans (2-D work-groups, K staged
-// through __local memory) on every GEMM-like kernel.
+// through __local memory, two of them split along K over slices of the group) on every GEMM-like
+// kernel.
 #pragma once
 
 #include <string>
@@ -10,8 +11,8 @@
 
 namespace tartan::testing {
 
-constexpr int kForcedPlanVariants = 10;
-constexpr int kLocalPlanVariants = 5;
+constexpr int kForcedPlanVariants = 12;
+constexpr int kLocalPlanVariants = 7;
 
 // Variant `v` (0 <= v < kForcedPlanVariants) for one kernel, built from its tileable
 // dimensions (the plain plan when it has none). The last kLocalPlanVariants are local-memory

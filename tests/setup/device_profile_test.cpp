@@ -88,6 +88,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_TRUE(nvidia.profile->tuning.local_memory_tiling);
   EXPECT_EQ(nvidia.profile->tuning.local_vector, 4);
   EXPECT_TRUE(nvidia.profile->tuning.local_double_buffer);
+  EXPECT_EQ(nvidia.profile->tuning.local_max_k_split, 8);
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);
@@ -186,6 +187,8 @@ TEST(ProfileErrors, NameFileLineAndKey) {
        "register_tile"},
       {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  local_memory_tiling: maybe\n", 5,
        "local_memory_tiling"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  local_max_k_split: 6\n", 5,
+       "local_max_k_split"},
       {"tier: validated\nselectors:\n  name: {regex: \"([a-z\"}\n", 3, "regular expression"},
       {"tier: validated\nselectors: {}\n", 2, "selects nothing"},
       {"tier: validated\nnote: x\n", 1, "selectors"},

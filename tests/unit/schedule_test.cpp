@@ -204,6 +204,51 @@ TEST(Schedule, LocalMemoryPlansForGemmsWhereTheProfileSaysSo) {
   EXPECT_GE(plain, 4);
 }
 
+// A GEMM with fewer output blocks than compute units and a long reduction (MobileNet's 7x7 1x1
+// convolution at batch 1: 49 x 1024 x 1024) splits K over slices of the work-group instead of
+// shrinking its register tile to 1x1; a short reduction still shrinks the tile.
+TEST(Schedule, LocalPlansSplitLongReductionsOverSlices) {
+  TargetInfo gpu = register_gpu();
+  gpu.compute_units = 132;
+  gpu.local_memory_bytes = 48 * 1024;
+  gpu.max_work_group_size = 1024;
+  gpu.tuning.local_memory_tiling = true;
+  gpu.tuning.local_tile_rows = 8;
+  gpu.tuning.local_tile_cols = 8;
+  gpu.tuning.local_vector = 4;
+  gpu.tuning.local_double_buffer = true;
+  const LoweredProgram l = matmul(49, 1024, 1024);
+  // Without the profile's consent: the old plan, a 1x1 tile.
+  EXPECT_EQ(choose_plan(l, l.kernels[0], gpu).tile_elements(), 1);
+  gpu.tuning.local_max_k_split = 8;
+  const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
+  ASSERT_TRUE(p.uses_local_memory()) << p.describe();
+  EXPECT_EQ(p.local.k_split, 8) << p.describe();
+  EXPECT_EQ(p.local.tile_rows * p.local.tile_cols, 16) << p.describe();
+  EXPECT_EQ(p.work_group_size, 256u);  // the profile's 16 x 16 items, as 8 slices
+  EXPECT_EQ(p.local.k_chunk % p.local.k_split, 0);
+  EXPECT_LE(p.local.local_memory_bytes(), gpu.local_memory_bytes);
+  EXPECT_TRUE(plan_fits(p, l.program, l.kernels[0])) << p.describe();
+  EXPECT_NE(p.describe().find("K split 8"), std::string::npos) << p.describe();
+  // The split fills the compute units about as the blocks allow: 128 work-groups.
+  const auto blocks = [](std::int64_t n, int b) { return (n + b - 1) / b; };
+  EXPECT_EQ(blocks(49, p.local.block_rows()) * blocks(1024, p.local.block_cols()), 128);
+  // The tuner's candidates hold split plans of 2, 4 and 8 slices, all fitting.
+  std::vector<int> splits;
+  for (const KernelPlan& c : candidate_plans(l, l.kernels[0], gpu)) {
+    EXPECT_TRUE(plan_fits(c, l.program, l.kernels[0])) << c.describe();
+    EXPECT_LE(c.local.local_memory_bytes(), gpu.local_memory_bytes) << c.describe();
+    splits.push_back(c.local.k_split);
+  }
+  for (int k : {2, 4, 8}) EXPECT_NE(std::find(splits.begin(), splits.end(), k), splits.end()) << k;
+  // A reduction too short for two slices of kMinSliceK positions: no split.
+  const LoweredProgram short_k = matmul(49, 64, 1024);
+  EXPECT_EQ(choose_plan(short_k, short_k.kernels[0], gpu).local.k_split, 1);
+  // Enough blocks already: no split either.
+  const LoweredProgram big = matmul(2048, 1024, 2048);
+  EXPECT_EQ(choose_plan(big, big.kernels[0], gpu).local.k_split, 1);
+}
+
 TEST(Schedule, GemmShapeOfMatmulsConvsAndNonGemms) {
   const LoweredProgram conv = strided_conv();
   const std::optional<GemmShape> g = gemm_shape(conv.program, conv.kernels[0]);
@@ -268,8 +313,9 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
                       .tile_cols = 4,
                       .k_chunk = 32,
                       .vector = 4,
-                      .double_buffer = true};
-  local.plan.work_group_size = 128;
+                      .double_buffer = true,
+                      .k_split = 2};
+  local.plan.work_group_size = 256;
   const std::optional<TuningRecord> local_back =
       decode_tuning_record(encode_tuning_record(local), &why);
   ASSERT_TRUE(local_back.has_value()) << why;

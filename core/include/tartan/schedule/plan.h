@@ -4,6 +4,7 @@
 // profile, or measured by the tuner; code generation only follows them.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +26,9 @@ struct Tuning {
   int k_chunk = 16;
   int local_vector = 1;              // __local read width of the local plan (1 or 4)
   bool local_double_buffer = false;  // its chunks alternate between two buffers
+  // The most slices a local plan splits its reduction into (LocalTile::k_split) when its output
+  // blocks are fewer than the compute units; 1: never.
+  int local_max_k_split = 1;
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -57,19 +61,32 @@ struct TileDim {
 // float4 each: a quarter of the __local reads. With `double_buffer`, the chunks alternate
 // between two __local buffers and the next chunk's global loads are issued into registers before
 // the current chunk's arithmetic, with one barrier per chunk instead of two.
+// With `k_split` S > 1 (split-K inside the work-group, for GEMMs with fewer output blocks than
+// compute units and a long reduction), the group holds S slices of rows x cols items: all of
+// them stage each chunk, slice s multiplies its positions s * k_chunk / S onwards, and after the
+// loop slices 1..S-1 hand their sums to slice 0 through __local memory; slice 0 alone adds them
+// and runs the default, the epilogue and the store, once per element.
 struct LocalTile {
   int rows = 0, cols = 0;            // work-items per group along GEMM rows and columns
   int tile_rows = 1, tile_cols = 1;  // register tile per work-item
   int k_chunk = 0;                   // reduction elements per stage
   int vector = 1;                    // __local read width: 1 or 4
   bool double_buffer = false;
+  int k_split = 1;  // slices of the reduction per work-group (a divisor of k_chunk)
   int block_rows() const { return rows * tile_rows; }
   int block_cols() const { return cols * tile_cols; }
+  int items() const { return rows * cols * k_split; }  // the work-group size
   // An upper bound of the __local memory the plan's kernel declares (4-byte compute types;
-  // each operand's row may be padded by up to `vector` elements).
+  // each operand's row may be padded by up to `vector` elements). The split's hand-over reuses
+  // the rows' staging array, grown where it is the larger.
   std::size_t local_memory_bytes() const {
-    const auto per_chunk = static_cast<std::size_t>(block_rows() + block_cols() + 2 * vector);
-    return per_chunk * static_cast<std::size_t>(k_chunk) * 4 * (double_buffer ? 2 : 1);
+    const auto stage = [&](int block) {
+      return static_cast<std::size_t>(block + vector) * static_cast<std::size_t>(k_chunk) *
+             (double_buffer ? 2 : 1);
+    };
+    const auto hand_over =
+        static_cast<std::size_t>((k_split - 1) * rows * cols * tile_rows * tile_cols);
+    return (std::max(stage(block_rows()), hand_over) + stage(block_cols())) * 4;
   }
   friend bool operator==(const LocalTile&, const LocalTile&) = default;
 };
@@ -104,7 +121,7 @@ struct KernelPlan {
   // runs a group's work-items one after another, and finds that panel still in its cache.
   bool tile0_outermost = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
-  // `unroll` and `vector_loads` (left at their defaults), and work_group_size is rows * cols.
+  // `unroll` and `vector_loads` (left at their defaults), and work_group_size is local.items().
   LocalTile local{};
   // When set (threads > 0), the kernel is a cooperative reduction: `reduce` replaces `tile` and
   // `vector_loads`, and work_group_size is threads * outputs.
@@ -123,6 +140,7 @@ struct KernelPlan {
   // For kernel header comments and tuning records, e.g.
   // "tile 4 (dim 3) x 2 (dim 2), work-group 64, unroll 4, vector loads", or
   // "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16", or
+  // "local-memory GEMM: work-group 16x4, tile 4x4 (block 64x16), K chunk 64, K split 4", or
   // "group reduction: 32 items per output (split variable 2), 8 outputs per work-group".
   std::string describe() const;
   friend bool operator==(const KernelPlan&, const KernelPlan&) = default;
