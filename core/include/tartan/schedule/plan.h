@@ -25,6 +25,13 @@ struct Tuning {
   int k_chunk = 16;
   int local_vector = 1;              // __local read width of the local plan (1 or 4)
   bool local_double_buffer = false;  // its chunks alternate between two buffers
+  // Winograd F(2x2, 3x3) for 3x3 convolutions (tartan/passes/winograd.h WinogradOptions): on or
+  // off, the smallest channel counts and tile count, and the FLOPs saved per extra byte of V
+  // and M it must reach.
+  bool winograd = false;
+  int winograd_min_channels = 64;
+  long long winograd_min_tiles = 1;
+  double winograd_flops_per_byte = 0;
 };
 
 // What code generation and the cost model need to know about the target device.
