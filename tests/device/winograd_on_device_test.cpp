@@ -7,11 +7,13 @@
 
 #include "common/device_check.h"
 #include "common/forced_plans.h"
+#include "common/test_env.h"
 #include "tartan/ir/builder.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/passes/pipeline.h"
 #include "tartan/reference/host_tensor.h"
+#include "tartan/support/error.h"
 
 namespace tartan {
 namespace {
@@ -58,6 +60,37 @@ TEST(WinogradOnDevice, ConvolutionsMatchTheReference) {
       options.compile.pipeline.winograd = {true, 1, 1, 0.0};
       testing::check_on_device(program, device, rng, options);
     }
+  }
+}
+
+// TARTAN_WINOGRAD overrides the device profile (off on PoCL) with its thresholds (64 channels
+// by default); anything but 0 or 1 is an Error naming it.
+TEST(WinogradOnDevice, EnvironmentSwitchesItOnAndOff) {
+  const std::uint64_t seed = testing::test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 6, 6, 64});
+  b.output(
+      ops::conv2d(x, constant(b, rng, "k", {3, 3, 64, 64}), {}, {.padding = ops::Padding::same()}));
+  const Program program = b.build();
+  const runtime::Device device = testing::test_devices().front();
+  {
+    testing::ScopedEnv on("TARTAN_WINOGRAD", "1");
+    EXPECT_EQ(compile(program, device).stats().kernels, 3);
+    testing::check_on_device(program, device, rng);
+  }
+  {
+    testing::ScopedEnv off("TARTAN_WINOGRAD", "0");
+    EXPECT_EQ(compile(program, device).stats().kernels, 1);
+  }
+  testing::ScopedEnv bad("TARTAN_WINOGRAD", "yes");
+  try {
+    compile(program, device);
+    ADD_FAILURE() << "TARTAN_WINOGRAD=yes was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("TARTAN_WINOGRAD"), std::string::npos) << e.what();
+    EXPECT_FALSE(e.hint().empty());
   }
 }
 
