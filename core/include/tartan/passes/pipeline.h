@@ -63,8 +63,8 @@ struct PipelineOptions {
 };
 
 // infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->
-// winograd -> fold_unit_indices -> cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is declared in
-// tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
+// winograd -> fold_unit_indices -> cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is
+// declared in tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
 // Throws InternalError when a pass breaks the program, Error when folding a constant
 // evaluates a user mistake (an `=` contraction writing one element twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});
