@@ -6,6 +6,9 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "codegen/opencl_dialect.h"
 #include "compiler/compile_loop.h"
@@ -139,10 +142,10 @@ void dump_kernels(const std::string& dir, const std::vector<KernelSource>& kerne
 // model's. Identical kernels (same canonical code) are planned once per compile.
 class Planner {
  public:
-  Planner(Executable::State& state, const CompileOptions& options)
+  Planner(Executable::State& state, const CompileOptions& options, TargetInfo target)
       : state_(state),
         options_(options),
-        target_(target_info_with_profile(state.device.info)),
+        target_(std::move(target)),
         cache_(TuningCache::from_environment()) {}
 
   // `lowered` is the program or a scan's body (`steps` non-empty there).
@@ -197,12 +200,31 @@ class Planner {
   std::map<std::string, KernelPlan> decided_;  // by tuning key
 };
 
+// The device profile's Winograd rule; TARTAN_WINOGRAD=0 or 1 switches it off or on (for
+// measuring both in one run), keeping the profile's thresholds.
+WinogradOptions winograd_options(const Tuning& t) {
+  WinogradOptions o{t.winograd, t.winograd_min_channels, t.winograd_min_tiles,
+                    t.winograd_flops_per_byte};
+  if (const std::optional<std::string> v = env_string("TARTAN_WINOGRAD")) {
+    if (*v != "0" && *v != "1") {
+      throw Error("TARTAN_WINOGRAD is '" + *v + "'",
+                  "set it to 1 (Winograd convolutions on) or 0 (off), or unset it to follow "
+                  "the device profile");
+    }
+    o.enabled = *v == "1";
+  }
+  return o;
+}
+
 }  // namespace
 
 Executable compile(const Program& program, const runtime::Device& device,
                    const CompileOptions& options) {
   const Clock::time_point start = Clock::now();
+  TargetInfo target = target_info_with_profile(device.info);
   PipelineOptions pipeline = options.pipeline;
+  // A caller that switched Winograd on chose its thresholds; otherwise the profile decides.
+  if (!pipeline.winograd.enabled) pipeline.winograd = winograd_options(target.tuning);
   pipeline.arena_alignment =
       std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
   auto state = std::make_unique<Executable::State>(device, run_pipeline(program, pipeline),
@@ -216,7 +238,7 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.upload_seconds = seconds_since(phase);
 
   phase = Clock::now();
-  Planner planner(*state, options);
+  Planner planner(*state, options, std::move(target));
   const PlanKernel plan_body = [&](const LoweredProgram& body, const KernelGroup& group,
                                    const StepStrides& steps) {
     return planner.plan(body, group, steps);

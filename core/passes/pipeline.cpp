@@ -16,6 +16,7 @@
 #include "tartan/passes/infer_shapes.h"
 #include "tartan/passes/lower_scan.h"
 #include "tartan/passes/plan_memory.h"
+#include "tartan/passes/winograd.h"
 
 namespace tartan {
 
@@ -84,6 +85,7 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
     passes.run("fold_batch_norm", fold_batch_norm);
   }
   passes.run("fold_padding", fold_padding);
+  passes.run("winograd", [&](Program* p) { winograd(p, options.winograd); });
   passes.run("fold_unit_indices", fold_unit_indices);
   passes.run("cse", cse);
   passes.run("dce", dce);

@@ -96,7 +96,8 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   yaml::require_map(node, file, "tuning",
                     {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
                      "local_work_group", "local_tile", "k_chunk", "local_vector",
-                     "local_double_buffer", "local_max_k_split"});
+                     "local_double_buffer", "local_max_k_split", "winograd",
+                     "winograd_min_channels", "winograd_min_tiles", "winograd_flops_per_byte"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -129,6 +130,17 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
                  "write `local_max_k_split: 8`");
     }
     t.local_max_k_split = static_cast<int>(k);
+  }
+  if (const YAML::Node n = node["winograd"]) t.winograd = yaml::read_bool(n, file, "winograd");
+  if (const YAML::Node n = node["winograd_min_channels"]) {
+    t.winograd_min_channels =
+        static_cast<int>(yaml::read_int(n, file, "winograd_min_channels", 1, 1 << 20));
+  }
+  if (const YAML::Node n = node["winograd_min_tiles"]) {
+    t.winograd_min_tiles = yaml::read_int(n, file, "winograd_min_tiles", 1, 1LL << 40);
+  }
+  if (const YAML::Node n = node["winograd_flops_per_byte"]) {
+    t.winograd_flops_per_byte = yaml::read_double(n, file, "winograd_flops_per_byte");
   }
   if (const YAML::Node n = node["local_memory_tiling"]) {
     t.local_memory_tiling = yaml::read_bool(n, file, "local_memory_tiling");

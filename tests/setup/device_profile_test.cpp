@@ -89,12 +89,16 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_EQ(nvidia.profile->tuning.local_vector, 4);
   EXPECT_TRUE(nvidia.profile->tuning.local_double_buffer);
   EXPECT_EQ(nvidia.profile->tuning.local_max_k_split, 8);
+  EXPECT_TRUE(nvidia.profile->tuning.winograd);
+  EXPECT_EQ(nvidia.profile->tuning.winograd_min_tiles, 16);
+  EXPECT_EQ(nvidia.profile->tuning.winograd_flops_per_byte, 30.0);
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);
   EXPECT_EQ(sim.profile->tuning.work_group_size, 16);
   // Keys oclgrind.yaml leaves out come from default.yaml.
   EXPECT_EQ(sim.profile->tuning.vector_width, set_.fallback.tuning.vector_width);
+  EXPECT_FALSE(sim.profile->tuning.winograd);  // measured on NVIDIA only
   EXPECT_FALSE(sim.profile->note.empty());
 }
 
@@ -189,6 +193,9 @@ TEST(ProfileErrors, NameFileLineAndKey) {
        "local_memory_tiling"},
       {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  local_max_k_split: 6\n", 5,
        "local_max_k_split"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  winograd: maybe\n", 5, "winograd"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  winograd_min_tiles: 0\n", 5,
+       "winograd_min_tiles"},
       {"tier: validated\nselectors:\n  name: {regex: \"([a-z\"}\n", 3, "regular expression"},
       {"tier: validated\nselectors: {}\n", 2, "selects nothing"},
       {"tier: validated\nnote: x\n", 1, "selectors"},

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tartan/ir/program.h"
+#include "tartan/passes/winograd.h"
 
 namespace tartan {
 
@@ -58,11 +59,12 @@ struct PipelineOptions {
   bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
   std::size_t arena_alignment = 256;  // bytes; compile() raises it to the device's alignment
+  WinogradOptions winograd = {};      // off by default; compile() takes the device profile's
 };
 
 // infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->
-// cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is declared in
-// tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
+// winograd -> fold_unit_indices -> cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is
+// declared in tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
 // Throws InternalError when a pass breaks the program, Error when folding a constant
 // evaluates a user mistake (an `=` contraction writing one element twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});

@@ -29,6 +29,13 @@ struct Tuning {
   // The most slices a local plan splits its reduction into (LocalTile::k_split) when its output
   // blocks are fewer than the compute units; 1: never.
   int local_max_k_split = 1;
+  // Winograd F(2x2, 3x3) for 3x3 convolutions (tartan/passes/winograd.h WinogradOptions): on or
+  // off, the smallest channel counts and tile count, and the FLOPs saved per extra byte of V
+  // and M it must reach.
+  bool winograd = false;
+  int winograd_min_channels = 64;
+  long long winograd_min_tiles = 1;
+  double winograd_flops_per_byte = 0;
 };
 
 // What code generation and the cost model need to know about the target device.
