@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # One call on the GPU machine that measures the local-memory GEMM plan's block shape per kernel:
-# each VARIANT (name=rows,cols,tile_rows,tile_cols[,k_chunk]) is a copy of configs/devices whose
-# nvidia_gpu.yaml asks for that work-group and register tile (the cost model still shrinks it for
-# small problems), and each RUNS entry NET:BATCH:VARIANT,VARIANT... runs tartan-bench with
+# each VARIANT (name=rows,cols,tile_rows,tile_cols[,k_chunk[,block_search]]) is a copy of
+# configs/devices whose nvidia_gpu.yaml asks for that work-group and register tile (the cost model
+# still shrinks it for small problems, or with block_search true (the default) starts its search
+# there); a VARIANT without '=' is configs/devices as committed. And each RUNS entry NET:BATCH:VARIANT,VARIANT... runs tartan-bench with
 # per-kernel timing under those profiles (TARTAN_PROFILES_DIR). Per-kernel tables go to
 # $OUT/sweep.tar.gz; a summary to stdout. Runs stop once BUDGET_S (250) seconds are spent.
+# VALIDATE=1 checks one example of each run against the reference executor (else not).
 #   usage: VARIANTS="base=16,16,8,8 r128c64=16,8,8,8" RUNS="inception_v3:64:base,r128c64" \
 #          bash bench/scripts/device_plan_sweep.sh
 set -uo pipefail
@@ -23,14 +25,18 @@ echo "build done at ${SECONDS}s"
 
 for v in ${VARIANTS:-}; do
   name=${v%%=*}
-  IFS=, read -r gr gc tr tc kc <<< "${v#*=}"
   dir="$work/profiles-$name"
   cp -r configs/devices "$dir"
-  sed -i -e "s/^  local_work_group: .*/  local_work_group: [$gr, $gc]/" \
+  [ "$name" = "$v" ] && continue
+  IFS=, read -r gr gc tr tc kc search <<< "${v#*=}"
+  sed -i -e "s/^  local_block_search: .*/  local_block_search: ${search:-true}/" \
+    -e "s/^  local_work_group: .*/  local_work_group: [$gr, $gc]/" \
     -e "s/^  local_tile: .*/  local_tile: [$tr, $tc]/" \
     -e "s/^  k_chunk: .*/  k_chunk: ${kc:-16}/" "$dir/nvidia_gpu.yaml"
 done
 
+validate=--no-validate
+[ -n "${VALIDATE:-}" ] && validate=--validate
 for r in ${RUNS:-}; do
   IFS=: read -r net batch variants <<< "$r"
   for name in ${variants//,/ }; do
@@ -41,9 +47,9 @@ for r in ${RUNS:-}; do
     n=$((batch == 1 ? 64 : 2 * batch))
     f="$work/$net-b$batch-$name.txt"
     TARTAN_PROFILES_DIR="$work/profiles-$name" timeout 100 "$BIN/tartan-bench" keras "$net" \
-      --batch-size "$batch" -n "$n" -v --kernel-timing --top-kernels "${TOP:-80}" --no-validate \
-      --no-cpu-compare > "$f" 2>&1
-    echo "== $net b$batch $name: $(grep -E 'time per example|kernel time' "$f" | tr -s ' ' | tr '\n' ' ') (${SECONDS}s)"
+      --batch-size "$batch" -n "$n" -v --kernel-timing --top-kernels "${TOP:-80}" \
+      "$validate" --no-cpu-compare > "$f" 2>&1
+    echo "== $net b$batch $name: $(grep -E 'time per example|kernel time|Correctness' "$f" | tr -s ' ' | tr '\n' ' ') (${SECONDS}s)"
   done
 done
 tar -C "$work" -czf "$OUT/sweep.tar.gz" --exclude 'profiles-*' .

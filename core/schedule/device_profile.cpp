@@ -93,10 +93,10 @@ std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, cons
 }
 
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  yaml::require_map(
-      node, file, "tuning",
-      {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
-       "local_work_group", "local_tile", "k_chunk", "local_vector", "local_double_buffer"});
+  yaml::require_map(node, file, "tuning",
+                    {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
+                     "local_work_group", "local_tile", "k_chunk", "local_vector",
+                     "local_double_buffer", "local_block_search"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -121,6 +121,9 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   }
   if (const YAML::Node n = node["local_double_buffer"]) {
     t.local_double_buffer = yaml::read_bool(n, file, "local_double_buffer");
+  }
+  if (const YAML::Node n = node["local_block_search"]) {
+    t.local_block_search = yaml::read_bool(n, file, "local_block_search");
   }
   if (const YAML::Node n = node["local_memory_tiling"]) {
     t.local_memory_tiling = yaml::read_bool(n, file, "local_memory_tiling");

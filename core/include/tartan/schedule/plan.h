@@ -25,6 +25,9 @@ struct Tuning {
   int k_chunk = 16;
   int local_vector = 1;              // __local read width of the local plan (1 or 4)
   bool local_double_buffer = false;  // its chunks alternate between two buffers
+  // Whether the cost model picks each GEMM's block shape from variants of the above
+  // (schedule/local_plan.h); otherwise it only shrinks the profile's register tile.
+  bool local_block_search = false;
 };
 
 // What code generation and the cost model need to know about the target device.
