@@ -6,7 +6,7 @@
 # there); a VARIANT without '=' is configs/devices as committed. And each RUNS entry NET:BATCH:VARIANT,VARIANT... runs tartan-bench with
 # per-kernel timing under those profiles (TARTAN_PROFILES_DIR). Per-kernel tables go to
 # $OUT/sweep.tar.gz; a summary to stdout. Runs stop once BUDGET_S (250) seconds are spent.
-# VALIDATE=1 checks one example of each run against the reference executor (else not).
+# VALIDATE="VARIANT..." checks one example of those variants' runs against the reference executor.
 #   usage: VARIANTS="base=16,16,8,8 r128c64=16,8,8,8" RUNS="inception_v3:64:base,r128c64" \
 #          bash bench/scripts/device_plan_sweep.sh
 set -uo pipefail
@@ -35,8 +35,6 @@ for v in ${VARIANTS:-}; do
     -e "s/^  k_chunk: .*/  k_chunk: ${kc:-16}/" "$dir/nvidia_gpu.yaml"
 done
 
-validate=--no-validate
-[ -n "${VALIDATE:-}" ] && validate=--validate
 for r in ${RUNS:-}; do
   IFS=: read -r net batch variants <<< "$r"
   for name in ${variants//,/ }; do
@@ -46,6 +44,8 @@ for r in ${RUNS:-}; do
     fi
     n=$((batch == 1 ? 64 : 2 * batch))
     f="$work/$net-b$batch-$name.txt"
+    validate=--no-validate
+    [[ " ${VALIDATE:-} " == *" $name "* ]] && validate=--validate
     TARTAN_PROFILES_DIR="$work/profiles-$name" timeout 100 "$BIN/tartan-bench" keras "$net" \
       --batch-size "$batch" -n "$n" -v --kernel-timing --top-kernels "${TOP:-80}" \
       "$validate" --no-cpu-compare > "$f" 2>&1
