@@ -88,12 +88,14 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_TRUE(nvidia.profile->tuning.local_memory_tiling);
   EXPECT_EQ(nvidia.profile->tuning.local_vector, 4);
   EXPECT_TRUE(nvidia.profile->tuning.local_double_buffer);
+  EXPECT_TRUE(nvidia.profile->tuning.local_block_search);  // measured there only
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);
   EXPECT_EQ(sim.profile->tuning.work_group_size, 16);
   // Keys oclgrind.yaml leaves out come from default.yaml.
   EXPECT_EQ(sim.profile->tuning.vector_width, set_.fallback.tuning.vector_width);
+  EXPECT_FALSE(sim.profile->tuning.local_block_search);
   EXPECT_FALSE(sim.profile->note.empty());
 }
 
