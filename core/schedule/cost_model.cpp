@@ -149,7 +149,7 @@ bool contiguous_along(const Program& program, const Contraction& c, int d) {
 // memory.
 std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target) {
   const Tuning& t = target.tuning;
-  if (t.local_block_search) return choose_local_plan(g, target);
+  if (local_block_search_applies(g, target)) return choose_local_plan(g, target);
   if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
   KernelPlan p;
   p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,    t.local_tile_cols,

@@ -18,6 +18,13 @@ constexpr double kThinTileCost = 1.0;  // times (1/rows + 1/cols - 1/4) of the r
 constexpr double kManySlotsCost = 1.3;
 constexpr int kMaxRowSlots = 8;
 constexpr std::size_t kLargeGroup = 256;
+// Where the search lost to the old rule (profile's group, tile shrunk until there is a group per
+// compute unit) on the H200: GEMMs with fewer of the profile's blocks than compute units and a
+// short reduction (MobileNet's batch-1 pointwise convolutions, K <= 128: 8-21% slower), latency
+// bound, where the old rule's many small tiles win and the padded-work cost says nothing. (Dense
+// layers at batch 64, M = 64, also lost 4-19%, but batch-1 7x7 pointwise ones, M = 49, gained
+// 10-22%: no rule here separates them.)
+constexpr std::int64_t kShortReduction = 256;
 
 bool splits_evenly(const LocalTile& t) {
   const int wg = t.rows * t.cols;
@@ -25,6 +32,16 @@ bool splits_evenly(const LocalTile& t) {
 }
 
 }  // namespace
+
+bool local_block_search_applies(const GemmShape& g, const TargetInfo& target) {
+  const Tuning& t = target.tuning;
+  const std::int64_t block_rows = std::int64_t{t.local_group_rows} * t.local_tile_rows;
+  const std::int64_t block_cols = std::int64_t{t.local_group_cols} * t.local_tile_cols;
+  const std::int64_t blocks =
+      ((g.rows + block_rows - 1) / block_rows) * ((g.cols + block_cols - 1) / block_cols) * g.batch;
+  const bool few = blocks < static_cast<std::int64_t>(target.compute_units);
+  return t.local_block_search && !(few && g.k < kShortReduction);
+}
 
 std::vector<LocalTile> local_tile_candidates(const TargetInfo& target) {
   const Tuning& t = target.tuning;

@@ -17,6 +17,10 @@
 
 namespace tartan {
 
+// Whether the profile asks for the search and it applies to `g` (not to small GEMMs with a short
+// reduction, where it was measured to lose).
+bool local_block_search_applies(const GemmShape& g, const TargetInfo& target);
+
 // The candidate local tiles from the profile's shape (the tuner measures them all); each splits
 // its blocks evenly over its work-group and fits the device's work-group and local memory.
 std::vector<LocalTile> local_tile_candidates(const TargetInfo& target);

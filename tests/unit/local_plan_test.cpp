@@ -114,6 +114,10 @@ TEST(LocalPlanSearch, FewComputeUnitsKeepLargeBlocksAndTheSwitchIsHonoured) {
   // The tuner measures the best-rated shapes too (the chosen one among them).
   const std::vector<KernelPlan> c = candidate_plans(l, l.kernels[0], gpu);
   EXPECT_NE(std::find(c.begin(), c.end(), many), c.end());
+  // A small GEMM with a short reduction keeps the old rule (measured faster there).
+  const LoweredProgram short_k = conv(1, 56, 64, 128, 1, 1);  // 3136 x 128, K = 64
+  const KernelPlan s = chosen(short_k, gpu);
+  EXPECT_EQ(s.local.rows * s.local.cols, 256) << s.describe();
   // Without the search: the profile's 16 x 16 work-group, its tile only shrunk.
   gpu.tuning.local_block_search = false;
   const KernelPlan fixed = chosen(l, gpu);
