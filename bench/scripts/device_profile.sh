@@ -4,8 +4,8 @@
 # (-v --top-kernels TOP), and with TUNE=1 measures MobileNet with the cost model's plans and
 # then with the tuner's (issue 7: the cost model alone reaches >= 80% of the tuned figure).
 # Everything goes to one tarball, $OUT/profile.tar.gz, plus a summary on stdout.
-# TUNE_BATCHES ("64 1") picks the batches of TUNE; TUNE_TIMEOUT (240) bounds each tuning run,
-# which logs every plan it measures (SPDLOG_LEVEL=debug); the tuning records go into the tarball.
+# TUNE_BATCHES ("64 1") picks the batches of TUNE; TUNE_TIMEOUT (240) bounds each tuning run; the
+# tuning records (each kernel's chosen plan and time) go into the tarball.
 #   usage: PROFILES="vgg16:64 mobilenet:1" TOP=40 TUNE=1 bash bench/scripts/device_profile.sh
 set -uo pipefail
 OUT=${OUT:-/tmp/tartan-out}
@@ -34,8 +34,7 @@ if [ -n "${TUNE:-}" ]; then
     for mode in model tuned; do
       flags=(--no-kernel-timing --no-validate --no-cpu-compare)
       [ "$mode" = tuned ] && flags+=(--tune)
-      SPDLOG_LEVEL=$([ "$mode" = tuned ] && echo debug || echo info) \
-        timeout "${TUNE_TIMEOUT:-240}" "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" "${flags[@]}" \
+      timeout "${TUNE_TIMEOUT:-240}" "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" "${flags[@]}" \
         --results "$work/results" > "$work/tune-$mode-b$batch.txt" 2>&1
       echo "== mobilenet b$batch $mode: $(grep -E '^  (time per example|tuning )' "$work/tune-$mode-b$batch.txt" | tr -s ' ' | tr '\n' ' ')"
     done

@@ -9,9 +9,6 @@
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
 // before validation (=nan makes it NaN), so tests can watch validation fail.
 // TARTAN_BENCH_ASSUME_FP16=1 lets --fp16 run on a device without cl_khr_fp16 (see below).
-// SPDLOG_LEVEL=debug logs more, e.g. every plan the tuner measures with its time.
-#include <spdlog/cfg/env.h>
-
 #include <iostream>
 
 #include "baseline.h"
@@ -283,7 +280,6 @@ int bench_main(const BenchOptions& o) {
 }  // namespace tartan::bench
 
 int main(int argc, char** argv) {
-  spdlog::cfg::load_env_levels();
   tartan::bench::BenchOptions options;
   if (const auto code = tartan::bench::parse_command_line(argc, argv, options)) return *code;
   try {
