@@ -4,6 +4,8 @@
 # (-v --top-kernels TOP), and with TUNE=1 measures MobileNet with the cost model's plans and
 # then with the tuner's (issue 7: the cost model alone reaches >= 80% of the tuned figure).
 # Everything goes to one tarball, $OUT/profile.tar.gz, plus a summary on stdout.
+# TUNE_BATCHES ("64 1") picks the batches of TUNE; TUNE_TIMEOUT (240) bounds each tuning run; the
+# tuning records (each kernel's chosen plan and time) go into the tarball.
 #   usage: PROFILES="vgg16:64 mobilenet:1" TOP=40 TUNE=1 bash bench/scripts/device_profile.sh
 set -uo pipefail
 OUT=${OUT:-/tmp/tartan-out}
@@ -27,14 +29,14 @@ for p in ${PROFILES:-}; do
 done
 
 if [ -n "${TUNE:-}" ]; then
-  for batch in 64 1; do
+  for batch in ${TUNE_BATCHES:-64 1}; do
     n=$((batch == 1 ? 500 : 512))
     for mode in model tuned; do
       flags=(--no-kernel-timing --no-validate --no-cpu-compare)
       [ "$mode" = tuned ] && flags+=(--tune)
-      timeout 240 "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" "${flags[@]}" \
+      timeout "${TUNE_TIMEOUT:-240}" "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" "${flags[@]}" \
         --results "$work/results" > "$work/tune-$mode-b$batch.txt" 2>&1
-      echo "== mobilenet b$batch $mode: $(grep -E 'time per example|tuning' "$work/tune-$mode-b$batch.txt" | tr -s ' ' | tr '\n' ' ')"
+      echo "== mobilenet b$batch $mode: $(grep -E '^  (time per example|tuning )' "$work/tune-$mode-b$batch.txt" | tr -s ' ' | tr '\n' ' ')"
     done
     # The tuned plans, now in the tuning cache, without the tuner's own measurements around them.
     timeout 120 "$BIN/tartan-bench" keras mobilenet --batch-size "$batch" -n "$n" --no-kernel-timing \
@@ -42,4 +44,5 @@ if [ -n "${TUNE:-}" ]; then
     echo "== mobilenet b$batch after tuning: $(grep -E 'time per example' "$work/tune-after-b$batch.txt" | tr -s ' ')"
   done
 fi
+[ -d "$XDG_CACHE_HOME/tartan/tuning" ] && cp -r "$XDG_CACHE_HOME/tartan/tuning" "$work/tuning-cache"
 tar -C "$work" -czf "$OUT/profile.tar.gz" .

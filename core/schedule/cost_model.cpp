@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "schedule/local_plan.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/schedule/device_profile.h"
 #include "tartan/schedule/gemm_shape.h"
@@ -24,6 +25,8 @@ constexpr std::int64_t kReduceGroup = 256;
 constexpr std::int64_t kGroupsPerUnit = 4;
 constexpr std::int64_t kMinSplitReduction = 32;
 constexpr std::int64_t kMinShare = 4;
+// Local block shapes from the block search that the tuner measures, best rated first.
+constexpr std::size_t kSearchCandidates = 6;
 
 // What the cost model knows about a contraction kernel: for each tileable output dimension,
 // which inputs do not use its variable (and are therefore reused across a tile along it), and
@@ -205,7 +208,8 @@ std::optional<KernelPlan> split_local_plan(KernelPlan p, const GemmShape& g,
   return p;
 }
 
-// The local-memory GEMM plan from the profile's shape, its register tile shrunk (columns
+// The local-memory GEMM plan: with the profile's block search, the cheapest of its variants
+// (schedule/local_plan.h); else the profile's shape, its register tile shrunk (columns
 // first) until the blocks do not overshoot the problem and there is a work-group per compute
 // unit, or split along K (split_local_plan) where the profile allows and the reduction is
 // long. nullopt when the kernel is too small to pay for staging or the device lacks the local
@@ -213,6 +217,7 @@ std::optional<KernelPlan> split_local_plan(KernelPlan p, const GemmShape& g,
 std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target,
                                      std::optional<int> most_split = std::nullopt) {
   const Tuning& t = target.tuning;
+  if (local_block_search_applies(g, target)) return choose_local_plan(g, target);
   if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
   KernelPlan p;
   p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,    t.local_tile_cols,
@@ -554,6 +559,22 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
             }
           }
         }
+      }
+    }
+    // With the block search, the shapes it rates best (all of them would double the tuning).
+    if (t.local_block_search) {
+      const GemmShape g = *gemm_shape(lowered.program, group);
+      std::vector<std::pair<double, LocalTile>> rated;
+      for (const LocalTile& l : local_tile_candidates(target)) {
+        rated.emplace_back(local_tile_cost(g, l, target), l);
+      }
+      std::stable_sort(rated.begin(), rated.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (std::size_t i = 0; i < std::min<std::size_t>(rated.size(), kSearchCandidates); ++i) {
+        KernelPlan p;
+        p.local = rated[i].second;
+        p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
+        add(p);
       }
     }
   }

@@ -92,6 +92,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_TRUE(nvidia.profile->tuning.winograd);
   EXPECT_EQ(nvidia.profile->tuning.winograd_min_tiles, 16);
   EXPECT_EQ(nvidia.profile->tuning.winograd_flops_per_byte, 30.0);
+  EXPECT_TRUE(nvidia.profile->tuning.local_block_search);  // measured there only
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);
@@ -99,6 +100,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   // Keys oclgrind.yaml leaves out come from default.yaml.
   EXPECT_EQ(sim.profile->tuning.vector_width, set_.fallback.tuning.vector_width);
   EXPECT_FALSE(sim.profile->tuning.winograd);  // measured on NVIDIA only
+  EXPECT_FALSE(sim.profile->tuning.local_block_search);
   EXPECT_FALSE(sim.profile->note.empty());
 }
 

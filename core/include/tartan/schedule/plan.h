@@ -36,6 +36,9 @@ struct Tuning {
   int winograd_min_channels = 64;
   long long winograd_min_tiles = 1;
   double winograd_flops_per_byte = 0;
+  // Whether the cost model picks each GEMM's block shape from variants of the above
+  // (schedule/local_plan.h); otherwise it only shrinks the profile's register tile.
+  bool local_block_search = false;
 };
 
 // What code generation and the cost model need to know about the target device.
