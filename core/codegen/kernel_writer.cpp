@@ -12,6 +12,7 @@
 #include "codegen/kernel_flops.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
+#include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
 #include "tartan/schedule/gemm_shape.h"
@@ -94,6 +95,10 @@ class KernelWriter {
     out_shape_ = out.shape;
     total_ = num_elements(out_shape_);
     arg(group_.output);  // argument 0 is the output
+    while (root_ops_ < group_.ops.size() &&
+           std::holds_alternative<Contraction>(program_.ops()[group_.ops[root_ops_]])) {
+      ++root_ops_;
+    }
     choose_index_type();
     if (plan_.uses_local_memory()) {
       emit_local_gemm();
@@ -111,7 +116,11 @@ class KernelWriter {
       }
       emit_coords();
       const Op& root = program_.ops()[group_.ops.front()];
-      std::visit([this](const auto& op) { emit_root(op); }, root);
+      if (root_ops_ > 1) {
+        emit_placements();
+      } else {
+        std::visit([this](const auto& op) { emit_root(op); }, root);
+      }
       // Group reductions: only the item owning an element's result runs its epilogue.
       if (!owner.empty()) elements_.front().valid = owner;
     }
@@ -124,7 +133,7 @@ class KernelWriter {
       const bool block = elements_.size() > 1 || !e.valid.empty();
       if (block) body_.open(e.valid.empty() ? "" : "if (" + e.valid + ")");
       if (plan_.uses_local_memory()) add_default();
-      for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+      for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
         emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
       }
       body_.line(
@@ -353,6 +362,60 @@ class KernelWriter {
 
   void emit_root(const Contraction& c);
 
+  // A chain of placements (fuse: a concatenation), each the default of the next: an element
+  // takes the value of the last placement that reaches it, else the first one's default, else
+  // 0. One read and one write per element, where a kernel per placement would copy the whole
+  // output each time.
+  void emit_placements() {
+    const TensorId out = op_output(program_.ops()[group_.ops[root_ops_ - 1]]);
+    const TensorInfo& info = program_.tensor(out);
+    for_each_element(out, [&] {
+      const auto& first = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+      const std::string name = "placed" + cur_->suffix;
+      body_.line(
+          std::string(opencl::compute_type(info.dtype)) + " " + name + " = " +
+          (first.default_tensor ? value(*first.default_tensor) : opencl::literal(info.dtype, 0)) +
+          ";");
+      for (std::size_t k = 0; k < root_ops_; ++k) {
+        const auto& c = std::get<Contraction>(program_.ops()[group_.ops[k]]);
+        TARTAN_CHECK(is_placement(c),
+                     "a kernel's root chain holds a contraction that is no "
+                     "placement");
+        emit_placement(c, name);
+      }
+      cur_->values[out] = name;
+    });
+  }
+
+  // `target = c's input element` where c reaches the current output element.
+  void emit_placement(const Contraction& c, const std::string& target) {
+    const std::vector<std::string> vars = placement_vars(c, cur_->coord);
+    // Each variable's values over the whole output, to leave out checks that cannot fail.
+    std::vector<std::pair<std::int64_t, std::int64_t>> box(vars.size());
+    for (std::size_t d = 0; d < c.output_indices.size(); ++d) {
+      const Affine& e = c.output_indices[d];
+      box[static_cast<std::size_t>(e.terms()[0].first)] = {-e.constant_term(),
+                                                           out_shape_[d] - 1 - e.constant_term()};
+    }
+    const Access& a = c.inputs[0];
+    const TensorInfo& in = program_.tensor(a.tensor);
+    std::vector<std::string> terms, inside;
+    for (std::size_t d = 0; d < a.indices.size(); ++d) {
+      const std::string x = numerator(a.indices[d], vars);
+      terms.push_back(x);
+      if (!always_in_range(a.indices[d], in.shape[d], box)) {
+        inside.push_back(x + " >= 0 && " + x + " < " + std::to_string(in.shape[d]));
+      }
+    }
+    const std::string load =
+        in.kind == TensorKind::kLiteral
+            ? opencl::literal(in.dtype, in.data->at(0))
+            : opencl::load(in.dtype, arg(a.tensor),
+                           cexpr::flat_offset(terms, row_major_strides(in.shape)));
+    const std::string cond = all_of(inside);
+    body_.line((cond.empty() ? "" : "if (" + cond + ") ") + target + " = " + load + ";");
+  }
+
   // After a group reduction's loop nest: the tree over the shares, then (for the owner's use)
   // the default, or 0 where no share met an assignment.
   void emit_group_combine(const Contraction& c, const std::string& acc_t, bool reached) {
@@ -406,7 +469,7 @@ class KernelWriter {
         std::vector<std::string> lanes;
         for (int a = v * w; a < (v + 1) * w; ++a) {
           cur_ = &elements_[static_cast<std::size_t>(a * n1 + b)];
-          for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+          for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
             emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
           }
           lanes.push_back(value(group_.output));
@@ -440,7 +503,8 @@ class KernelWriter {
   std::int64_t items_ = 0;  // work-items
   std::vector<TileDim> tiles_;
   std::vector<Element> elements_;
-  int store_width_ = 0;  // > 1: elements stored as vectors of this many lanes along tile 0
+  std::size_t root_ops_ = 1;  // leading ops that form the root (more than one: placements)
+  int store_width_ = 0;       // > 1: elements stored as vectors of this many lanes along tile 0
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "passes/placement.h"
 #include "passes/uses.h"
 
 namespace tartan {
@@ -23,6 +24,24 @@ int host_kernel(const Program& p, const Uses& uses, std::size_t index, const Ele
   return -1;
 }
 
+// The kernel a placement `c` joins: the one that computes its default, when that kernel is
+// placements only, its output is read by c alone, and c reads nothing that kernel computes
+// (its intermediates never reach memory). The kernel then writes the concatenation once.
+int host_kernel(const Uses& uses, std::size_t index, const Contraction& c, const Program& p,
+                const std::vector<int>& kernel_of, const std::vector<KernelGroup>& kernels) {
+  if (!c.default_tensor || !is_placement(c)) return -1;
+  const int k = kernel_of[static_cast<std::size_t>(*c.default_tensor)];
+  if (k < 0 || !uses.only_read_by(*c.default_tensor, index)) return -1;
+  const KernelGroup& group = kernels[static_cast<std::size_t>(k)];
+  if (group.output != *c.default_tensor) return -1;
+  for (std::size_t op : group.ops) {
+    const auto* placed = std::get_if<Contraction>(&p.ops()[op]);
+    if (placed == nullptr || !is_placement(*placed)) return -1;
+  }
+  if (kernel_of[static_cast<std::size_t>(c.inputs[0].tensor)] == k) return -1;
+  return k;
+}
+
 }  // namespace
 
 std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
@@ -36,6 +55,8 @@ std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
     int k = -1;
     if (const auto* e = std::get_if<Elementwise>(&op); e && enabled) {
       k = host_kernel(program, uses, i, *e, kernel_of, kernels);
+    } else if (const auto* c = std::get_if<Contraction>(&op); c && enabled) {
+      k = host_kernel(uses, i, *c, program, kernel_of, kernels);
     }
     if (k < 0) {
       k = static_cast<int>(kernels.size());

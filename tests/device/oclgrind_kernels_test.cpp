@@ -13,6 +13,7 @@
 #include "tartan/ops/dense.h"
 #include "tartan/ops/embedding.h"
 #include "tartan/ops/pool.h"
+#include "tartan/ops/shape.h"
 
 namespace tartan {
 namespace {
@@ -52,6 +53,18 @@ TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
   b.output(ops::embedding(b.input("ids", DType::kInt32, {2, 3}),
                           b.input("table", DType::kFloat32, {4, 6})));
   b.output(ops::swish(ops::mul(x, b.input("s", DType::kFloat32, {1, 13}))));
+  check_everywhere(b.build(), rng);
+}
+
+// A concatenation is one kernel (fuse joins its placements): along the channels with a fused
+// relu, and along a middle axis with a padded input.
+TEST(Oclgrind, ConcatenationsAsOneKernel) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {2, 3, 4, 5});
+  const Tensor y = b.input("y", DType::kFloat32, {2, 3, 4, 3});
+  b.output(ops::relu(ops::concatenate({x, y, ops::mul(x, x)}, -1)));
+  b.output(ops::concatenate({ops::zero_padding2d(x, 1, 0, 0, 0), x}, 1));
   check_everywhere(b.build(), rng);
 }
 

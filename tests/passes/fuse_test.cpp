@@ -3,6 +3,9 @@
 #include <set>
 
 #include "passes/passes_test_util.h"
+#include "tartan/ir/builder.h"
+#include "tartan/ops/activation.h"
+#include "tartan/ops/shape.h"
 #include "tartan/passes/plan_memory.h"
 
 namespace tartan {
@@ -133,6 +136,56 @@ TEST(Fuse, KernelsRunWhereTheirLastOpIs) {
   EXPECT_EQ(ks.size(), 3u);
   expect_executable_order(p, ks);
   EXPECT_EQ(fuse(p, /*enabled=*/false).size(), 4u);
+  expect_planned_run_matches(p, seeded.rng);
+}
+
+// A concatenation is a chain of placements, each the default of the next: one kernel, whose
+// intermediates (the partial concatenations) never reach memory.
+TEST(Fuse, ConcatenationIsOneKernel) {
+  Seeded seeded;
+  SCOPED_TRACE(seeded.trace());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {2, 3, 4});
+  const Tensor y = b.input("y", DType::kFloat32, {2, 3, 2});
+  const Tensor z = b.input("z", DType::kFloat32, {2, 5, 4});
+  b.output(ops::relu(ops::concatenate({x, y, ops::mul(x, x)}, -1)));  // the relu joins too
+  b.output(ops::concatenate({x, z}, 1));
+  const Program p = b.build();
+  const auto groups = group_outputs(p, fuse(p));
+  // x * x; the three placements with the relu; the two placements along axis 1.
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[1].size(), 4u);
+  EXPECT_EQ(groups[2].size(), 2u);
+  expect_executable_order(p, fuse(p));
+  expect_planned_run_matches(p, seeded.rng);
+}
+
+// A partial concatenation that something else reads is a kernel output; a placement reading
+// a tensor its would-be kernel computes (a shift of its own default) starts a new kernel; a
+// default written by an elementwise kernel is not joined.
+TEST(Fuse, PlacementChainsStopWhereIntermediatesAreNeeded) {
+  Seeded seeded;
+  SCOPED_TRACE(seeded.trace());
+  Program p;
+  const TensorId a = p.add_input("A", DType::kFloat32, {3, 4});
+  const TensorId bb = p.add_input("B", DType::kFloat32, {3, 2});
+  const auto place = [&](const std::string& name, TensorId in, std::int64_t offset,
+                         std::optional<TensorId> onto) {
+    return p.add_contraction(name, {3, 6},
+                             contraction({"i", "j"}, {ix(0), ix(1) + k(offset)}, AggOp::kAssign,
+                                         CombOp::kNone, {{in, {ix(0), ix(1)}}}, {}, onto));
+  };
+  const TensorId t1 = place("T1", a, 0, std::nullopt);
+  const TensorId t2 = place("T2", bb, 4, t1);                   // joins T1
+  const TensorId shifted = place("S", t2, 1, t2);               // reads T2: its own kernel
+  const TensorId e = p.add_elementwise("E", EwOp::kExp, {t1});  // T1 read twice: T2 stays apart
+  const TensorId neg = p.add_elementwise("N", EwOp::kNeg, {shifted});
+  const TensorId t3 = place("T3", bb, 2, neg);  // onto an elementwise kernel's output: apart
+  p.add_output(e);
+  p.add_output(t3);
+  const auto groups = group_outputs(p, fuse(p));
+  EXPECT_EQ(groups, (std::vector<std::vector<TensorId>>{{t1}, {t2}, {e}, {shifted, neg}, {t3}}));
+  expect_executable_order(p, fuse(p));
   expect_planned_run_matches(p, seeded.rng);
 }
 

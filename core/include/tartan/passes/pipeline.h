@@ -20,7 +20,7 @@ namespace tartan {
 // kernel writes one tensor: the output of its last op. Intermediates inside a kernel never
 // reach memory.
 struct KernelGroup {
-  std::vector<std::size_t> ops;  // root first, then the epilogue in program order
+  std::vector<std::size_t> ops;  // root first (or a chain of placements), then the epilogue
   TensorId output = -1;
 };
 
