@@ -12,6 +12,7 @@
 #include "codegen/kernel_flops.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
+#include "codegen/prologue.h"
 #include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
@@ -156,7 +157,9 @@ class KernelWriter {
 
   void choose_index_type() {
     std::int64_t largest = total_;
-    for (std::size_t k : group_.ops) {
+    std::vector<std::size_t> ops = group_.prologue;
+    ops.insert(ops.end(), group_.ops.begin(), group_.ops.end());
+    for (std::size_t k : ops) {
       for (TensorId t : op_inputs(program_.ops()[k])) {
         largest = std::max(largest, num_elements(program_.tensor(t).shape));
       }
@@ -440,8 +443,11 @@ class KernelWriter {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
     const std::optional<GemmShape> g = gemm_shape(program_, group_);
     TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
-    const LocalGemmCode code = write_local_gemm(program_, c, *g, plan_.local, index_type_, body_,
-                                                [this](TensorId t) { return arg(t); });
+    const LocalGemmCode code = write_local_gemm(
+        program_, c, *g, plan_.local, index_type_, body_, [this](TensorId t) { return arg(t); },
+        prologue_operand(program_, group_),
+        [this](const std::vector<std::string>& terms, const std::string& guard,
+               const std::string& name) { emit_prologue(terms, guard, name); });
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
     for (const LocalGemmElement& le : code.elements) {
       Element e;
@@ -489,6 +495,13 @@ class KernelWriter {
   }
 
   KernelSource finish();
+
+  // The prologue operand's element at `terms` where `guard` holds, else 0, into `name`.
+  void emit_prologue(const std::vector<std::string>& terms, const std::string& guard,
+                     const std::string& name) {
+    write_prologue(program_, group_, terms, guard, name, body_,
+                   [this](TensorId t) { return arg(t); });
+  }
 
   // Plans whose work-items cooperate through __local memory need exactly their work-group size.
   bool exact_group() const { return plan_.uses_local_memory() || plan_.uses_group_reduce(); }
@@ -716,10 +729,13 @@ void KernelWriter::emit_root(const Contraction& c) {
                  opencl::has_vector_load(out.dtype, w0);
   for (int a = 0; a < n0 && vec_acc; ++a) vec_acc = pred[1][static_cast<std::size_t>(a)].empty();
   for (const RangeCheck& k : checks) vec_acc = vec_acc && (k.mask & 1) == 0;
+  const TensorId computed = prologue_operand(program_, group_);
   for (std::size_t i = 0; i < c.inputs.size() && vec_acc; ++i) {
     const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
+    // A prologue's operand is computed element by element, never vector-loaded.
+    if (c.inputs[i].tensor == computed && (input_mask[i] & 1) != 0) vec_acc = false;
     vec_acc =
-        opencl::compute_type(t.dtype) == acc_t &&
+        vec_acc && opencl::compute_type(t.dtype) == acc_t &&
         ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, w0)));
   }
   const TensorInfo& stored = program_.tensor(group_.output);
@@ -852,7 +868,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
       continue;
     }
-    const auto offset = [&](int a, int b) {
+    const auto terms_at = [&](int a, int b) {
       const std::vector<std::string> n = names_at(a, b);
       std::vector<std::string> terms;
       for (std::size_t d = 0; d < t.shape.size(); ++d) {
@@ -865,13 +881,24 @@ void KernelWriter::emit_root(const Contraction& c) {
         }
         terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
       }
-      return cexpr::flat_offset(terms, strides);
+      return terms;
     };
+    const auto offset = [&](int a, int b) { return cexpr::flat_offset(terms_at(a, b), strides); };
     const std::string type(opencl::compute_type(t.dtype));
     const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
     bool unguarded = true;
     for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
     const std::string var = "in" + std::to_string(i);
+    if (acc.tensor == computed) {
+      for (std::size_t idx = 0; idx < count; ++idx) {
+        const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
+        const std::string name =
+            "pv" + std::to_string(i) + (m == 0 ? "" : "_" + std::to_string(idx));
+        emit_prologue(terms_at(a, b), plain ? "" : guard(m, a, b), name);
+        in[i].push_back(name);
+      }
+      continue;
+    }
     if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
         opencl::has_vector_load(t.dtype, w0)) {
       for (int v = 0; v < nv; ++v) {
@@ -977,6 +1004,9 @@ void KernelWriter::emit_root(const Contraction& c) {
 KernelSource KernelWriter::finish() {
   KernelSource k;
   k.comment = "// " + plan_.describe() + "\n";
+  for (std::size_t op : group_.prologue) {
+    k.comment += "//   prologue: " + print_statement(program_, program_.ops()[op]) + "\n";
+  }
   for (std::size_t op : group_.ops) {
     k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }

@@ -68,6 +68,28 @@ TEST(Oclgrind, ConcatenationsAsOneKernel) {
   check_everywhere(b.build(), rng);
 }
 
+// A prologue (a per-channel scale and shift with relu) in the loads of a padded convolution,
+// with the cost model's plan and a local-memory GEMM plan.
+TEST(Oclgrind, ConvolutionWithAPrologue) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 5, 6, 7});
+  const Tensor pre = ops::relu(ops::add(ops::mul(x, b.input("s", DType::kFloat32, {7})),
+                                        b.input("t", DType::kFloat32, {7})));
+  b.output(ops::conv2d(pre, b.input("k", DType::kFloat32, {3, 3, 7, 5}), {},
+                       {.padding = ops::Padding::same()}));
+  const Program program = b.build();
+  check_everywhere(program, rng);
+  testing::CheckOptions options;
+  options.compile.plan_override = [](const LoweredProgram& lowered, const KernelGroup& group,
+                                     const KernelPlan& chosen) {
+    const KernelPlan p =
+        testing::forced_plan(testing::kForcedPlanVariants - 1, lowered.program, group);
+    return p.uses_local_memory() ? p : chosen;
+  };
+  check_everywhere(program, rng, options);
+}
+
 // Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling, and
 // local-memory GEMM plans on the convolution and the matmul: every access of every tile
 // element must stay in bounds.

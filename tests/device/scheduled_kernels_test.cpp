@@ -15,6 +15,7 @@
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
+#include "tartan/ops/pool.h"
 #include "tartan/ops/shape.h"
 #include "tartan/schedule/tiling.h"
 
@@ -239,9 +240,35 @@ TEST(ScheduledKernels, DenseBlockConcatenations) {
     x = ops::concatenate({x, y}, -1);
   }
   b.output(x);
+  const Program program = b.build();
   for (const runtime::Device& device : testing::test_devices()) {
-    testing::check_on_device(b.build(), device, rng);
+    testing::check_on_device(program, device, rng);
   }
+  check_local_plans(program, 4, rng);  // the 1x1 (with prologues) and 3x3 convolutions
+}
+
+// Prologues (KernelGroup::prologue): a per-channel scale, shift and relu fused into the loads
+// of a padded 3x3 convolution, a strided 1x1 convolution, a dense layer and a global average
+// pool. The shift is positive, so relu(0 * s + t) != 0: padding must read 0 after the prologue,
+// as the reference computes it, not run the prologue on a padded 0.
+TEST(ScheduledKernels, ProloguesWithPadding) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const auto pre = [&](const Tensor& x, const std::string& name) {
+    const std::int64_t c = x.shape().back();
+    const Tensor t = b.input(name + "t", DType::kFloat32, {c});
+    const Tensor shift = ops::mul(t, t);  // >= 0, computed by a kernel of its own
+    return ops::relu(ops::add(ops::mul(x, b.input(name + "s", DType::kFloat32, {c})), shift));
+  };
+  const Tensor x = b.input("x", DType::kFloat32, {2, 7, 6, 10});
+  b.output(ops::conv2d(pre(x, "a"), b.input("k", DType::kFloat32, {3, 3, 10, 12}), {},
+                       {.padding = ops::Padding::same()}));
+  b.output(ops::conv2d(pre(x, "b"), b.input("k1", DType::kFloat32, {1, 1, 10, 9}), {},
+                       {.strides = {2, 2}}));
+  const Tensor v = b.input("v", DType::kFloat32, {5, 13});
+  b.output(ops::dense(pre(v, "c"), b.input("w", DType::kFloat32, {13, 7}), {}));
+  b.output(ops::global_avg_pool2d(pre(x, "d")));
+  check_every_plan(b.build(), rng);
 }
 
 // Each group-reduction variant on every kernel of `program` that has a reduction variable;

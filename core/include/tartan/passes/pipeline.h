@@ -22,6 +22,9 @@ namespace tartan {
 struct KernelGroup {
   std::vector<std::size_t> ops;  // root first (or a chain of placements), then the epilogue
   TensorId output = -1;
+  // Elementwise ops, in program order, that compute one input of the root contraction: applied
+  // to that input's elements as the root loads them (their result never reaches memory).
+  std::vector<std::size_t> prologue;
 };
 
 // Where each tensor lives on the device. Inputs, constants and outputs get their own buffers;
