@@ -93,8 +93,7 @@ bool prologue_fits(const Program& p, const Uses& uses, std::size_t index, const 
 
 }  // namespace
 
-std::vector<KernelGroup> fuse(const Program& program, bool enabled,
-                              std::int64_t min_prologue_elements) {
+std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
   const Uses uses = find_uses(program);
   std::vector<int> kernel_of(program.tensors().size(), -1);
   std::vector<KernelGroup> kernels;
@@ -119,10 +118,7 @@ std::vector<KernelGroup> fuse(const Program& program, bool enabled,
         const int e = kernel_of[static_cast<std::size_t>(a.tensor)];
         if (e < 0 || kernels[static_cast<std::size_t>(e)].output != a.tensor) continue;
         KernelGroup& producer = kernels[static_cast<std::size_t>(e)];
-        if (num_elements(program.tensor(a.tensor).shape) < min_prologue_elements ||
-            !prologue_fits(program, uses, i, *c, producer)) {
-          continue;
-        }
+        if (!prologue_fits(program, uses, i, *c, producer)) continue;
         group.prologue = std::move(producer.ops);
         producer.ops.clear();
         for (std::size_t o : group.prologue)

@@ -41,7 +41,7 @@ LoweredProgram lower_scan_body(const Scan& s, const PipelineOptions& options) {
   }
   body.set_outputs(std::move(outputs));
   LoweredProgram lowered{std::move(body), {}, {}};
-  lowered.kernels = fuse(lowered.program, options.fuse, options.min_prologue_elements);
+  lowered.kernels = fuse(lowered.program, options.fuse);
   lowered.memory = plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
   return lowered;
 }

@@ -89,8 +89,7 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
   passes.run("dce", dce);
 
   LoweredProgram lowered{std::move(program), {}, {}};
-  lowered.kernels = passes.time(
-      "fuse", [&] { return fuse(lowered.program, options.fuse, options.min_prologue_elements); });
+  lowered.kernels = passes.time("fuse", [&] { return fuse(lowered.program, options.fuse); });
   lowered.memory = passes.time("plan_memory", [&] {
     return plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
   });

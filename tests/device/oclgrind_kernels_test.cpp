@@ -79,9 +79,8 @@ TEST(Oclgrind, ConvolutionWithAPrologue) {
   b.output(ops::conv2d(pre, b.input("k", DType::kFloat32, {3, 3, 7, 5}), {},
                        {.padding = ops::Padding::same()}));
   const Program program = b.build();
+  check_everywhere(program, rng);
   testing::CheckOptions options;
-  options.compile.pipeline.min_prologue_elements = 0;
-  check_everywhere(program, rng, options);
   options.compile.plan_override = [](const LoweredProgram& lowered, const KernelGroup& group,
                                      const KernelPlan& chosen) {
     const KernelPlan p =

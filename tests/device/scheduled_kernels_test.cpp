@@ -241,12 +241,10 @@ TEST(ScheduledKernels, DenseBlockConcatenations) {
   }
   b.output(x);
   const Program program = b.build();
-  testing::CheckOptions options;
-  options.compile.pipeline.min_prologue_elements = 0;  // the 1x1 convolutions take prologues
   for (const runtime::Device& device : testing::test_devices()) {
-    testing::check_on_device(program, device, rng, options);
+    testing::check_on_device(program, device, rng);
   }
-  check_local_plans(program, 4, rng, options);  // the 1x1 (with prologues) and 3x3 convolutions
+  check_local_plans(program, 4, rng);  // the 1x1 (with prologues) and 3x3 convolutions
 }
 
 // Prologues (KernelGroup::prologue): a per-channel scale, shift and relu fused into the loads
@@ -270,9 +268,7 @@ TEST(ScheduledKernels, ProloguesWithPadding) {
   const Tensor v = b.input("v", DType::kFloat32, {5, 13});
   b.output(ops::dense(pre(v, "c"), b.input("w", DType::kFloat32, {13, 7}), {}));
   b.output(ops::global_avg_pool2d(pre(x, "d")));
-  testing::CheckOptions options;
-  options.compile.pipeline.min_prologue_elements = 0;  // these operands are small
-  check_every_plan(b.build(), rng, options);
+  check_every_plan(b.build(), rng);
 }
 
 // Each group-reduction variant on every kernel of `program` that has a reduction variable;

@@ -14,17 +14,7 @@
 
 namespace tartan {
 
-// A cheap elementwise kernel (scale, shift, relu: a pre-activation batch norm) whose output only
-// one access of a contraction reads, and that reads one tensor X of its output's shape plus
-// broadcast ones, becomes that contraction's prologue (KernelGroup::prologue): the contraction
-// reads X and applies the ops as it loads it, sparing a write and a read of the whole tensor
-// but repeating the ops wherever it reloads an element. Only for operands of at least
-// `min_prologue_elements`: below, the pass over memory is short and mostly launch latency,
-// while the extra loads lengthen latency-bound reductions (DenseNet121 at batch 1 on the H200:
-// 4.9 -> 5.4 ms with prologues everywhere, results/perf-notes.md "S4-dense").
-//
 // With `enabled` false, every op except reshapes is its own kernel.
-std::vector<KernelGroup> fuse(const Program& program, bool enabled = true,
-                              std::int64_t min_prologue_elements = std::int64_t{1} << 20);
+std::vector<KernelGroup> fuse(const Program& program, bool enabled = true);
 
 }  // namespace tartan

@@ -57,10 +57,8 @@ struct LoweredProgram {
 };
 
 struct PipelineOptions {
-  bool fold_constants = true;  // fold_constants and fold_batch_norm
-  bool fuse = true;            // off: every op except reshapes is its own kernel
-  // The smallest operand (elements) that fuse turns into a prologue (tartan/passes/fuse.h).
-  std::int64_t min_prologue_elements = std::int64_t{1} << 20;
+  bool fold_constants = true;         // fold_constants and fold_batch_norm
+  bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
   std::size_t arena_alignment = 256;  // bytes; compile() raises it to the device's alignment
 };
