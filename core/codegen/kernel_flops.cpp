@@ -158,7 +158,9 @@ double contraction_iterations(const Program& program, const Contraction& c) {
 
 double kernel_flops(const Program& program, const KernelGroup& group) {
   double flops = 0;
-  for (std::size_t index : group.ops) {
+  std::vector<std::size_t> ops = group.prologue;  // counted once per element, as if unfused
+  ops.insert(ops.end(), group.ops.begin(), group.ops.end());
+  for (std::size_t index : ops) {
     const Op& op = program.ops()[index];
     if (const auto* c = std::get_if<Contraction>(&op)) {
       flops += contraction_iterations(program, *c) * (c->comb == CombOp::kNone ? 1 : 2);

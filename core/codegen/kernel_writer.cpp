@@ -12,6 +12,8 @@
 #include "codegen/kernel_flops.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
+#include "codegen/prologue.h"
+#include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
 #include "tartan/schedule/gemm_shape.h"
@@ -94,6 +96,10 @@ class KernelWriter {
     out_shape_ = out.shape;
     total_ = num_elements(out_shape_);
     arg(group_.output);  // argument 0 is the output
+    while (root_ops_ < group_.ops.size() &&
+           std::holds_alternative<Contraction>(program_.ops()[group_.ops[root_ops_]])) {
+      ++root_ops_;
+    }
     choose_index_type();
     if (plan_.uses_local_memory()) {
       emit_local_gemm();
@@ -111,7 +117,11 @@ class KernelWriter {
       }
       emit_coords();
       const Op& root = program_.ops()[group_.ops.front()];
-      std::visit([this](const auto& op) { emit_root(op); }, root);
+      if (root_ops_ > 1) {
+        emit_placements();
+      } else {
+        std::visit([this](const auto& op) { emit_root(op); }, root);
+      }
       // Group reductions: only the item owning an element's result runs its epilogue.
       if (!owner.empty()) elements_.front().valid = owner;
     }
@@ -124,7 +134,7 @@ class KernelWriter {
       const bool block = elements_.size() > 1 || !e.valid.empty();
       if (block) body_.open(e.valid.empty() ? "" : "if (" + e.valid + ")");
       if (plan_.uses_local_memory()) add_default();
-      for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+      for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
         emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
       }
       body_.line(
@@ -147,7 +157,9 @@ class KernelWriter {
 
   void choose_index_type() {
     std::int64_t largest = total_;
-    for (std::size_t k : group_.ops) {
+    std::vector<std::size_t> ops = group_.prologue;
+    ops.insert(ops.end(), group_.ops.begin(), group_.ops.end());
+    for (std::size_t k : ops) {
       for (TensorId t : op_inputs(program_.ops()[k])) {
         largest = std::max(largest, num_elements(program_.tensor(t).shape));
       }
@@ -353,6 +365,60 @@ class KernelWriter {
 
   void emit_root(const Contraction& c);
 
+  // A chain of placements (fuse: a concatenation), each the default of the next: an element
+  // takes the value of the last placement that reaches it, else the first one's default, else
+  // 0. One read and one write per element, where a kernel per placement would copy the whole
+  // output each time.
+  void emit_placements() {
+    const TensorId out = op_output(program_.ops()[group_.ops[root_ops_ - 1]]);
+    const TensorInfo& info = program_.tensor(out);
+    for_each_element(out, [&] {
+      const auto& first = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+      const std::string name = "placed" + cur_->suffix;
+      body_.line(
+          std::string(opencl::compute_type(info.dtype)) + " " + name + " = " +
+          (first.default_tensor ? value(*first.default_tensor) : opencl::literal(info.dtype, 0)) +
+          ";");
+      for (std::size_t k = 0; k < root_ops_; ++k) {
+        const auto& c = std::get<Contraction>(program_.ops()[group_.ops[k]]);
+        TARTAN_CHECK(is_placement(c),
+                     "a kernel's root chain holds a contraction that is no "
+                     "placement");
+        emit_placement(c, name);
+      }
+      cur_->values[out] = name;
+    });
+  }
+
+  // `target = c's input element` where c reaches the current output element.
+  void emit_placement(const Contraction& c, const std::string& target) {
+    const std::vector<std::string> vars = placement_vars(c, cur_->coord);
+    // Each variable's values over the whole output, to leave out checks that cannot fail.
+    std::vector<std::pair<std::int64_t, std::int64_t>> box(vars.size());
+    for (std::size_t d = 0; d < c.output_indices.size(); ++d) {
+      const Affine& e = c.output_indices[d];
+      box[static_cast<std::size_t>(e.terms()[0].first)] = {-e.constant_term(),
+                                                           out_shape_[d] - 1 - e.constant_term()};
+    }
+    const Access& a = c.inputs[0];
+    const TensorInfo& in = program_.tensor(a.tensor);
+    std::vector<std::string> terms, inside;
+    for (std::size_t d = 0; d < a.indices.size(); ++d) {
+      const std::string x = numerator(a.indices[d], vars);
+      terms.push_back(x);
+      if (!always_in_range(a.indices[d], in.shape[d], box)) {
+        inside.push_back(x + " >= 0 && " + x + " < " + std::to_string(in.shape[d]));
+      }
+    }
+    const std::string load =
+        in.kind == TensorKind::kLiteral
+            ? opencl::literal(in.dtype, in.data->at(0))
+            : opencl::load(in.dtype, arg(a.tensor),
+                           cexpr::flat_offset(terms, row_major_strides(in.shape)));
+    const std::string cond = all_of(inside);
+    body_.line((cond.empty() ? "" : "if (" + cond + ") ") + target + " = " + load + ";");
+  }
+
   // After a group reduction's loop nest: the tree over the shares, then (for the owner's use)
   // the default, or 0 where no share met an assignment.
   void emit_group_combine(const Contraction& c, const std::string& acc_t, bool reached) {
@@ -377,8 +443,11 @@ class KernelWriter {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
     const std::optional<GemmShape> g = gemm_shape(program_, group_);
     TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
-    const LocalGemmCode code = write_local_gemm(program_, c, *g, plan_.local, index_type_, body_,
-                                                [this](TensorId t) { return arg(t); });
+    const LocalGemmCode code = write_local_gemm(
+        program_, c, *g, plan_.local, index_type_, body_, [this](TensorId t) { return arg(t); },
+        prologue_operand(program_, group_),
+        [this](const std::vector<std::string>& terms, const std::string& guard,
+               const std::string& name) { emit_prologue(terms, guard, name); });
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
     for (const LocalGemmElement& le : code.elements) {
       Element e;
@@ -406,7 +475,7 @@ class KernelWriter {
         std::vector<std::string> lanes;
         for (int a = v * w; a < (v + 1) * w; ++a) {
           cur_ = &elements_[static_cast<std::size_t>(a * n1 + b)];
-          for (std::size_t k = 1; k < group_.ops.size(); ++k) {
+          for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
             emit_elementwise(std::get<Elementwise>(program_.ops()[group_.ops[k]]));
           }
           lanes.push_back(value(group_.output));
@@ -427,6 +496,13 @@ class KernelWriter {
 
   KernelSource finish();
 
+  // The prologue operand's element at `terms` where `guard` holds, else 0, into `name`.
+  void emit_prologue(const std::vector<std::string>& terms, const std::string& guard,
+                     const std::string& name) {
+    write_prologue(program_, group_, terms, guard, name, body_,
+                   [this](TensorId t) { return arg(t); });
+  }
+
   // Plans whose work-items cooperate through __local memory need exactly their work-group size.
   bool exact_group() const { return plan_.uses_local_memory() || plan_.uses_group_reduce(); }
 
@@ -440,7 +516,8 @@ class KernelWriter {
   std::int64_t items_ = 0;  // work-items
   std::vector<TileDim> tiles_;
   std::vector<Element> elements_;
-  int store_width_ = 0;  // > 1: elements stored as vectors of this many lanes along tile 0
+  std::size_t root_ops_ = 1;  // leading ops that form the root (more than one: placements)
+  int store_width_ = 0;       // > 1: elements stored as vectors of this many lanes along tile 0
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
@@ -652,10 +729,13 @@ void KernelWriter::emit_root(const Contraction& c) {
                  opencl::has_vector_load(out.dtype, w0);
   for (int a = 0; a < n0 && vec_acc; ++a) vec_acc = pred[1][static_cast<std::size_t>(a)].empty();
   for (const RangeCheck& k : checks) vec_acc = vec_acc && (k.mask & 1) == 0;
+  const TensorId computed = prologue_operand(program_, group_);
   for (std::size_t i = 0; i < c.inputs.size() && vec_acc; ++i) {
     const TensorInfo& t = program_.tensor(c.inputs[i].tensor);
+    // A prologue's operand is computed element by element, never vector-loaded.
+    if (c.inputs[i].tensor == computed && (input_mask[i] & 1) != 0) vec_acc = false;
     vec_acc =
-        opencl::compute_type(t.dtype) == acc_t &&
+        vec_acc && opencl::compute_type(t.dtype) == acc_t &&
         ((input_mask[i] & 1) == 0 || (tile0_step(i) == 1 && opencl::has_vector_load(t.dtype, w0)));
   }
   const TensorInfo& stored = program_.tensor(group_.output);
@@ -788,7 +868,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
       continue;
     }
-    const auto offset = [&](int a, int b) {
+    const auto terms_at = [&](int a, int b) {
       const std::vector<std::string> n = names_at(a, b);
       std::vector<std::string> terms;
       for (std::size_t d = 0; d < t.shape.size(); ++d) {
@@ -801,13 +881,24 @@ void KernelWriter::emit_root(const Contraction& c) {
         }
         terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
       }
-      return cexpr::flat_offset(terms, strides);
+      return terms;
     };
+    const auto offset = [&](int a, int b) { return cexpr::flat_offset(terms_at(a, b), strides); };
     const std::string type(opencl::compute_type(t.dtype));
     const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
     bool unguarded = true;
     for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
     const std::string var = "in" + std::to_string(i);
+    if (acc.tensor == computed) {
+      for (std::size_t idx = 0; idx < count; ++idx) {
+        const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
+        const std::string name =
+            "pv" + std::to_string(i) + (m == 0 ? "" : "_" + std::to_string(idx));
+        emit_prologue(terms_at(a, b), plain ? "" : guard(m, a, b), name);
+        in[i].push_back(name);
+      }
+      continue;
+    }
     if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
         opencl::has_vector_load(t.dtype, w0)) {
       for (int v = 0; v < nv; ++v) {
@@ -913,6 +1004,9 @@ void KernelWriter::emit_root(const Contraction& c) {
 KernelSource KernelWriter::finish() {
   KernelSource k;
   k.comment = "// " + plan_.describe() + "\n";
+  for (std::size_t op : group_.prologue) {
+    k.comment += "//   prologue: " + print_statement(program_, program_.ops()[op]) + "\n";
+  }
   for (std::size_t op : group_.ops) {
     k.comment += "//   " + print_statement(program_, program_.ops()[op]) + "\n";
   }

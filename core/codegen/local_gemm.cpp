@@ -69,8 +69,17 @@ class LocalGemmWriter {
  public:
   LocalGemmWriter(const Program& program, const Contraction& c, const GemmShape& g,
                   const LocalTile& t, const std::string& ix, CodeWriter& body,
-                  const std::function<std::string(TensorId)>& arg)
-      : program_(program), c_(c), g_(g), t_(t), ix_(ix), body_(body), arg_(arg) {}
+                  const std::function<std::string(TensorId)>& arg, TensorId computed,
+                  const OperandLoad& load)
+      : program_(program),
+        c_(c),
+        g_(g),
+        t_(t),
+        ix_(ix),
+        body_(body),
+        arg_(arg),
+        computed_(computed),
+        load_(load) {}
 
   LocalGemmCode run() {
     const Shape& out = program_.tensor(c_.output).shape;
@@ -258,7 +267,8 @@ class LocalGemmWriter {
       const std::int64_t next = g_.ranges[static_cast<std::size_t>(g_.k_vars[j + 1])].size();
       linear = linear && k_strides[j] == k_strides[j + 1] * next;
     }
-    s.linear = linear;
+    // A computed operand needs each element's coordinates, which the linear path never forms.
+    s.linear = linear && s.access->tensor != computed_;
     s.k_step = k_strides.back();
     return s;
   }
@@ -395,7 +405,7 @@ class LocalGemmWriter {
   std::vector<std::string> fetch(const Side& s, const std::string& k0) {
     const TensorInfo& t = program_.tensor(s.access->tensor);
     const std::string zero = is_float(t.dtype) ? "0.0f" : "0";
-    const std::string ptr = arg_(s.access->tensor);
+    const std::string ptr = s.access->tensor == computed_ ? "" : arg_(s.access->tensor);
     std::vector<std::int64_t> k_ext;
     for (int v : g_.k_vars) k_ext.push_back(g_.ranges[static_cast<std::size_t>(v)].size());
     // kk expression -> the names of its reduction variables (slots loading along the operand's
@@ -438,6 +448,11 @@ class LocalGemmWriter {
       ok.insert(ok.begin(), "ok" + s.slots[k]);
       std::vector<std::string> terms;
       checks(s, n, std::nullopt, &ok, &terms);
+      if (s.access->tensor == computed_) {
+        values.push_back("pv" + slot);
+        load_(terms, all_of(ok), values.back());
+        continue;
+      }
       const std::string load =
           opencl::load(t.dtype, ptr, cexpr::flat_offset(terms, row_major_strides(t.shape)));
       values.push_back("(" + all_of(ok) + ") ? " + load + " : " + zero);
@@ -611,6 +626,8 @@ class LocalGemmWriter {
   const std::string& ix_;
   CodeWriter& body_;
   const std::function<std::string(TensorId)>& arg_;
+  const TensorId computed_;
+  const OperandLoad& load_;
   int wg_ = 0;
   std::vector<std::string> names_;
   std::vector<std::pair<std::int64_t, std::int64_t>> box_;
@@ -621,8 +638,9 @@ class LocalGemmWriter {
 
 LocalGemmCode write_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
                                const LocalTile& tile, const std::string& index_type,
-                               CodeWriter& body, const std::function<std::string(TensorId)>& arg) {
-  return LocalGemmWriter(program, c, g, tile, index_type, body, arg).run();
+                               CodeWriter& body, const std::function<std::string(TensorId)>& arg,
+                               TensorId computed, const OperandLoad& load) {
+  return LocalGemmWriter(program, c, g, tile, index_type, body, arg, computed, load).run();
 }
 
 }  // namespace tartan

@@ -28,10 +28,16 @@ struct LocalGemmCode {
   std::int64_t groups = 0;  // work-groups to launch (1-D; each of plan.local rows * cols items)
 };
 
+// Emits `name` = an operand's element at coordinates `terms` where `guard` holds, else 0.
+using OperandLoad = std::function<void(const std::vector<std::string>& terms,
+                                       const std::string& guard, const std::string& name)>;
+
 // Emits the whole kernel body up to the finished accumulators. `index_type` is the C type of
-// global offsets; `arg` names a tensor's buffer argument.
+// global offsets; `arg` names a tensor's buffer argument. The input `computed` (a prologue's
+// operand, -1 for none) is not in memory: `load` computes its elements.
 LocalGemmCode write_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
                                const LocalTile& tile, const std::string& index_type,
-                               CodeWriter& body, const std::function<std::string(TensorId)>& arg);
+                               CodeWriter& body, const std::function<std::string(TensorId)>& arg,
+                               TensorId computed = -1, const OperandLoad& load = {});
 
 }  // namespace tartan

@@ -1,7 +1,9 @@
 #include "tartan/passes/fuse.h"
 
 #include <algorithm>
+#include <set>
 
+#include "passes/placement.h"
 #include "passes/uses.h"
 
 namespace tartan {
@@ -23,6 +25,72 @@ int host_kernel(const Program& p, const Uses& uses, std::size_t index, const Ele
   return -1;
 }
 
+// The kernel a placement `c` joins: the one that computes its default, when that kernel is
+// placements only, its output is read by c alone, and c reads nothing that kernel computes
+// (its intermediates never reach memory). The kernel then writes the concatenation once.
+int host_kernel(const Uses& uses, std::size_t index, const Contraction& c, const Program& p,
+                const std::vector<int>& kernel_of, const std::vector<KernelGroup>& kernels) {
+  if (!c.default_tensor || !is_placement(c)) return -1;
+  const int k = kernel_of[static_cast<std::size_t>(*c.default_tensor)];
+  if (k < 0 || !uses.only_read_by(*c.default_tensor, index)) return -1;
+  const KernelGroup& group = kernels[static_cast<std::size_t>(k)];
+  if (group.output != *c.default_tensor) return -1;
+  for (std::size_t op : group.ops) {
+    const auto* placed = std::get_if<Contraction>(&p.ops()[op]);
+    if (placed == nullptr || !is_placement(*placed)) return -1;
+  }
+  if (kernel_of[static_cast<std::size_t>(c.inputs[0].tensor)] == k) return -1;
+  return k;
+}
+
+// Elementwise ops cheap enough to repeat wherever a contraction reloads an operand element.
+bool cheap(EwOp op) {
+  switch (op) {
+    case EwOp::kAdd:
+    case EwOp::kSub:
+    case EwOp::kMul:
+    case EwOp::kNeg:
+    case EwOp::kMin:
+    case EwOp::kMax:
+    case EwOp::kRelu:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether kernel `k` can become the prologue of contraction `c` (op `index`): it is cheap float
+// elementwise ops only, its output is read by c alone through one access (not the default), and
+// it reads one tensor of its output's shape element for element and otherwise only tensors that
+// broadcast into it (a batch norm's per-channel scale and shift) or literals. Then c reads that
+// tensor instead, and the elementwise kernel's pass over memory (a write and a read of the
+// whole tensor) disappears.
+bool prologue_fits(const Program& p, const Uses& uses, std::size_t index, const Contraction& c,
+                   const KernelGroup& k) {
+  const TensorId t = k.output;
+  if (!uses.only_read_by(t, index) || c.default_tensor == t || !k.prologue.empty()) return false;
+  int reads = 0;
+  for (const Access& a : c.inputs) reads += a.tensor == t ? 1 : 0;
+  if (reads != 1) return false;
+  const TensorInfo& info = p.tensor(t);
+  std::set<TensorId> inside, full;
+  for (std::size_t op : k.ops) {
+    const auto* e = std::get_if<Elementwise>(&p.ops()[op]);
+    if (e == nullptr || !cheap(e->op) || !is_float(p.tensor(e->output).dtype)) return false;
+    for (TensorId in : e->inputs) {
+      const TensorInfo& x = p.tensor(in);
+      if (inside.count(in) || x.kind == TensorKind::kLiteral) continue;
+      if (x.shape == info.shape) {
+        full.insert(in);
+      } else if (num_elements(x.shape) >= num_elements(info.shape)) {
+        return false;
+      }
+    }
+    inside.insert(e->output);
+  }
+  return full.size() == 1;
+}
+
 }  // namespace
 
 std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
@@ -36,16 +104,33 @@ std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
     int k = -1;
     if (const auto* e = std::get_if<Elementwise>(&op); e && enabled) {
       k = host_kernel(program, uses, i, *e, kernel_of, kernels);
+    } else if (const auto* c = std::get_if<Contraction>(&op); c && enabled) {
+      k = host_kernel(uses, i, *c, program, kernel_of, kernels);
     }
     if (k < 0) {
       k = static_cast<int>(kernels.size());
       kernels.push_back({});
     }
     KernelGroup& group = kernels[static_cast<std::size_t>(k)];
+    const auto* c = std::get_if<Contraction>(&op);
+    if (enabled && c && group.ops.empty() && !is_placement(*c)) {
+      for (const Access& a : c->inputs) {
+        const int e = kernel_of[static_cast<std::size_t>(a.tensor)];
+        if (e < 0 || kernels[static_cast<std::size_t>(e)].output != a.tensor) continue;
+        KernelGroup& producer = kernels[static_cast<std::size_t>(e)];
+        if (!prologue_fits(program, uses, i, *c, producer)) continue;
+        group.prologue = std::move(producer.ops);
+        producer.ops.clear();
+        for (std::size_t o : group.prologue)
+          kernel_of[static_cast<std::size_t>(op_output(program.ops()[o]))] = k;
+        break;
+      }
+    }
     group.ops.push_back(i);
     group.output = out;
     kernel_of[static_cast<std::size_t>(out)] = k;
   }
+  std::erase_if(kernels, [](const KernelGroup& g) { return g.ops.empty(); });  // prologues now
   // A kernel runs where its last op was: every input of every op in it is ready by then, and
   // nothing in between reads its (single-use) intermediate results.
   std::stable_sort(kernels.begin(), kernels.end(), [](const KernelGroup& a, const KernelGroup& b) {

@@ -69,13 +69,18 @@ class Arena {
   std::size_t end_ = 0;
 };
 
-// Tensors a kernel reads from memory: inputs of its ops that no op of the kernel computes.
+// Tensors a kernel reads from memory: inputs of its ops (prologue included) that no op of the
+// kernel computes.
 std::set<TensorId> kernel_reads(const Program& p, const KernelGroup& k) {
   std::set<TensorId> inside, reads;
-  for (std::size_t i : k.ops) inside.insert(op_output(p.ops()[i]));
-  for (std::size_t i : k.ops) {
-    for (TensorId t : op_inputs(p.ops()[i])) {
-      if (!inside.count(t)) reads.insert(t);
+  for (const auto* ops : {&k.prologue, &k.ops}) {
+    for (std::size_t i : *ops) inside.insert(op_output(p.ops()[i]));
+  }
+  for (const auto* ops : {&k.prologue, &k.ops}) {
+    for (std::size_t i : *ops) {
+      for (TensorId t : op_inputs(p.ops()[i])) {
+        if (!inside.count(t)) reads.insert(t);
+      }
     }
   }
   return reads;

@@ -13,6 +13,7 @@
 #include "tartan/ops/dense.h"
 #include "tartan/ops/embedding.h"
 #include "tartan/ops/pool.h"
+#include "tartan/ops/shape.h"
 
 namespace tartan {
 namespace {
@@ -53,6 +54,40 @@ TEST(Oclgrind, DenseSoftmaxGatherAndBroadcasts) {
                           b.input("table", DType::kFloat32, {4, 6})));
   b.output(ops::swish(ops::mul(x, b.input("s", DType::kFloat32, {1, 13}))));
   check_everywhere(b.build(), rng);
+}
+
+// A concatenation is one kernel (fuse joins its placements): along the channels with a fused
+// relu, and along a middle axis with a padded input.
+TEST(Oclgrind, ConcatenationsAsOneKernel) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {2, 3, 4, 5});
+  const Tensor y = b.input("y", DType::kFloat32, {2, 3, 4, 3});
+  b.output(ops::relu(ops::concatenate({x, y, ops::mul(x, x)}, -1)));
+  b.output(ops::concatenate({ops::zero_padding2d(x, 1, 0, 0, 0), x}, 1));
+  check_everywhere(b.build(), rng);
+}
+
+// A prologue (a per-channel scale and shift with relu) in the loads of a padded convolution,
+// with the cost model's plan and a local-memory GEMM plan.
+TEST(Oclgrind, ConvolutionWithAPrologue) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 5, 6, 7});
+  const Tensor pre = ops::relu(ops::add(ops::mul(x, b.input("s", DType::kFloat32, {7})),
+                                        b.input("t", DType::kFloat32, {7})));
+  b.output(ops::conv2d(pre, b.input("k", DType::kFloat32, {3, 3, 7, 5}), {},
+                       {.padding = ops::Padding::same()}));
+  const Program program = b.build();
+  check_everywhere(program, rng);
+  testing::CheckOptions options;
+  options.compile.plan_override = [](const LoweredProgram& lowered, const KernelGroup& group,
+                                     const KernelPlan& chosen) {
+    const KernelPlan p =
+        testing::forced_plan(testing::kForcedPlanVariants - 1, lowered.program, group);
+    return p.uses_local_memory() ? p : chosen;
+  };
+  check_everywhere(program, rng, options);
 }
 
 // Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling, and

@@ -5,13 +5,18 @@
 // of every kind.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "common/device_check.h"
 #include "common/forced_plans.h"
+#include "reference/reference_test_util.h"
 #include "tartan/ir/builder.h"
 #include "tartan/lang/parse.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
+#include "tartan/ops/pool.h"
+#include "tartan/ops/shape.h"
 #include "tartan/schedule/tiling.h"
 
 namespace tartan {
@@ -166,6 +171,104 @@ TEST(ScheduledKernels, RandomContractions) {
     testing::add_random_contractions(&program, rng, 10, &options);
     check_every_plan(program, rng, options);
   }
+}
+
+// Random chains of placements (passes/placement.h), each the default of the next, which fuse
+// joins into one kernel: permuted input dimensions, offsets that put inputs partly outside the
+// output, overlapping placements (the later one wins), a first default or none, int32 and
+// float32; every forced plan tiles them along the first placement's dimensions.
+Program random_placement_chains(std::mt19937_64& rng, int count) {
+  Program p;
+  const auto uniform = [&rng](std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+  };
+  for (int n = 0; n < count; ++n) {
+    const std::string tag = std::to_string(n);
+    const DType dtype = uniform(0, 3) == 0 ? DType::kInt32 : DType::kFloat32;
+    Shape out;
+    for (std::int64_t r = uniform(1, 3); r > 0; --r) out.push_back(uniform(2, 7));
+    const std::size_t rank = out.size();
+    std::optional<TensorId> chain;
+    if (uniform(0, 1) == 0) chain = p.add_input("D" + tag, dtype, out);
+    for (std::int64_t k = uniform(2, 4); k > 0; --k) {
+      std::vector<int> perm(rank);
+      for (std::size_t d = 0; d < rank; ++d) perm[d] = static_cast<int>(d);
+      std::shuffle(perm.begin(), perm.end(), rng);
+      Shape in_shape(rank);
+      std::vector<Affine> out_idx, in_idx(rank);
+      std::vector<std::string> names;
+      for (std::size_t d = 0; d < rank; ++d) {
+        const std::int64_t size = uniform(1, out[d] + 1);
+        // Some of the input's extent along d lands inside the output.
+        const std::int64_t offset = uniform(1 - size, out[d] - 1);
+        names.push_back("v" + std::to_string(d));
+        out_idx.push_back(testing::ix(static_cast<int>(d)) + testing::k(offset));
+        in_shape[static_cast<std::size_t>(perm[d])] = size;
+        in_idx[static_cast<std::size_t>(perm[d])] = testing::ix(static_cast<int>(d));
+      }
+      const TensorId in = p.add_input("I" + tag + "_" + std::to_string(k), dtype, in_shape);
+      chain = p.add_contraction("", out,
+                                testing::contraction(names, out_idx, AggOp::kAssign, CombOp::kNone,
+                                                     {{in, in_idx}}, {}, chain));
+    }
+    p.add_output(*chain);
+  }
+  return p;
+}
+
+TEST(ScheduledKernels, RandomPlacementChains) {
+  const std::uint64_t seed = testing::test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  check_every_plan(random_placement_chains(rng, 4), rng);
+}
+
+// DenseNet's dense block: each layer's pre-activation (per-channel scale and shift, relu) over
+// the growing concatenation, a 1x1 then a padded 3x3 convolution, concatenated onto it.
+TEST(ScheduledKernels, DenseBlockConcatenations) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  Tensor x = b.input("x", DType::kFloat32, {2, 5, 6, 8});
+  for (int layer = 0; layer < 2; ++layer) {
+    const std::string l = std::to_string(layer);
+    const std::int64_t c = x.shape().back();
+    Tensor y = ops::relu(ops::add(ops::mul(x, b.input("s" + l, DType::kFloat32, {c})),
+                                  b.input("t" + l, DType::kFloat32, {c})));
+    y = ops::relu(ops::conv2d(y, b.input("k" + l, DType::kFloat32, {1, 1, c, 12}), {}, {}));
+    y = ops::conv2d(y, b.input("q" + l, DType::kFloat32, {3, 3, 12, 4}), {},
+                    {.padding = ops::Padding::same()});
+    x = ops::concatenate({x, y}, -1);
+  }
+  b.output(x);
+  const Program program = b.build();
+  for (const runtime::Device& device : testing::test_devices()) {
+    testing::check_on_device(program, device, rng);
+  }
+  check_local_plans(program, 4, rng);  // the 1x1 (with prologues) and 3x3 convolutions
+}
+
+// Prologues (KernelGroup::prologue): a per-channel scale, shift and relu fused into the loads
+// of a padded 3x3 convolution, a strided 1x1 convolution, a dense layer and a global average
+// pool. The shift is positive, so relu(0 * s + t) != 0: padding must read 0 after the prologue,
+// as the reference computes it, not run the prologue on a padded 0.
+TEST(ScheduledKernels, ProloguesWithPadding) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const auto pre = [&](const Tensor& x, const std::string& name) {
+    const std::int64_t c = x.shape().back();
+    const Tensor t = b.input(name + "t", DType::kFloat32, {c});
+    const Tensor shift = ops::mul(t, t);  // >= 0, computed by a kernel of its own
+    return ops::relu(ops::add(ops::mul(x, b.input(name + "s", DType::kFloat32, {c})), shift));
+  };
+  const Tensor x = b.input("x", DType::kFloat32, {2, 7, 6, 10});
+  b.output(ops::conv2d(pre(x, "a"), b.input("k", DType::kFloat32, {3, 3, 10, 12}), {},
+                       {.padding = ops::Padding::same()}));
+  b.output(ops::conv2d(pre(x, "b"), b.input("k1", DType::kFloat32, {1, 1, 10, 9}), {},
+                       {.strides = {2, 2}}));
+  const Tensor v = b.input("v", DType::kFloat32, {5, 13});
+  b.output(ops::dense(pre(v, "c"), b.input("w", DType::kFloat32, {13, 7}), {}));
+  b.output(ops::global_avg_pool2d(pre(x, "d")));
+  check_every_plan(b.build(), rng);
 }
 
 // Each group-reduction variant on every kernel of `program` that has a reduction variable;

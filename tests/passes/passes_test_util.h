@@ -198,7 +198,9 @@ inline std::vector<HostTensor> run_planned(const LoweredProgram& lp,
   };
   for (const KernelGroup& k : lp.kernels) {
     std::map<TensorId, HostTensor> local;  // values inside the kernel: registers
-    for (std::size_t i : k.ops) {
+    std::vector<std::size_t> ops = k.prologue;
+    ops.insert(ops.end(), k.ops.begin(), k.ops.end());
+    for (std::size_t i : ops) {
       const Op& op = p.ops()[i];
       std::map<TensorId, HostTensor> args;
       for (TensorId t : op_inputs(op)) args[t] = local.count(t) ? local.at(t) : load(t);

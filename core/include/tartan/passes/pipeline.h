@@ -21,8 +21,11 @@ namespace tartan {
 // kernel writes one tensor: the output of its last op. Intermediates inside a kernel never
 // reach memory.
 struct KernelGroup {
-  std::vector<std::size_t> ops;  // root first, then the epilogue in program order
+  std::vector<std::size_t> ops;  // root first (or a chain of placements), then the epilogue
   TensorId output = -1;
+  // Elementwise ops, in program order, that compute one input of the root contraction: applied
+  // to that input's elements as the root loads them (their result never reaches memory).
+  std::vector<std::size_t> prologue;
 };
 
 // Where each tensor lives on the device. Inputs, constants and outputs get their own buffers;
