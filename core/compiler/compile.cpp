@@ -119,6 +119,14 @@ int build_threads_from_environment(int threads, int fallback) {
   return n;
 }
 
+// The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
+// as NVIDIA's -cl-nv-opt-level, without a rebuild).
+std::string build_options(const CompileOptions& options) {
+  const std::string extra = env_string("TARTAN_BUILD_OPTIONS").value_or("");
+  if (extra.empty()) return options.extra_build_options;
+  return options.extra_build_options.empty() ? extra : options.extra_build_options + " " + extra;
+}
+
 // program.cl holds every distinct kernel once (the helpers once), <name>.cl each one alone.
 void dump_kernels(const std::string& dir, const std::vector<KernelSource>& kernels,
                   const std::vector<std::size_t>& distinct) {
@@ -169,7 +177,7 @@ class Planner {
     if (options_.tune && &lowered == &state_.lowered) {
       const Clock::time_point start = Clock::now();
       const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
-                                         options_.extra_build_options);
+                                         build_options(options_));
       stats.tuning_seconds += seconds_since(start);
       ++stats.tuned_kernels;
       try {
@@ -259,7 +267,7 @@ Executable compile(const Program& program, const runtime::Device& device,
       programs.size(),
       build_threads_from_environment(options.build_threads, default_build_threads(device.info)));
   state->programs =
-      cache.build_all(state->context, programs, options.extra_build_options, stats.build_threads);
+      cache.build_all(state->context, programs, build_options(options), stats.build_threads);
   stats.source_builds = runtime::program_source_builds() - builds_before;
   stats.programs = static_cast<int>(programs.size());
   stats.cache_hits = static_cast<int>(cache.stats().hits);
