@@ -109,9 +109,11 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
     EXPECT_EQ(warm.stats.source_builds, 0u);
     // The phases are measured and lie within the total.
     const CompileStats& s = split.stats;
-    const double phases = s.pipeline_seconds + s.upload_seconds + s.schedule_seconds +
-                          s.codegen_seconds + s.build_seconds + s.bind_seconds;
+    const double phases = s.pipeline_seconds + s.context_seconds + s.upload_seconds +
+                          s.schedule_seconds + s.codegen_seconds + s.build_seconds + s.bind_seconds;
     EXPECT_GT(s.build_seconds, 0);
+    EXPECT_GT(s.context_create_seconds, 0);
+    EXPECT_LE(s.context_seconds, s.context_create_seconds);
     EXPECT_LE(phases, s.total_seconds * 1.001 + 1e-6);
     EXPECT_FALSE(s.pass_seconds.empty());
   }
