@@ -34,8 +34,14 @@ run() {
     > "$work/$label.txt" 2>&1
   echo "== $label: $(grep -E '^  compile|passes .* context|program build|time per example' \
     "$work/$label.txt" | tr -s ' ' | tr '\n' ' ')"
+  grep -m1 -A6 'build worker' "$work/$label.txt" | head -c 1500
 }
-run b64-inproc-nvempty 64 0 empty
+TARTAN_DUMP_KERNELS=$work/k64 run b64-inproc-nvempty 64 0 empty
+# One worker by hand, to see its own output.
+id=$(grep -o 'on opencl_[a-z0-9_]*\.[0-9]*' "$work/b64-inproc-nvempty.txt" | head -1 | cut -c4-)
+k=$(ls "$work"/k64/tt_*.cl | head -1)
+XDG_CACHE_HOME=$work/xdg-hand "$BUILD/bin/tartan-build-worker" --device "$id" --options "" "$k" > "$work/hand.txt" 2>&1
+echo "== worker by hand on $id: rc $?, $(tail -c 600 "$work/hand.txt"), entries: $(ls "$work"/xdg-hand/tartan/kernels 2>&1 | tr '\n' ' '), same key in the in-process run: $(ls "$work"/xdg-b64-inproc-nvempty/tartan/kernels | grep -c -F -f <(ls "$work"/xdg-hand/tartan/kernels))"
 run b64-workers-nvempty 64 16 empty
 run b64-inproc-nvdriver 64 0 driver
 run b64-workers-nvdriver 64 16 driver
@@ -45,3 +51,9 @@ run b1-workers-nvdriver 1 16 driver
 for i in 1 2; do run b1-warm$i 1 16 keep; done
 CUDA_CACHE_DISABLE=1 run b64-nvdisabled 64 "" empty
 tar -C "$work" --exclude 'xdg*' --exclude 'nv-*' -czf "$OUT/compile-check.tar.gz" .
+if [ -x "$BUILD/bin/tartan_device_tests" ]; then
+  timeout 100 "$BUILD/bin/tartan_device_tests" --gtest_filter="${GTEST_FILTER:-ProgramBuild.*:KernelCache*}" \
+    > "$work/device-tests.txt" 2>&1
+  echo "== device tests (rc $?): $(grep -E '^\[  (PASSED|FAILED) ' "$work/device-tests.txt" | tr '\n' ' ')"
+  grep -E '^\[  FAILED|Failure' "$work/device-tests.txt" | head -10
+fi

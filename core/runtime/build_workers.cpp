@@ -119,8 +119,9 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       const std::optional<std::string> log =
           read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
-      spdlog::debug("build worker {} failed (its kernels are built here):\n{}", w,
-                    log.value_or(""));
+      // Unexpected (a kernel that does not build fails here too, with its log): say why.
+      spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}", w,
+                   status, log.value_or("").substr(0, 2000));
     }
   }
   return static_cast<int>(pids.size());
