@@ -1,6 +1,7 @@
 #include "runtime/build_workers.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
@@ -70,8 +71,20 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
     posix_spawn_file_actions_addopen(&files, fd, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
   }
+  // The worker starts clean: none of our descriptors (the driver's device files among them), no
+  // blocked signals, default handlers.
+  posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   pid_t pid = -1;
-  const int err = posix_spawn(&pid, worker.c_str(), &files, nullptr, argv.data(), environ);
+  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), environ);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&files);
   return err == 0 ? pid : -1;
 }

@@ -114,7 +114,6 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
                           s.schedule_seconds + s.codegen_seconds + s.build_seconds + s.bind_seconds;
     EXPECT_GT(s.build_seconds, 0);
     EXPECT_GT(s.context_create_seconds, 0);
-    EXPECT_LE(s.context_seconds, s.context_create_seconds);
     EXPECT_LE(phases, s.total_seconds * 1.001 + 1e-6);
     EXPECT_FALSE(s.pass_seconds.empty());
   }

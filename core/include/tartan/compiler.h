@@ -29,10 +29,9 @@ struct CompileOptions {
   // Oclgrind, whose compiler is not thread-safe).
   int build_threads = 0;
   // Worker processes (tartan-build-worker) that build the programs missing from the kernel
-  // cache into it before they are loaded; -1: tartan decides (one per hardware thread on
-  // NVIDIA, whose driver compiles one program at a time per process, unless its compute cache
-  // is off (CUDA_CACHE_DISABLE), where loading their binaries would compile them again; none
-  // elsewhere). TARTAN_BUILD_PROCESSES=N overrides -1 (0: none).
+  // cache into it before they are loaded, for drivers that compile one program at a time per
+  // process (NVIDIA's); -1: tartan decides (none for now: see compile.cpp). The environment
+  // variable TARTAN_BUILD_PROCESSES=N overrides -1 (0: none).
   int build_processes = -1;
   // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
   // whose results match the plain plan's, and stores it in the tuning cache
