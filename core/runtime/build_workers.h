@@ -3,7 +3,7 @@
 // driver (580) builds one program at a time per process whatever the threads, but separate
 // processes compile at once (H200: 25 MobileNet kernels, 6.6 s in one process, ~0.7 s for the
 // slowest alone). Best effort: a kernel no worker built is built in the caller as before, which
-// then reports any build error with its log.
+// then reports any build error with its log. Off unless asked for (compile.cpp says why).
 #pragma once
 
 #include <filesystem>
