@@ -40,11 +40,17 @@ std::string cache_state(const CompileStats& c) {
 
 void print_compile_phases(std::ostream& out, const CompileStats& c) {
   out << fmt::format(
-      "    passes {:.3f} s, buffers and constants {:.3f} s, scheduling {:.3f} s, codegen "
-      "{:.3f} s,\n    program build {:.3f} s ({} programs on {} threads, {} from the cache), "
+      "    passes {:.3f} s, device context {:.3f} s more (created in {:.3f} s beside the passes),\n"
+      "    buffers and constants {:.3f} s, scheduling {:.3f} s, codegen {:.3f} s,\n"
+      "    program build {:.3f} s ({} programs on {} threads, {} from the cache{}), "
       "kernel setup {:.3f} s\n",
-      c.pipeline_seconds, c.upload_seconds, c.schedule_seconds, c.codegen_seconds, c.build_seconds,
-      c.programs, c.build_threads, c.cache_hits, c.bind_seconds);
+      c.pipeline_seconds, c.context_seconds, c.context_create_seconds, c.upload_seconds,
+      c.schedule_seconds, c.codegen_seconds, c.build_seconds, c.programs, c.build_threads,
+      c.cache_hits,
+      c.build_processes > 0
+          ? fmt::format(", {} built by {} worker processes", c.worker_builds, c.build_processes)
+          : std::string(),
+      c.bind_seconds);
   std::string passes;
   for (const auto& [name, seconds] : c.pass_seconds) {
     passes += fmt::format("{}{} {:.3f}", passes.empty() ? "" : ", ", name, seconds);

@@ -21,9 +21,10 @@ ordered_json or_null(std::optional<double> v) { return v ? ordered_json(*v) : or
 
 // Seconds per phase of compile(), in the order they run.
 ordered_json compile_phases(const CompileStats& c) {
-  return {{"pipeline", c.pipeline_seconds}, {"upload", c.upload_seconds},
-          {"schedule", c.schedule_seconds}, {"codegen", c.codegen_seconds},
-          {"build", c.build_seconds},       {"bind", c.bind_seconds}};
+  return {{"pipeline", c.pipeline_seconds}, {"context", c.context_seconds},
+          {"upload", c.upload_seconds},     {"schedule", c.schedule_seconds},
+          {"codegen", c.codegen_seconds},   {"build", c.build_seconds},
+          {"bind", c.bind_seconds}};
 }
 
 ordered_json compile_passes(const CompileStats& c) {
@@ -153,7 +154,9 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
                   {"programs", m.compile_stats.programs},
                   {"program_cache_hits", m.compile_stats.cache_hits},
                   {"source_builds", m.compile_stats.source_builds},
-                  {"build_threads", m.compile_stats.build_threads}};
+                  {"build_threads", m.compile_stats.build_threads},
+                  {"build_processes", m.compile_stats.build_processes},
+                  {"worker_builds", m.compile_stats.worker_builds}};
   j["warmup"] = {{"batches", m.warmup_batches}, {"seconds", m.warmup_seconds}};
   j["run"] = {{"batches_planned", m.batches_planned},
               {"batches", m.batch_seconds.size()},

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -104,9 +105,9 @@ CompileOptions::Programs programs_from_environment(CompileOptions::Programs prog
   throw Error("TARTAN_PROGRAMS is '" + *v + "'", "set it to 'one' or 'per-kernel', or unset it");
 }
 
-int build_threads_from_environment(int threads, int fallback) {
-  const std::optional<std::string> v = env_string("TARTAN_BUILD_THREADS");
-  if (threads > 0) return threads;
+// A count from the environment variable `name` (at least `min`), else `fallback`.
+int count_from_environment(const char* name, int fallback, int min) {
+  const std::optional<std::string> v = env_string(name);
   if (!v || v->empty()) return fallback;
   std::size_t used = 0;
   int n = 0;
@@ -115,11 +116,34 @@ int build_threads_from_environment(int threads, int fallback) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != v->size() || n < 1) {
-    throw Error("TARTAN_BUILD_THREADS is '" + *v + "'",
-                "set it to a positive number of threads, or unset it (one per hardware thread)");
+  if (used != v->size() || n < min) {
+    throw Error(std::string(name) + " is '" + *v + "'",
+                "set it to a number of at least " + std::to_string(min) + ", or unset it");
   }
   return n;
+}
+
+int build_threads_from_environment(int threads, int fallback) {
+  return threads > 0 ? threads : count_from_environment("TARTAN_BUILD_THREADS", fallback, 1);
+}
+
+// Worker processes for cold builds where left to tartan: none yet. What they are for: NVIDIA's
+// driver (580, H200) compiles one program at a time per process (16 threads: 5.25 s for MobileNet
+// b64's 25 kernels, one thread 5.47 s), while separate processes compile at once and a parent
+// loads what they built in ~0.4 ms a program, the driver's compute cache holding their work
+// (bench/scripts/device_compile_probe.sh). But workers spawned by compile() on that machine found
+// no NVIDIA device while the compiling process held it ("no device ..."; the same worker run by
+// hand built and stored its kernel), so they stay off until that is understood
+// (results/perf-notes.md, S4-compile). With the compute cache off (CUDA_CACHE_DISABLE) they
+// would not pay: each load compiles again (2.4 s for the 25), each worker's context takes 1.5 s.
+int default_build_processes(const runtime::DeviceInfo&) { return 0; }
+
+// The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
+// as NVIDIA's -cl-nv-opt-level, without a rebuild).
+std::string build_options(const CompileOptions& options) {
+  const std::string extra = env_string("TARTAN_BUILD_OPTIONS").value_or("");
+  if (extra.empty()) return options.extra_build_options;
+  return options.extra_build_options.empty() ? extra : options.extra_build_options + " " + extra;
 }
 
 // program.cl holds every distinct kernel once (the helpers once), <name>.cl each one alone.
@@ -172,7 +196,7 @@ class Planner {
     if (options_.tune && &lowered == &state_.lowered) {
       const Clock::time_point start = Clock::now();
       const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
-                                         options_.extra_build_options);
+                                         build_options(options_));
       stats.tuning_seconds += seconds_since(start);
       ++stats.tuned_kernels;
       try {
@@ -216,6 +240,24 @@ WinogradOptions winograd_options(const Tuning& t) {
   return o;
 }
 
+// The device's context and queue, made on another thread while the passes run: NVIDIA's driver
+// takes ~0.13 s for a context (H200, 580; 1.3-2 s with its compute cache off), more than the
+// passes, so a warm compile would otherwise wait for it in sequence.
+struct DeviceSession {
+  runtime::Context context;
+  runtime::Queue queue;
+  double seconds = 0;
+};
+
+std::future<DeviceSession> start_device_session(const runtime::Device& device, bool profiling) {
+  return std::async(std::launch::async, [device, profiling] {
+    const Clock::time_point start = Clock::now();
+    runtime::Context context(device);
+    runtime::Queue queue(context, profiling);
+    return DeviceSession{std::move(context), std::move(queue), seconds_since(start)};
+  });
+}
+
 }  // namespace
 
 Executable compile(const Program& program, const runtime::Device& device,
@@ -227,13 +269,21 @@ Executable compile(const Program& program, const runtime::Device& device,
   if (!pipeline.winograd.enabled) pipeline.winograd = winograd_options(target.tuning);
   pipeline.arena_alignment =
       std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
-  auto state = std::make_unique<Executable::State>(device, run_pipeline(program, pipeline),
-                                                   options.profiling || options.tune);
+  std::future<DeviceSession> session =
+      start_device_session(device, options.profiling || options.tune);
+  LoweredProgram lowered = run_pipeline(program, pipeline);
+  const double pipeline_seconds = seconds_since(start);
+  Clock::time_point phase = Clock::now();
+  DeviceSession ready = session.get();
+  auto state = std::make_unique<Executable::State>(
+      device, std::move(lowered), std::move(ready.context), std::move(ready.queue));
   CompileStats& stats = state->stats;
-  stats.pipeline_seconds = seconds_since(start);
+  stats.pipeline_seconds = pipeline_seconds;
+  stats.context_seconds = seconds_since(phase);
+  stats.context_create_seconds = ready.seconds;
   stats.pass_seconds = state->lowered.pass_seconds;
 
-  Clock::time_point phase = Clock::now();
+  phase = Clock::now();
   state->allocate();  // first: the tuner runs candidate kernels on the executable's buffers
   stats.upload_seconds = seconds_since(phase);
 
@@ -280,11 +330,18 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.build_threads = runtime::KernelCache::build_threads(
       programs.size(),
       build_threads_from_environment(options.build_threads, default_build_threads(device.info)));
-  state->programs =
-      cache.build_all(state->context, programs, options.extra_build_options, stats.build_threads);
+  const int processes = options.build_processes >= 0
+                            ? options.build_processes
+                            : count_from_environment("TARTAN_BUILD_PROCESSES",
+                                                     default_build_processes(device.info), 0);
+  state->programs = cache.build_all(state->context, programs, build_options(options),
+                                    stats.build_threads, processes);
   stats.source_builds = runtime::program_source_builds() - builds_before;
   stats.programs = static_cast<int>(programs.size());
-  stats.cache_hits = static_cast<int>(cache.stats().hits);
+  const runtime::KernelCacheStats cache_stats = cache.stats();
+  stats.cache_hits = static_cast<int>(cache_stats.hits);
+  stats.worker_builds = static_cast<int>(cache_stats.worker_builds);
+  stats.build_processes = static_cast<int>(cache_stats.worker_processes);
   stats.cache_hit = stats.programs > 0 && stats.cache_hits == stats.programs;
   stats.build_seconds = seconds_since(phase);
 
@@ -318,12 +375,14 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.bind_seconds = seconds_since(phase);
   stats.total_seconds = seconds_since(start);
   spdlog::debug(
-      "compile: {} kernels ({} distinct), {:.3f} s (pipeline {:.3f}, upload {:.3f}, schedule "
+      "compile: {} kernels ({} distinct), {:.3f} s (pipeline {:.3f}, context wait {:.3f}, upload "
+      "{:.3f}, schedule "
       "{:.3f}, codegen {:.3f}, build {:.3f} with {} threads, {} of {} programs cached, bind "
       "{:.3f})",
       stats.kernels, stats.unique_kernels, stats.total_seconds, stats.pipeline_seconds,
-      stats.upload_seconds, stats.schedule_seconds, stats.codegen_seconds, stats.build_seconds,
-      stats.build_threads, stats.cache_hits, stats.programs, stats.bind_seconds);
+      stats.context_seconds, stats.upload_seconds, stats.schedule_seconds, stats.codegen_seconds,
+      stats.build_seconds, stats.build_threads, stats.cache_hits, stats.programs,
+      stats.bind_seconds);
   return Executable(std::move(state));
 }
 

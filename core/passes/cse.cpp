@@ -80,12 +80,20 @@ std::string structural_key(const Program& p, const Op& op) {
 // Constants and literals with equal kind, type, shape and bytes map to the first of them.
 // The kind matters: a literal is weakly typed, a constant is not.
 // Keyed by a hash of the bytes (a network's weights are megabytes: copying them into keys
-// cost more than the rest of the pipeline), with the bytes compared on a hash match.
+// cost more than the rest of the pipeline), with the bytes compared on a hash match. Only the
+// leaves something reads: the weights fold_batch_norm replaced by scaled copies are dead until
+// dce, and hashing them would double the bytes hashed.
 void merge_leaves(const Program& p, std::vector<TensorId>* canon) {
+  std::vector<bool> read(p.tensors().size(), false);
+  for (const Op& op : p.ops()) {
+    for (TensorId t : op_inputs(op)) read[static_cast<std::size_t>(t)] = true;
+  }
+  for (TensorId t : p.outputs()) read[static_cast<std::size_t>(t)] = true;
   std::map<std::string, std::vector<TensorId>> candidates;
   for (std::size_t t = 0; t < p.tensors().size(); ++t) {
     const TensorInfo& info = p.tensors()[t];
     if (info.kind != TensorKind::kConstant && info.kind != TensorKind::kLiteral) continue;
+    if (!read[t]) continue;
     const auto& bytes = info.data->bytes();
     const std::size_t hash = std::hash<std::string_view>{}(
         std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));

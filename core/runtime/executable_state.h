@@ -76,8 +76,8 @@ struct Loop {
 void bind_step(Launch& l, std::int64_t step, std::int64_t trips);
 
 struct Executable::State {
-  State(runtime::Device d, LoweredProgram l, bool profiling)
-      : device(std::move(d)), context(device), queue(context, profiling), lowered(std::move(l)) {}
+  State(runtime::Device d, LoweredProgram l, runtime::Context c, runtime::Queue q)
+      : device(std::move(d)), context(std::move(c)), queue(std::move(q)), lowered(std::move(l)) {}
   // Releases in dependency order: pending work, kernels, events, buffers, the program.
   ~State();
 

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "reference/parallel.h"
+#include "runtime/build_workers.h"
 #include "tartan/runtime/cl_error.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
@@ -163,7 +164,7 @@ Program KernelCache::build(const Context& context, std::string_view source,
   const CacheKey key = CacheKey::make(context.device().info, options, source);
   if (std::optional<Program> cached = load(context, key, options, name)) {
     std::lock_guard lock(mutex_);
-    ++stats_.hits;
+    ++(worker_built_.contains(key.hash().hex()) ? stats_.worker_builds : stats_.hits);
     return std::move(*cached);
   }
   {
@@ -186,7 +187,9 @@ int KernelCache::build_threads(std::size_t count, int threads) {
 
 std::vector<Program> KernelCache::build_all(const Context& context,
                                             const std::vector<Source>& sources,
-                                            const std::string& options, int threads) {
+                                            const std::string& options, int threads,
+                                            int processes) {
+  if (processes > 0 && enabled()) build_missing_in_workers(context, sources, options, processes);
   std::vector<std::optional<Program>> built(sources.size());
   std::vector<std::exception_ptr> errors(sources.size());
   // parallel_for hands out a few chunks per thread, so unequal build times balance out.
@@ -208,6 +211,30 @@ std::vector<Program> KernelCache::build_all(const Context& context,
   programs.reserve(sources.size());
   for (std::optional<Program>& p : built) programs.push_back(std::move(*p));
   return programs;
+}
+
+void KernelCache::build_missing_in_workers(const Context& context,
+                                           const std::vector<Source>& sources,
+                                           const std::string& options, int processes) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!writable_) return;
+  }
+  std::vector<const Source*> missing;
+  std::vector<std::string> keys;
+  for (const Source& s : sources) {
+    const CacheKey key = CacheKey::make(context.device().info, options, s.text);
+    std::error_code ec;
+    if (std::filesystem::exists(entry_path(key), ec)) continue;
+    missing.push_back(&s);
+    keys.push_back(key.hash().hex());
+  }
+  if (missing.size() < 2) return;  // one build gains nothing from a process of its own
+  const int ran =
+      build_in_workers(build_worker_path(), context.device().info.id, missing, options, processes);
+  std::lock_guard lock(mutex_);
+  stats_.worker_processes += static_cast<std::uint64_t>(ran);
+  if (ran > 0) worker_built_.insert(keys.begin(), keys.end());
 }
 
 std::optional<Program> KernelCache::load(const Context& context, const CacheKey& key,

@@ -202,7 +202,8 @@ TEST_F(BenchCli, SmallRunReportsAndWritesJsonAndCsv) {
   EXPECT_GT(j["compile"]["kernels"].get<int>(), 10);
   // The phases of compile() run one after another inside its wall time.
   double phases = 0;
-  for (const char* phase : {"pipeline", "upload", "schedule", "codegen", "build", "bind"}) {
+  for (const char* phase :
+       {"pipeline", "context", "upload", "schedule", "codegen", "build", "bind"}) {
     const double s = j["compile"]["phases"][phase];
     EXPECT_GE(s, 0) << phase;
     phases += s;

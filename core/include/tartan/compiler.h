@@ -28,6 +28,11 @@ struct CompileOptions {
   // Host threads that build or load those programs at once; 0: one per hardware thread (one on
   // Oclgrind, whose compiler is not thread-safe).
   int build_threads = 0;
+  // Worker processes (tartan-build-worker) that build the programs missing from the kernel
+  // cache into it before they are loaded, for drivers that compile one program at a time per
+  // process (NVIDIA's); -1: tartan decides (none for now: see compile.cpp). The environment
+  // variable TARTAN_BUILD_PROCESSES=N overrides -1 (0: none).
+  int build_processes = -1;
   // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
   // whose results match the plain plan's, and stores it in the tuning cache
   // ($XDG_CACHE_HOME/tartan/tuning). Without it, a kernel uses its tuning record where one

@@ -61,15 +61,23 @@ struct PipelineOptions {
   bool fold_constants = true;         // fold_constants and fold_batch_norm
   bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
+  // Re-check the program (infer_shapes) after every rewriting pass rather than once after the
+  // last; on with dump_after_each_pass, in debug builds, or with TARTAN_CHECK_PASSES=1.
+#ifdef NDEBUG
+  bool check_each_pass = false;
+#else
+  bool check_each_pass = true;
+#endif
   std::size_t arena_alignment = 256;  // bytes; compile() raises it to the device's alignment
   WinogradOptions winograd = {};      // off by default; compile() takes the device profile's
 };
 
-// infer_shapes (also after every pass) -> fold_constants -> fold_batch_norm -> fold_padding ->
-// winograd -> fold_unit_indices -> cse -> dce -> fuse -> plan_memory -> lower_scan; each pass is
-// declared in tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body.
-// Throws InternalError when a pass breaks the program, Error when folding a constant
-// evaluates a user mistake (an `=` contraction writing one element twice).
+// infer_shapes (again after the last rewriting pass, or after each) -> fold_constants ->
+// fold_batch_norm -> fold_padding -> winograd -> fold_unit_indices -> cse -> dce -> fuse ->
+// plan_memory -> lower_scan; each pass is declared in tartan/passes/<name>.h. The rewriting
+// passes also rewrite every scan's body. Throws InternalError when a pass breaks the program,
+// Error when folding a constant evaluates a user mistake (an `=` contraction writing one element
+// twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});
 
 }  // namespace tartan

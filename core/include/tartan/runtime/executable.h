@@ -31,7 +31,11 @@ struct CompileStats {
   int kernels = 0;              // launches per run (a scan's body kernels count once per step)
   int unique_kernels = 0;       // distinct OpenCL functions (identical kernels are shared)
   double pipeline_seconds = 0;  // the graph passes (pass_seconds has each one)
-  double upload_seconds = 0;    // creating the buffers and uploading the constants
+  // Waiting for the device's context and queue after the passes: they are created on another
+  // thread meanwhile (NVIDIA's driver takes ~0.13 s, longer than the passes).
+  double context_seconds = 0;
+  double context_create_seconds = 0;  // creating them, hidden or not (not a phase of its own)
+  double upload_seconds = 0;          // creating the buffers and uploading the constants
   double schedule_seconds = 0;  // choosing each kernel's plan: cost model, tuning records, tuner
   double codegen_seconds = 0;   // writing OpenCL C
   double build_seconds = 0;     // OpenCL programs: cache lookups, loads and builds from source
@@ -43,6 +47,8 @@ struct CompileStats {
   int programs = 0;                 // OpenCL programs (CompileOptions::programs)
   int cache_hits = 0;               // programs loaded from the kernel cache
   int build_threads = 0;            // host threads that built or loaded the programs
+  int build_processes = 0;          // worker processes that built programs (build_processes)
+  int worker_builds = 0;            // programs those workers built (not in cache_hits)
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
   int tuned_kernels = 0;            // distinct kernels measured by the tuner (CompileOptions::tune)
   int tuning_records_used = 0;      // distinct kernels whose plan came from the tuning cache

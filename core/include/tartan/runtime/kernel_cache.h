@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,8 @@ struct KernelCacheStats {
   std::uint64_t rejected = 0;       // entries found invalid, deleted and rebuilt
   std::uint64_t stores = 0;         // entries written
   std::uint64_t store_failures = 0;
+  std::uint64_t worker_builds = 0;     // loaded from entries that build_all's workers just built
+  std::uint64_t worker_processes = 0;  // tartan-build-worker processes build_all ran
 };
 
 class KernelCache {
@@ -68,13 +71,16 @@ class KernelCache {
   // One program per source, in the order of `sources`, each built as build() does, on up to
   // `threads` host threads at once (0: one per hardware thread; drivers build different
   // programs concurrently). If builds fail, throws the failure of the first failing source in
-  // `sources` order (with its build log), after every thread has finished.
+  // `sources` order (with its build log), after every thread has finished. With `processes` > 0
+  // (and the cache enabled), the sources missing from the cache are first built by up to that
+  // many tartan-build-worker processes into it (runtime/build_workers.h): for drivers that build
+  // one program at a time per process.
   struct Source {
     std::string_view text;
     std::string name;
   };
   std::vector<Program> build_all(const Context& context, const std::vector<Source>& sources,
-                                 const std::string& options, int threads = 0);
+                                 const std::string& options, int threads = 0, int processes = 0);
   // The number of threads build_all(sources of `count`, threads) uses.
   static int build_threads(std::size_t count, int threads);
 
@@ -88,10 +94,15 @@ class KernelCache {
                               const std::string& options, std::string_view name);
   void store(const CacheKey& key, const Program& program);
 
+  // Builds the sources missing from the cache in worker processes; remembers their keys.
+  void build_missing_in_workers(const Context& context, const std::vector<Source>& sources,
+                                const std::string& options, int processes);
+
   std::filesystem::path dir_;
-  mutable std::mutex mutex_;  // guards stats_ and writable_
+  mutable std::mutex mutex_;  // guards stats_, writable_ and worker_built_
   KernelCacheStats stats_;
   bool writable_ = true;
+  std::set<std::string> worker_built_;  // cache key hashes (hex) the workers were given
 };
 
 }  // namespace tartan::runtime

@@ -1,0 +1,143 @@
+#include "runtime/build_workers.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <spdlog/spdlog.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <numeric>
+#include <system_error>
+
+#include "tartan/support/env.h"
+#include "tartan/support/error.h"
+#include "tartan/support/file_io.h"
+
+extern char** environ;
+
+namespace tartan::runtime {
+namespace {
+
+// A fresh folder for one batch of jobs, removed with everything in it at the end.
+class JobDir {
+ public:
+  JobDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "tartan-build-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  ~JobDir() {
+    std::error_code ec;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+  }
+  JobDir(const JobDir&) = delete;
+  JobDir& operator=(const JobDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Longest source first onto the least loaded worker: build time grows with the source, and the
+// slowest worker sets the wall time.
+std::vector<std::vector<std::size_t>> balance(const std::vector<const KernelCache::Source*>& s,
+                                              int workers) {
+  std::vector<std::size_t> order(s.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return s[a]->text.size() > s[b]->text.size();
+  });
+  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(workers));
+  std::vector<std::size_t> load(groups.size(), 0);
+  for (std::size_t i : order) {
+    const auto w =
+        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    groups[w].push_back(i);
+    load[w] += s[i]->text.size();
+  }
+  return groups;
+}
+
+pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
+            const std::filesystem::path& log) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t files;
+  posix_spawn_file_actions_init(&files);
+  for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+    posix_spawn_file_actions_addopen(&files, fd, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+  }
+  // The worker starts clean: none of our descriptors (the driver's device files among them), no
+  // blocked signals, default handlers.
+  posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = -1;
+  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), environ);
+  posix_spawnattr_destroy(&attr);
+  posix_spawn_file_actions_destroy(&files);
+  return err == 0 ? pid : -1;
+}
+
+}  // namespace
+
+std::filesystem::path build_worker_path() {
+  if (std::optional<std::string> v = env_string("TARTAN_BUILD_WORKER")) return *v;
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  const std::filesystem::path worker = self.parent_path() / "tartan-build-worker";
+  return std::filesystem::exists(worker, ec) ? worker : std::filesystem::path();
+}
+
+int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::vector<const KernelCache::Source*>& sources,
+                     const std::string& options, int processes) {
+  const int workers = std::min(processes, static_cast<int>(sources.size()));
+  if (workers < 1 || worker.empty()) return 0;
+  JobDir dir;
+  if (dir.path().empty()) return 0;
+  std::vector<std::pair<pid_t, std::size_t>> pids;  // and the worker's group
+  const std::vector<std::vector<std::size_t>> groups = balance(sources, workers);
+  for (std::size_t w = 0; w < groups.size(); ++w) {
+    std::vector<std::string> args{worker.string(), "--device", device_id, "--options", options};
+    try {
+      for (std::size_t i : groups[w]) {
+        const std::filesystem::path file =
+            dir.path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
+        write_file_atomic(file, sources[i]->text);
+        args.push_back(file.string());
+      }
+    } catch (const Error& e) {
+      spdlog::debug("build workers: {}", e.what());
+      continue;  // the caller builds what no worker did
+    }
+    const pid_t pid = spawn(worker, args, dir.path() / ("worker-" + std::to_string(w) + ".log"));
+    if (pid > 0) pids.emplace_back(pid, w);
+  }
+  for (const auto& [pid, w] : pids) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      const std::optional<std::string> log =
+          read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
+      // Unexpected (a kernel that does not build fails here too, with its log): say why.
+      spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}", w,
+                   status, log.value_or("").substr(0, 2000));
+    }
+  }
+  return static_cast<int>(pids.size());
+}
+
+}  // namespace tartan::runtime

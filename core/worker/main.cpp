@@ -1,0 +1,50 @@
+// tartan-build-worker: builds OpenCL sources for one device into the kernel cache, for a
+// compile() that spreads its cold builds over processes (core/runtime/build_workers.h).
+//   tartan-build-worker --device ID --options OPTIONS FILE.cl...
+// Each file is built as it is, with the options, and stored under the cache key the caller
+// computes from the same text. Exit 1 on the first failure (the caller then builds that kernel
+// itself and reports the error), 2 on bad arguments.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "tartan/runtime/context.h"
+#include "tartan/runtime/device.h"
+#include "tartan/runtime/kernel_cache.h"
+#include "tartan/support/error.h"
+#include "tartan/support/file_io.h"
+
+int main(int argc, char** argv) {
+  using namespace tartan;
+  std::string device_id, options;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if ((arg == "--device" || arg == "--options") && i + 1 < argc) {
+      (arg == "--device" ? device_id : options) = argv[++i];
+    } else {
+      files.push_back(arg);
+    }
+  }
+  if (device_id.empty() || files.empty()) {
+    std::cerr << "usage: tartan-build-worker --device ID --options OPTIONS FILE.cl...\n";
+    return 2;
+  }
+  try {
+    for (const runtime::Device& device : runtime::enumerate_devices()) {
+      if (device.info.id != device_id) continue;
+      const runtime::Context context(device);
+      runtime::KernelCache cache = runtime::KernelCache::from_environment();
+      for (const std::string& file : files) {
+        const std::optional<std::string> source = read_file(file);
+        if (!source) throw Error("cannot read " + file, "");
+        cache.build(context, *source, options, file);
+      }
+      return cache.stats().store_failures == 0 ? 0 : 1;
+    }
+    std::cerr << "tartan-build-worker: no device " << device_id << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "tartan-build-worker: " << e.what() << "\n";
+  }
+  return 1;
+}
