@@ -13,7 +13,6 @@
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
-#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 
 namespace tartan {
@@ -158,17 +157,6 @@ TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
   }
 }
 
-// Forces `plan` with packed weights (schedule/packing.h) where some input qualifies, counting
-// those kernels in `packed`.
-KernelPlan with_packed_weights(KernelPlan plan, const LoweredProgram& lowered,
-                               const KernelGroup& group, int* packed) {
-  if (plan.uses_local_memory() || plan.uses_group_reduce()) return plan;
-  plan.pack_weights = true;
-  plan.pack_weights = any_reads_packed(lowered.program, group, plan);
-  *packed += plan.pack_weights ? 1 : 0;
-  return plan;
-}
-
 // Constant weights read from panels of the tile's width: 40 output channels (the last panel of
 // 32 partial, zero-padded), one constant read packed by two kernels in panels of 32 and 8 and as
 // it is by a third, a strided convolution, a 1x1 convolution and a dense layer, with fused
@@ -214,7 +202,7 @@ TEST(ScheduledKernels, PackedWeights) {
         p.vector_loads = t.vector;
         p.tile0_outermost = t.outermost;
         p.unroll = 2;
-        return with_packed_weights(p, lowered, group, &packed);
+        return testing::with_packed_weights(p, lowered, group, &packed);
       };
       testing::check_on_device(program, device, rng, options);
       EXPECT_EQ(packed, 4);
@@ -238,8 +226,8 @@ TEST(ScheduledKernels, PackedWeightsOfRandomContractions) {
         SCOPED_TRACE("plan " + testing::forced_plan_name(v) + ", packed weights");
         options.compile.plan_override = [&packed, v](const LoweredProgram& lowered,
                                                      const KernelGroup& group, const KernelPlan&) {
-          return with_packed_weights(testing::forced_plan(v, lowered.program, group), lowered,
-                                     group, &packed);
+          return testing::with_packed_weights(testing::forced_plan(v, lowered.program, group),
+                                              lowered, group, &packed);
         };
         testing::check_on_device(program, device, rng, options);
       }
