@@ -17,6 +17,7 @@
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
 #include "tartan/schedule/gemm_shape.h"
+#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/support/error.h"
 
@@ -151,7 +152,20 @@ class KernelWriter {
     if (it != arg_names_.end()) return it->second;
     const std::string name = "p" + std::to_string(args_.size());
     args_.push_back(t);
+    panels_.push_back(0);
     arg_names_[t] = name;
+    return name;
+  }
+
+  // Constant t read packed in panels of `panel` values (schedule/packing.h): an argument of its
+  // own, bound to the packed copy.
+  std::string packed_arg(TensorId t, int panel) {
+    auto it = packed_names_.find(t);
+    if (it != packed_names_.end()) return it->second;
+    const std::string name = "p" + std::to_string(args_.size());
+    args_.push_back(t);
+    panels_.push_back(panel);
+    packed_names_[t] = name;
     return name;
   }
 
@@ -522,6 +536,8 @@ class KernelWriter {
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
   std::map<TensorId, std::string> arg_names_;
+  std::vector<int> panels_;                       // per argument (KernelSource::panels)
+  std::map<TensorId, std::string> packed_names_;  // constants read packed
   std::map<TensorId, std::size_t> value_numbers_;
   CodeWriter body_{1};
 };
@@ -861,17 +877,31 @@ void KernelWriter::emit_root(const Contraction& c) {
   for (std::size_t i = 0; i < c.inputs.size(); ++i) {
     const Access& acc = c.inputs[i];
     const TensorInfo& t = program_.tensor(acc.tensor);
-    const std::vector<std::int64_t> strides = row_major_strides(t.shape);
     const int m = input_mask[i];
     const std::size_t count = m == 0 ? 1 : pred[static_cast<std::size_t>(m)].size();
     if (t.kind == TensorKind::kLiteral) {
       in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
       continue;
     }
+    // A packed input (schedule/packing.h) reads panel c / n0 (c: the tile's first coordinate
+    // along tile 0, a multiple of n0), row r of it, lane a: c * rows + r * n0 + a, where r is
+    // the flat position in the other dimensions.
+    const bool packed = reads_packed(program_, c, plan_, i);
+    const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
+    const std::size_t rank = packed ? t.shape.size() - 1 : t.shape.size();
+    std::vector<std::int64_t> strides = row_major_strides(t.shape);
+    if (packed) {
+      strides = row_major_strides(Shape(t.shape.begin(), t.shape.end() - 1));
+      for (std::int64_t& s : strides) s *= n0;
+    }
+    if (packed) {
+      strides.push_back(num_elements(t.shape) / t.shape.back());
+      strides.push_back(1);
+    }
     const auto terms_at = [&](int a, int b) {
       const std::vector<std::string> n = names_at(a, b);
       std::vector<std::string> terms;
-      for (std::size_t d = 0; d < t.shape.size(); ++d) {
+      for (std::size_t d = 0; d < rank; ++d) {
         const RangeCheck* named = nullptr;
         for (const RangeCheck& k : checks) {
           if (!k.value_name.empty() &&
@@ -880,6 +910,10 @@ void KernelWriter::emit_root(const Contraction& c) {
           }
         }
         terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
+      }
+      if (packed) {
+        terms.push_back("c" + std::to_string(tiles_[0].dim));
+        terms.push_back(std::to_string(a));
       }
       return terms;
     };
@@ -903,7 +937,7 @@ void KernelWriter::emit_root(const Contraction& c) {
         opencl::has_vector_load(t.dtype, w0)) {
       for (int v = 0; v < nv; ++v) {
         body_.line("const " + opencl::vector_type(t.dtype, w0) + " " + chunk_name(var, v) + " = " +
-                   opencl::vector_load(t.dtype, w0, arg(acc.tensor), offset(v * w0, 0)) + ";");
+                   opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, 0)) + ";");
       }
       for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(chunk_name(var, a / w0), a % w0));
       for (int b = 0; b < n1; ++b) {
@@ -927,7 +961,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       for (int b = 0; b < n1; ++b) {
         for (int v = 0; v < nv; ++v) {
           const std::string name = chunk_name(var + "_" + std::to_string(b), v);
-          std::string load = opencl::vector_load(t.dtype, w0, arg(acc.tensor), offset(v * w0, b));
+          std::string load = opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, b));
           const std::string g = guard(2, 0, b);
           if (!g.empty()) {
             load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
@@ -944,7 +978,7 @@ void KernelWriter::emit_root(const Contraction& c) {
     }
     for (std::size_t idx = 0; idx < count; ++idx) {
       const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
-      std::string load = opencl::load(t.dtype, arg(acc.tensor), offset(a, b));
+      std::string load = opencl::load(t.dtype, buffer, offset(a, b));
       if (plain) {
         in[i].push_back(load);
         continue;
@@ -1018,9 +1052,10 @@ KernelSource KernelWriter::finish() {
   std::string prologue;
   for (std::size_t i = 0; i < args_.size(); ++i) {
     const TensorInfo& t = program_.tensor(args_[i]);
-    const std::string& name = arg_names_.at(args_[i]);
+    const std::string name = "p" + std::to_string(i);
     k.comment += "//   " + name + ": " + t.name + " " + std::string(dtype_name(t.dtype)) +
-                 shape_str(t.shape) + "\n";
+                 shape_str(t.shape) +
+                 (panels_[i] ? ", packed in panels of " + std::to_string(panels_[i]) : "") + "\n";
     sig += std::string(i ? ", " : "") + opencl::buffer_param(t.dtype, name, i == 0);
     prologue += "  " + opencl::buffer_prologue(t.dtype, name, i == 0) + "\n";
   }
@@ -1028,6 +1063,7 @@ KernelSource KernelWriter::finish() {
   k.code =
       sig + " {\n" + prologue + step_prologue(args_, arg_names_, steps_) + body_.text() + "}\n";
   k.args = args_;
+  k.panels = panels_;
   k.work_dims = 1;
   const auto wg = static_cast<std::int64_t>(plan_.work_group_size);
   k.local_size = {plan_.work_group_size, 1, 1};

@@ -369,8 +369,9 @@ Executable compile(const Program& program, const runtime::Device& device,
   for (std::size_t i = 0; i < state->launches.size(); ++i) {
     stats.kernels += static_cast<int>(state->repeats(i));
     if (state->launches[i].loop >= 0) continue;
-    state->bind_args(state->launches[i].kernel, state->sources[i].args);
+    state->bind_args(state->launches[i].kernel, state->sources[i]);
   }
+  state->release_packed_originals();
   state->queue.finish();  // constants are uploaded before the first run
   stats.bind_seconds = seconds_since(phase);
   stats.total_seconds = seconds_since(start);

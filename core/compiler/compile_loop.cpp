@@ -68,7 +68,10 @@ void write_loop_kernels(Executable::State& state, const KernelGroup& group,
     }
   }
   for (const KernelGroup& k : body.kernels) {
-    state.sources.push_back(write_kernel(body, k, plan(body, k, steps), steps));
+    // A body's constants live in the loop's own buffers, bound as they are (no packed copies).
+    KernelPlan p = plan(body, k, steps);
+    p.pack_weights = false;
+    state.sources.push_back(write_kernel(body, k, p, steps));
   }
   loop->launch_count = state.sources.size() - loop->first_launch;
   state.loops.push_back(std::move(loop));

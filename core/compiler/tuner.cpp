@@ -80,7 +80,7 @@ TuningRecord tune_kernel(Executable::State& s, const KernelGroup& group,
                     candidates[i].describe());
       continue;
     }
-    s.bind_args(kernel, k.args);
+    s.bind_args(kernel, k);
     s.poison(out);  // NaN: an element the candidate misses cannot pass
     launch(s, kernel, k).wait();
     HostTensor got = s.read_tensor(out);

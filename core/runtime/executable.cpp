@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "runtime/executable_state.h"
+#include "tartan/schedule/packing.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -64,9 +65,42 @@ void set_tensor_arg(runtime::Kernel& kernel, std::size_t a, const TensorPlace& p
                  static_cast<cl_ulong>(place.offset / element_bytes));
 }
 
-void Executable::State::bind_args(runtime::Kernel& kernel, const std::vector<TensorId>& args) {
-  for (std::size_t a = 0; a < args.size(); ++a) {
-    set_tensor_arg(kernel, a, place_of(args[a]), dtype_size(lowered.program.tensor(args[a]).dtype));
+void Executable::State::bind_args(runtime::Kernel& kernel, const KernelSource& source) {
+  for (std::size_t a = 0; a < source.args.size(); ++a) {
+    const TensorId t = source.args[a];
+    const TensorInfo& info = lowered.program.tensor(t);
+    const int panel = a < source.panels.size() ? source.panels[a] : 0;
+    if (panel == 0) {
+      set_tensor_arg(kernel, a, place_of(t), dtype_size(info.dtype));
+      continue;
+    }
+    TARTAN_CHECK(info.kind == TensorKind::kConstant && info.data != nullptr,
+                 "a packed kernel argument that is no constant: " + info.name);
+    auto it = packed.find({t, panel});
+    if (it == packed.end()) {
+      const std::shared_ptr<const ConstantData> data = pack_panels(*info.data, info.shape, panel);
+      it = packed.try_emplace({t, panel}, context, data->bytes().size()).first;
+      it->second.write(queue, data->bytes().data(), data->bytes().size());
+    }
+    set_tensor_arg(kernel, a, {&it->second, 0, it->second.size()}, dtype_size(info.dtype));
+  }
+}
+
+void Executable::State::release_packed_originals() {
+  if (!loops.empty()) return;
+  std::vector<bool> read_as_is(own_buffers.size(), false);
+  for (const KernelSource& k : sources) {
+    for (std::size_t a = 0; a < k.args.size(); ++a) {
+      if (a >= k.panels.size() || k.panels[a] == 0) {
+        read_as_is[static_cast<std::size_t>(storage_of(k.args[a]))] = true;
+      }
+    }
+  }
+  for (const auto& [key, buffer] : packed) {
+    const auto t = static_cast<std::size_t>(key.first);
+    if (read_as_is[t] || lowered.memory.slots[t].kind != BufferSlot::Kind::kConstant) continue;
+    places[t] = {};
+    own_buffers[t].reset();
   }
 }
 
@@ -112,6 +146,7 @@ Executable::State::~State() {
   loops.clear();
   events.clear();
   places.clear();
+  packed.clear();
   own_buffers.clear();
   arena.reset();
   programs.clear();

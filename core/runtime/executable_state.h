@@ -3,10 +3,12 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "tartan/codegen/kernel_source.h"
 #include "tartan/codegen/step_args.h"
 #include "tartan/reference/host_tensor.h"
 #include "tartan/runtime/buffer.h"
@@ -96,6 +98,8 @@ struct Executable::State {
   // One entry per tensor; no buffer for tensors that never reach memory and for aliases (see
   // storage_of).
   std::vector<TensorPlace> places;
+  // Packed copies of constants (schedule/packing.h), by storage tensor and panel width.
+  std::map<std::pair<TensorId, int>, runtime::Buffer> packed;
   std::vector<runtime::Event> events;  // of the last enqueue; none without profiling
   CompileStats stats;
 
@@ -106,8 +110,12 @@ struct Executable::State {
   std::int64_t repeats(std::size_t i) const;
   // Creates the buffers of the memory plan and uploads the constants.
   void allocate();
-  // Sets a kernel's arguments for `args` (KernelSource::args): buffer and element offset each.
-  void bind_args(runtime::Kernel& kernel, const std::vector<TensorId>& args);
+  // Sets a kernel's arguments (KernelSource::args): buffer and element offset each; a constant
+  // read packed gets its packed copy, made and uploaded on first use.
+  void bind_args(runtime::Kernel& kernel, const KernelSource& source);
+  // Frees the buffers of constants that every kernel reads packed (after binding, none reads
+  // them as they are). Not with scans, whose bodies bind outer tensors on their own.
+  void release_packed_originals();
   // Blocking transfers of a whole tensor, converting between host doubles and device storage.
   void write_tensor(TensorId t, const std::vector<double>& values);
   HostTensor read_tensor(TensorId t);

@@ -9,6 +9,7 @@
 #include "tartan/ir/bounds.h"
 #include "tartan/schedule/device_profile.h"
 #include "tartan/schedule/gemm_shape.h"
+#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/support/error.h"
 
@@ -464,6 +465,10 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
       (uses ? selected : others) += num_elements(program.tensor(a.tensor).shape);
     }
     plan.tile0_outermost = selected > others;
+    // And the weights are read from panels of the tile's width: each work-item's reduction then
+    // streams one contiguous panel instead of tile-wide pieces of rows a whole K apart.
+    plan.pack_weights = true;
+    plan.pack_weights = any_reads_packed(program, group, plan);
   }
   // Unrolling the reduction lets the compiler interleave independent loads with the tile's
   // multiply-adds; pointless for short loops.
@@ -485,6 +490,11 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   add(plain);
   const KernelPlan chosen = choose_plan(lowered, group, target);
   add(chosen);
+  if (chosen.pack_weights) {  // and the same without packed weights
+    KernelPlan p = chosen;
+    p.pack_weights = false;
+    add(p);
+  }
   if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;
   // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
   // first, 1..4 along the second, and the chosen plan with other work-group sizes.

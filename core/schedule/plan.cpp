@@ -35,6 +35,7 @@ std::string KernelPlan::describe() const {
   if (unroll > 1) s += ", unroll " + std::to_string(unroll);
   if (vector_loads) s += ", vector loads";
   if (tile0_outermost) s += ", tile 0 outermost";
+  if (pack_weights) s += ", packed weights";
   return s;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tartan/schedule/gemm_shape.h"
+#include "tartan/schedule/packing.h"
 
 namespace tartan {
 
@@ -85,6 +86,8 @@ std::vector<int> reduction_vars(const Contraction& c) {
 }
 
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  // Packing asks for an input to pack (a stale tuning record may name a kernel without one).
+  if (plan.pack_weights && !any_reads_packed(program, group, plan)) return false;
   if (plan.uses_group_reduce()) return group_reduce_fits(plan, program, group);
   if (plan.uses_local_memory()) return local_plan_fits(plan, program, group);
   if (plan.local.k_chunk < 0 || plan.reduce.threads < 0) return false;

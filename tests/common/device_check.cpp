@@ -50,10 +50,10 @@ std::uint64_t test_seed() {
 }
 
 void add_random_contractions(Program* program, std::mt19937_64& rng, int count,
-                             CheckOptions* options) {
+                             CheckOptions* options, bool constant_inputs) {
   for (int c = 0; c < count; ++c) {
     const std::string prefix = "P" + std::to_string(c) + "_";
-    const RandomContraction r = add_random_contraction(program, rng, prefix);
+    const RandomContraction r = add_random_contraction(program, rng, prefix, constant_inputs);
     options->small_integer_inputs.insert(options->small_integer_inputs.end(),
                                          r.small_integer_inputs.begin(),
                                          r.small_integer_inputs.end());

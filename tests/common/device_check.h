@@ -33,8 +33,9 @@ struct CheckOptions {
 
 // Adds `count` random contractions (tests/common/random_program.h) to `program`, each with
 // its own inputs and output, and records their input needs and labels in `options`.
+// With `constant_inputs`, their inputs are random constants (random_program.h).
 void add_random_contractions(Program* program, std::mt19937_64& rng, int count,
-                             CheckOptions* options);
+                             CheckOptions* options, bool constant_inputs = false);
 
 // Adds a gtest failure per mismatching output (with its label, the error and the device).
 void check_on_device(const Program& program, const runtime::Device& device, std::mt19937_64& rng,

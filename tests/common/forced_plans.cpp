@@ -1,5 +1,6 @@
 #include "common/forced_plans.h"
 
+#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 
 namespace tartan::testing {
@@ -113,6 +114,15 @@ CompileOptions forcing_plan(int v) {
   o.plan_override = [v](const LoweredProgram& lowered, const KernelGroup& group,
                         const KernelPlan&) { return forced_plan(v, lowered.program, group); };
   return o;
+}
+
+KernelPlan with_packed_weights(KernelPlan plan, const LoweredProgram& lowered,
+                               const KernelGroup& group, int* packed) {
+  if (plan.uses_local_memory() || plan.uses_group_reduce()) return plan;
+  plan.pack_weights = true;
+  plan.pack_weights = any_reads_packed(lowered.program, group, plan);
+  *packed += plan.pack_weights ? 1 : 0;
+  return plan;
 }
 
 KernelPlan forced_group_reduce(int v, const Program& program, const KernelGroup& group) {

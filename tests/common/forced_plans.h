@@ -24,6 +24,11 @@ CompileOptions forcing_plan(int v);
 
 std::string forced_plan_name(int v);  // for failure messages
 
+// `plan` with packed weights (schedule/packing.h) where one of the kernel's inputs qualifies,
+// counting those kernels in `packed`; other plans as they are.
+KernelPlan with_packed_weights(KernelPlan plan, const LoweredProgram& lowered,
+                               const KernelGroup& group, int* packed);
+
 // Group-reduction plans (schedule/plan.h GroupReduce), forced on every kernel with a reduction
 // variable (the plain plan elsewhere): 4, 8 and 16 items per output, with 3, 2 and 1 outputs
 // per work-group (groups straddling the output's end), items inner and outer, splitting the

@@ -41,12 +41,26 @@ struct Drawn {
   bool scalar_sum = false;
 };
 
-// Copies `src` (inputs, literals, contractions, elementwise ops, outputs) into `dst`.
-std::vector<TensorId> append_program(Program* dst, const Program& src) {
+// Copies `src` (inputs, literals, contractions, elementwise ops, outputs) into `dst`. With
+// `constants`, src's inputs but the first (the first operand) become constants of random values
+// (from {-2, ..., 2} for int32 and `small_integers`, as check_on_device draws inputs); with all
+// operands constant, the contraction would fold at compile time and no kernel would run it.
+std::vector<TensorId> append_program(Program* dst, const Program& src, std::mt19937_64& rng,
+                                     bool constants, const std::vector<TensorId>& small_integers) {
   std::vector<TensorId> map(src.tensors().size(), -1);
   for (TensorId id : src.inputs()) {
     const TensorInfo& t = src.tensor(id);
-    map[static_cast<std::size_t>(id)] = dst->add_input(t.name, t.dtype, t.shape);
+    if (!constants || id == src.inputs().front()) {
+      map[static_cast<std::size_t>(id)] = dst->add_input(t.name, t.dtype, t.shape);
+      continue;
+    }
+    HostTensor h = random_tensor(t.dtype, t.shape, rng);
+    if (t.dtype == DType::kInt32 ||
+        std::find(small_integers.begin(), small_integers.end(), id) != small_integers.end()) {
+      for (double& v : h.values) v = pick(rng, -2, 2);
+    }
+    map[static_cast<std::size_t>(id)] =
+        dst->add_constant(t.name, t.shape, ConstantData::from_doubles(t.dtype, h.values));
   }
   for (std::size_t i = 0; i < src.tensors().size(); ++i) {
     const TensorInfo& t = src.tensors()[i];
@@ -72,7 +86,9 @@ std::vector<TensorId> append_program(Program* dst, const Program& src) {
   return map;
 }
 
-Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix) {
+// With `weights`, the second operand gets one more, last, dimension indexed by the output's last
+// variable, as a convolution's or a dense layer's weights are (what packed weights need).
+Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix, bool weights) {
   for (;;) {
     Drawn r;
     Program& p = r.scratch;
@@ -118,6 +134,11 @@ Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix) {
         int size = 1;
         a.indices.push_back(random_index(rng, nvars, extent, &size));
         shape.push_back(size);
+      }
+      if (weights && i == 1 && out_rank > 0) {
+        const int v = c.output_indices.back().terms()[0].first;
+        a.indices.push_back(Affine::index(v));
+        shape.push_back(extent[static_cast<std::size_t>(v)]);
       }
       a.tensor = p.add_input(prefix + std::string(1, static_cast<char>('A' + i)), dtype, shape);
       if (small_integers) r.small_integer_inputs.push_back(a.tensor);
@@ -180,9 +201,14 @@ Drawn draw_valid_contraction(std::mt19937_64& rng, const std::string& prefix) {
 }  // namespace
 
 RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
-                                         const std::string& prefix) {
-  const Drawn drawn = draw_valid_contraction(rng, prefix);
-  const std::vector<TensorId> map = append_program(program, drawn.scratch);
+                                         const std::string& prefix, bool constant_inputs) {
+  Drawn drawn = draw_valid_contraction(rng, prefix, constant_inputs);
+  // A scalar sum's error is judged against its terms' magnitudes, which needs its inputs.
+  while (constant_inputs && drawn.scalar_sum) {
+    drawn = draw_valid_contraction(rng, prefix, constant_inputs);
+  }
+  const std::vector<TensorId> map =
+      append_program(program, drawn.scratch, rng, constant_inputs, drawn.small_integer_inputs);
   RandomContraction r;
   r.description = drawn.description;
   r.scalar_sum = drawn.scalar_sum;

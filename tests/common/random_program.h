@@ -24,9 +24,11 @@ struct RandomContraction {
 };
 
 // Adds one random contraction (and maybe an epilogue) to `program`: its inputs, named
-// `prefix` + "A", "B", ..., and its result as a new program output.
+// `prefix` + "A", "B", ..., and its result as a new program output. With `constant_inputs` the
+// inputs but the first operand are constants of random values instead, the second operand with
+// a last dimension indexed by the output's last variable (weights; never a scalar sum).
 RandomContraction add_random_contraction(Program* program, std::mt19937_64& rng,
-                                         const std::string& prefix);
+                                         const std::string& prefix, bool constant_inputs = false);
 
 // A float32 constant of random values in [-1, 1), as a network's weights.
 Tensor random_constant(Builder& b, const std::string& name, const Shape& shape,

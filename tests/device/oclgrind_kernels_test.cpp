@@ -6,6 +6,7 @@
 
 #include "common/device_check.h"
 #include "common/forced_plans.h"
+#include "common/random_program.h"
 #include "tartan/ir/builder.h"
 #include "tartan/lang/parse.h"
 #include "tartan/ops/activation.h"
@@ -111,6 +112,33 @@ TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
     options.compile = testing::forcing_plan(v);
     check_everywhere(program, rng, options);
   }
+}
+
+// Packed constant weights (schedule/packing.h) under every register variant: a convolution
+// with 10 output channels (no tile width divides it: the last panel is zero-padded) and a dense
+// layer; every read of a packed copy must stay inside it.
+TEST(Oclgrind, PackedWeights) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 5, 7, 3});
+  b.output(ops::relu(ops::conv2d(x, testing::random_constant(b, "k", {3, 3, 3, 10}, rng), {},
+                                 {.strides = {2, 2}, .padding = ops::Padding::same()})));
+  b.output(ops::dense(b.input("v", DType::kFloat32, {3, 13}),
+                      testing::random_constant(b, "w", {13, 12}, rng)));
+  const Program program = b.build();
+  int packed = 0;
+  for (int v = 0; v < testing::kForcedPlanVariants - testing::kLocalPlanVariants; ++v) {
+    SCOPED_TRACE("plan " + testing::forced_plan_name(v) + ", packed weights");
+    testing::CheckOptions options;
+    options.compile.plan_override = [&packed, v](const LoweredProgram& lowered,
+                                                 const KernelGroup& group, const KernelPlan&) {
+      return testing::with_packed_weights(testing::forced_plan(v, lowered.program, group), lowered,
+                                          group, &packed);
+    };
+    check_everywhere(program, rng, options);
+  }
+  // Both kernels on every device under the four variants whose tile 0 is the channels.
+  EXPECT_EQ(packed, static_cast<int>(8 * testing::test_devices().size()));
 }
 
 // Local-memory GEMM plans (also forced above on the convolution and the matmul) with

@@ -9,6 +9,7 @@
 
 #include "common/device_check.h"
 #include "common/forced_plans.h"
+#include "common/random_program.h"
 #include "reference/reference_test_util.h"
 #include "tartan/ir/builder.h"
 #include "tartan/lang/parse.h"
@@ -159,6 +160,85 @@ TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
       EXPECT_EQ(wide, 4);
     }
   }
+}
+
+// Constant weights read from panels of the tile's width: 40 output channels (the last panel of
+// 32 partial, zero-padded), one constant read packed by two kernels in panels of 32 and 8 and as
+// it is by a third, a strided convolution, a 1x1 convolution and a dense layer, with fused
+// epilogues; whole vector tiles, a tile 0 outermost order, and 5-wide scalar tiles that divide
+// nothing.
+TEST(ScheduledKernels, PackedWeights) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 7, 7, 24});
+  const Tensor k3 = testing::random_constant(b, "k3", {3, 3, 24, 40}, rng);
+  b.output(ops::relu(ops::conv2d(x, k3, testing::random_constant(b, "b3", {40}, rng),
+                                 {.padding = ops::Padding::same()})));
+  b.output(ops::conv2d(b.input("x2", DType::kFloat32, {2, 5, 6, 24}), k3, {}, {.strides = {2, 2}}));
+  b.output(ops::relu(k3 + b.input("y", DType::kFloat32, {3, 3, 24, 40})));
+  b.output(ops::conv2d(x, testing::random_constant(b, "k1", {1, 1, 24, 64}, rng)));
+  b.output(ops::relu(ops::dense(b.input("v", DType::kFloat32, {6, 13}),
+                                testing::random_constant(b, "w", {13, 32}, rng),
+                                testing::random_constant(b, "wb", {32}, rng))));
+  const Program program = b.build();
+  struct Shape2 {
+    int cols, rows;
+    bool vector, outermost;
+  };
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (const Shape2 t :
+         {Shape2{32, 7, true, false}, Shape2{8, 3, true, true}, Shape2{5, 2, false, false}}) {
+      SCOPED_TRACE(std::to_string(t.cols) + " x " + std::to_string(t.rows));
+      testing::CheckOptions options;
+      int packed = 0;
+      options.compile.plan_override = [&packed, t](const LoweredProgram& lowered,
+                                                   const KernelGroup& group, const KernelPlan&) {
+        const std::vector<int> dims = tileable_dims(lowered.program, group);
+        const Shape& out = lowered.program.tensor(group.output).shape;
+        KernelPlan p;
+        p.work_group_size = 4;
+        if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()]) ||
+            dims.size() < 2) {
+          return p;
+        }
+        // The strided convolution (3x3 output) takes panels of 8 where the other takes 32.
+        p.tile[0] = {dims.back(), out.size() == 4 && out[1] == 3 ? 8 : t.cols};
+        p.tile[1] = {dims[dims.size() - 2], t.rows};
+        p.vector_loads = t.vector;
+        p.tile0_outermost = t.outermost;
+        p.unroll = 2;
+        return testing::with_packed_weights(p, lowered, group, &packed);
+      };
+      testing::check_on_device(program, device, rng, options);
+      EXPECT_EQ(packed, 4);
+    }
+  }
+}
+
+// Every register variant with packed weights on random contractions whose operands but the
+// first are constants.
+TEST(ScheduledKernels, PackedWeightsOfRandomContractions) {
+  const std::uint64_t seed = testing::test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  int packed = 0;
+  for (int p = 0; p < 2; ++p) {
+    Program program;
+    testing::CheckOptions options;
+    testing::add_random_contractions(&program, rng, 8, &options, true);
+    for (const runtime::Device& device : testing::test_devices()) {
+      for (int v = 0; v < testing::kForcedPlanVariants - testing::kLocalPlanVariants; ++v) {
+        SCOPED_TRACE("plan " + testing::forced_plan_name(v) + ", packed weights");
+        options.compile.plan_override = [&packed, v](const LoweredProgram& lowered,
+                                                     const KernelGroup& group, const KernelPlan&) {
+          return testing::with_packed_weights(testing::forced_plan(v, lowered.program, group),
+                                              lowered, group, &packed);
+        };
+        testing::check_on_device(program, device, rng, options);
+      }
+    }
+  }
+  EXPECT_GT(packed, 0);  // some kernels read packed weights
 }
 
 TEST(ScheduledKernels, RandomContractions) {

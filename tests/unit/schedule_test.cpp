@@ -8,8 +8,10 @@
 #include "tartan/ops/conv.h"
 #include "tartan/ops/dense.h"
 #include "tartan/passes/pipeline.h"
+#include "tartan/reference/host_tensor.h"
 #include "tartan/schedule/cost_model.h"
 #include "tartan/schedule/gemm_shape.h"
+#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
 
@@ -119,6 +121,49 @@ TEST(Schedule, CpuCostModelTakesWideTilesAndSmallGroups) {
   EXPECT_EQ(g.work_group_size, 128u);
   EXPECT_FALSE(choose_plan(l, l.kernels[0], gpu).tile0_outermost);
   EXPECT_EQ(g.tile[1].size & (g.tile[1].size - 1), 0);
+}
+
+// Weights that are constants are packed on CPUs (schedule/packing.h), never on GPUs; weights
+// that are inputs cannot be.
+TEST(Schedule, CpuPlansPackConstantWeights) {
+  Builder b;
+  const HostTensor w(DType::kFloat32, {3, 3, 8, 64});
+  b.output(ops::conv2d(b.input("x", DType::kFloat32, {1, 14, 14, 8}),
+                       b.constant("k", w.shape, ConstantData::from_doubles(w.dtype, w.values))));
+  const LoweredProgram l = run_pipeline(b.build());
+  const TargetInfo cpu = pocl_cpu();
+  const KernelPlan p = choose_plan(l, l.kernels[0], cpu);
+  EXPECT_TRUE(p.pack_weights);
+  EXPECT_NE(p.describe().find("packed weights"), std::string::npos);
+  EXPECT_TRUE(plan_fits(p, l.program, l.kernels[0]));
+  TargetInfo gpu = pocl_cpu();
+  gpu.is_cpu = false;
+  EXPECT_FALSE(choose_plan(l, l.kernels[0], gpu).pack_weights);
+  const LoweredProgram in = pointwise_conv(14, 8, 64);
+  const KernelPlan q = choose_plan(in, in.kernels[0], cpu);
+  EXPECT_FALSE(q.pack_weights);
+  KernelPlan forced = q;
+  forced.pack_weights = true;  // nothing to pack: does not fit
+  EXPECT_FALSE(plan_fits(forced, in.program, in.kernels[0]));
+}
+
+// Panels of 2 along the last dimension of a [2, 3, 5] constant: 3 panels of 6 rows, the last
+// half zero; checked against the definition, element by element.
+TEST(Schedule, PackPanelsLaysOutRowsOfEachPanelContiguously) {
+  std::vector<double> v(30);
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>(i + 1);
+  const auto data = ConstantData::from_doubles(DType::kFloat32, v);
+  const std::shared_ptr<const ConstantData> packed = pack_panels(*data, {2, 3, 5}, 2);
+  ASSERT_EQ(packed->size(), 3u * 6u * 2u);
+  for (std::size_t q = 0; q < 3; ++q) {
+    for (std::size_t r = 0; r < 6; ++r) {
+      for (std::size_t a = 0; a < 2; ++a) {
+        const std::size_t k = q * 2 + a;
+        const double want = k < 5 ? v[r * 5 + k] : 0.0;
+        EXPECT_EQ(packed->at((q * 6 + r) * 2 + a), want) << q << " " << r << " " << a;
+      }
+    }
+  }
 }
 
 TEST(Schedule, CostModelFollowsTheProfile) {
@@ -297,6 +342,7 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
   r.plan.unroll = 2;
   r.plan.vector_loads = true;
   r.plan.tile0_outermost = true;
+  r.plan.pack_weights = true;
   r.time_ms = 1.5;
   r.plain_time_ms = 3;
   r.device = "dev";

@@ -21,6 +21,9 @@ struct KernelSource {
   // The tensors it reads and writes; args[0] is the output. Each takes two OpenCL arguments,
   // a buffer and an element offset (opencl::buffer_param).
   std::vector<TensorId> args;
+  // Per argument: 0, or the panel width of a constant read packed (schedule/packing.h), whose
+  // buffer then holds pack_panels(data, shape, width) instead of the tensor's own layout.
+  std::vector<int> panels;
   int work_dims = 1;
   std::array<std::size_t, 3> global_size{1, 1, 1};
   std::array<std::size_t, 3> local_size{0, 0, 0};  // 0: let the driver choose

@@ -130,6 +130,10 @@ struct KernelPlan {
   // tile 0's columns and the inputs that only those select (a convolution's weights): a CPU
   // runs a group's work-items one after another, and finds that panel still in its cache.
   bool tile0_outermost = false;
+  // Constant inputs that tile 0 selects along their last dimension (weights) are read from a
+  // copy packed into panels of tile 0's width, so each work-item streams one contiguous panel
+  // (schedule/packing.h). Register plans only; inputs that do not qualify stay as they are.
+  bool pack_weights = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is local.items().
   LocalTile local{};
