@@ -209,29 +209,36 @@ std::optional<KernelPlan> split_local_plan(KernelPlan p, const GemmShape& g,
   return p;
 }
 
-// The local-memory GEMM plan: with the profile's block search, the cheapest of its variants
-// (schedule/local_plan.h); else the profile's shape, its register tile shrunk (columns
-// first) until the blocks do not overshoot the problem and there is a work-group per compute
-// unit, or split along K (split_local_plan) where the profile allows and the reduction is
-// long. nullopt when the kernel is too small to pay for staging or the device lacks the local
-// memory. `most_split` overrides the profile's local_max_k_split (the tuner's candidates).
+// The local-memory GEMM plan: split along K (split_local_plan) where the profile allows it, the
+// profile's blocks leave compute units idle and the reduction is long (1.2-2.6x over either
+// shape rule on the H200: MobileNet's batch-1 pointwise convolutions, VGG16's fc1 at batch 64,
+// perf-notes S4-smallm); else, with the profile's block search, the cheapest of its variants
+// (schedule/local_plan.h); else the profile's shape, its register tile shrunk (columns first)
+// until the blocks do not overshoot the problem and there is a work-group per compute unit.
+// nullopt when the kernel is too small to pay for staging or the device lacks the local memory.
+// `most_split` overrides the profile's local_max_k_split (the tuner's candidates).
 std::optional<KernelPlan> local_plan(const GemmShape& g, const TargetInfo& target,
                                      std::optional<int> most_split = std::nullopt) {
   const Tuning& t = target.tuning;
-  if (local_block_search_applies(g, target)) return choose_local_plan(g, target);
-  if (g.rows < 32 || g.cols < 32 || g.k < 16) return std::nullopt;
+  const bool search = local_block_search_applies(g, target);
+  const bool large_enough = g.rows >= 32 && g.cols >= 32 && g.k >= 16;
+  if (!search && !large_enough) return std::nullopt;
   KernelPlan p;
   p.local = {t.local_group_rows, t.local_group_cols, t.local_tile_rows,    t.local_tile_cols,
              t.k_chunk,          t.local_vector,     t.local_double_buffer};
   p.work_group_size = static_cast<std::size_t>(p.local.rows * p.local.cols);
-  if (p.work_group_size > target.max_work_group_size) return std::nullopt;
+  const bool profile_group_runs = p.work_group_size <= target.max_work_group_size;
   LocalTile& l = p.local;
   while (l.tile_cols > 1 && l.block_cols() / 2 >= g.cols) l.tile_cols /= 2;
   while (l.tile_rows > 1 && l.block_rows() / 2 >= g.rows) l.tile_rows /= 2;
-  if (const std::optional<KernelPlan> s =
-          split_local_plan(p, g, target, most_split.value_or(t.local_max_k_split))) {
-    return s;
+  if (large_enough && profile_group_runs) {
+    if (const std::optional<KernelPlan> s =
+            split_local_plan(p, g, target, most_split.value_or(t.local_max_k_split))) {
+      return s;
+    }
   }
+  if (search) return choose_local_plan(g, target);
+  if (!profile_group_runs) return std::nullopt;
   shrink_tile(g, target, 1, l);
   if (!local_plan_runs(p, target)) return std::nullopt;
   return p;

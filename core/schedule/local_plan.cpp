@@ -40,10 +40,7 @@ bool local_block_search_applies(const GemmShape& g, const TargetInfo& target) {
   const std::int64_t blocks =
       ((g.rows + block_rows - 1) / block_rows) * ((g.cols + block_cols - 1) / block_cols) * g.batch;
   const bool few = blocks < static_cast<std::int64_t>(target.compute_units);
-  // A GEMM with few blocks and a long reduction splits K over slices of the work-group instead
-  // where the profile allows it (cost_model.cpp split_local_plan): 1.2-2.6x on the H200 for
-  // MobileNet's batch-1 pointwise convolutions and VGG16's fc1 at batch 64 (perf-notes S4-smallm).
-  return t.local_block_search && !(few && (g.k < kShortReduction || t.local_max_k_split > 1));
+  return t.local_block_search && !(few && g.k < kShortReduction);
 }
 
 std::vector<LocalTile> local_tile_candidates(const TargetInfo& target) {

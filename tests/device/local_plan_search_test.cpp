@@ -8,6 +8,7 @@
 #include <set>
 
 #include "common/device_check.h"
+#include "common/searching_gpu.h"
 #include "tartan/ir/builder.h"
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
@@ -17,19 +18,7 @@
 namespace tartan {
 namespace {
 
-TargetInfo searching_gpu(std::size_t compute_units) {
-  TargetInfo gpu;
-  gpu.compute_units = compute_units;
-  gpu.max_work_group_size = 256;
-  gpu.local_memory_bytes = 48 * 1024;
-  gpu.tuning.local_memory_tiling = true;
-  gpu.tuning.local_tile_rows = 8;
-  gpu.tuning.local_tile_cols = 8;
-  gpu.tuning.local_vector = 4;
-  gpu.tuning.local_double_buffer = true;
-  gpu.tuning.local_block_search = true;
-  return gpu;
-}
+using testing::searching_gpu;
 
 TEST(LocalPlanSearch, ChosenPlansMatchTheReference) {
   std::mt19937_64 rng(testing::test_seed());
@@ -50,7 +39,7 @@ TEST(LocalPlanSearch, ChosenPlansMatchTheReference) {
       testing::CheckOptions options;
       options.compile.plan_override = [&](const LoweredProgram& lowered, const KernelGroup& group,
                                           const KernelPlan& model) {
-        const KernelPlan p = choose_plan(lowered, group, searching_gpu(units));
+        const KernelPlan p = choose_plan(lowered, group, searching_gpu(units, 256));
         if (!p.uses_local_memory()) return model;
         ++local;
         seen.insert(p.describe());

@@ -41,6 +41,13 @@ Program network(std::mt19937_64& rng) {
   return b.build();
 }
 
+// Random values for network()'s inputs x, a, u and v.
+std::vector<HostTensor> network_inputs(std::mt19937_64& rng) {
+  return {random_tensor(DType::kFloat32, {2, 5, 4, 4}, rng),
+          random_tensor(DType::kFloat32, {3, 7}, rng), random_tensor(DType::kFloat32, {3, 5}, rng),
+          random_tensor(DType::kFloat32, {3, 5}, rng)};
+}
+
 struct Compiled {
   std::vector<KernelSource> kernels;
   std::vector<HostTensor> outputs;
@@ -62,10 +69,7 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   const Program p = network(rng);
-  const std::vector<HostTensor> inputs = {random_tensor(DType::kFloat32, {2, 5, 4, 4}, rng),
-                                          random_tensor(DType::kFloat32, {3, 7}, rng),
-                                          random_tensor(DType::kFloat32, {3, 5}, rng),
-                                          random_tensor(DType::kFloat32, {3, 5}, rng)};
+  const std::vector<HostTensor> inputs = network_inputs(rng);
   const std::vector<HostTensor> want = reference_run(p, inputs);
   for (const runtime::Device& device : test_devices()) {
     SCOPED_TRACE(device.info.id);
@@ -127,10 +131,7 @@ TEST(ProgramBuild, WorkerProcessesBuildIntoTheCacheAndAMissingWorkerFallsBack) {
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
   const Program p = network(rng);
-  const std::vector<HostTensor> inputs = {random_tensor(DType::kFloat32, {2, 5, 4, 4}, rng),
-                                          random_tensor(DType::kFloat32, {3, 7}, rng),
-                                          random_tensor(DType::kFloat32, {3, 5}, rng),
-                                          random_tensor(DType::kFloat32, {3, 5}, rng)};
+  const std::vector<HostTensor> inputs = network_inputs(rng);
   const std::vector<HostTensor> want = reference_run(p, inputs);
   for (const runtime::Device& device : test_devices()) {
     SCOPED_TRACE(device.info.id);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "common/searching_gpu.h"
 #include "tartan/ir/builder.h"
 #include "tartan/ops/conv.h"
 #include "tartan/passes/pipeline.h"
@@ -17,20 +18,7 @@
 namespace tartan {
 namespace {
 
-// An H200-like GPU with the NVIDIA profile's local plan (16 x 16 items of 8 x 8) and the search.
-TargetInfo searching_gpu() {
-  TargetInfo gpu;
-  gpu.compute_units = 132;
-  gpu.max_work_group_size = 1024;
-  gpu.local_memory_bytes = 48 * 1024;
-  gpu.tuning.local_memory_tiling = true;
-  gpu.tuning.local_tile_rows = 8;
-  gpu.tuning.local_tile_cols = 8;
-  gpu.tuning.local_vector = 4;
-  gpu.tuning.local_double_buffer = true;
-  gpu.tuning.local_block_search = true;
-  return gpu;
-}
+using testing::searching_gpu;
 
 // A same-padded KH x KW convolution of a batch of H x W x C images to N channels.
 LoweredProgram conv(std::int64_t batch, std::int64_t hw, std::int64_t c, std::int64_t n,
@@ -123,6 +111,20 @@ TEST(LocalPlanSearch, FewComputeUnitsKeepLargeBlocksAndTheSwitchIsHonoured) {
   const KernelPlan fixed = chosen(l, gpu);
   EXPECT_EQ(fixed.local.rows, 16);
   EXPECT_EQ(fixed.local.cols, 16);
+}
+
+// With both the search and split-K on (the NVIDIA profile), a GEMM with fewer blocks than compute
+// units and a long reduction splits K over slices of the work-group (measured 1.2-2.6x faster
+// than either shape rule, perf-notes S4-smallm); one with enough blocks gets the search's shape.
+TEST(LocalPlanSearch, FewBlocksWithALongReductionSplitK) {
+  TargetInfo gpu = searching_gpu();
+  gpu.tuning.local_max_k_split = 8;
+  const KernelPlan small = chosen(conv(1, 7, 1024, 1024, 1, 1), gpu);  // 49 x 1024, K = 1024
+  EXPECT_GT(small.local.k_split, 1) << small.describe();
+  const LoweredProgram l = conv(8, 28, 256, 192, 1, 1);  // 6272 x 192, K = 256
+  const KernelPlan large = chosen(l, gpu);
+  EXPECT_EQ(large.local.k_split, 1) << large.describe();
+  EXPECT_EQ(large, choose_local_plan(*gemm_shape(l.program, l.kernels[0]), gpu));
 }
 
 }  // namespace
