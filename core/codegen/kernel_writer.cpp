@@ -887,7 +887,6 @@ void KernelWriter::emit_root(const Contraction& c) {
     // along tile 0, a multiple of n0), row r of it, lane a: c * rows + r * n0 + a, where r is
     // the flat position in the other dimensions.
     const bool packed = reads_packed(program_, c, plan_, i);
-    const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
     const std::size_t rank = packed ? t.shape.size() - 1 : t.shape.size();
     std::vector<std::int64_t> strides = row_major_strides(t.shape);
     if (packed) {
@@ -933,6 +932,8 @@ void KernelWriter::emit_root(const Contraction& c) {
       }
       continue;
     }
+    // Bound only here: a prologue's operand (above) is read from the prologue's own input.
+    const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
     if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
         opencl::has_vector_load(t.dtype, w0)) {
       for (int v = 0; v < nv; ++v) {
