@@ -5,15 +5,8 @@
 # only the driver's own kernels (from a trivial program: any earlier OpenCL use), then warm runs.
 #   usage: bash bench/scripts/device_compile_check.sh   (summary on stdout, logs in $OUT)
 set -uo pipefail
-OUT=${OUT:-/tmp/tartan-out}
-work=$(mktemp -d)
-mkdir -p /tmp/icd "$OUT"
-echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
-export OCL_ICD_VENDORS=/tmp/icd
-BUILD=${BUILD_DIR:-build-gpu}
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$work/cmake.log" 2>&1 &&
-  cmake --build "$BUILD" -j16 --target tartan-bench tartan-build-worker ${EXTRA_TARGETS:-} > "$work/build.log" 2>&1 ||
-  { tail -40 "$work/build.log"; exit 1; }
+source "$(dirname "$0")/device_common.sh"
+build_targets tartan-bench tartan-build-worker ${EXTRA_TARGETS:-}
 gcc -O1 -o "$work/probe" bench/scripts/cl_build_probe.c -lOpenCL || exit 1
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader | tee "$work/machine.txt"
 B="$BUILD/bin/tartan-bench"

@@ -10,15 +10,9 @@
 #   usage: VARIANTS="base=16,16,8,8 r128c64=16,8,8,8" RUNS="inception_v3:64:base,r128c64" \
 #          bash bench/scripts/device_plan_sweep.sh
 set -uo pipefail
-OUT=${OUT:-/tmp/tartan-out}
-work=$(mktemp -d)
-mkdir -p /tmp/icd "$OUT"
-echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
-export OCL_ICD_VENDORS=/tmp/icd XDG_CACHE_HOME=/tmp/tartan-cache
-BIN=${BUILD_DIR:-build-gpu}/bin
-cmake -S . -B "${BUILD_DIR:-build-gpu}" -DCMAKE_BUILD_TYPE=Release > "$work/cmake.log" 2>&1 &&
-  cmake --build "${BUILD_DIR:-build-gpu}" -j16 --target tartan-bench > "$work/build.log" 2>&1 ||
-  { tail -40 "$work/build.log"; exit 1; }
+source "$(dirname "$0")/device_common.sh"
+export XDG_CACHE_HOME=/tmp/tartan-cache
+build_targets tartan-bench
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader > "$work/machine.txt" 2>&1
 git log -1 --format='commit %H %s' >> "$work/machine.txt" 2>&1
 echo "build done at ${SECONDS}s"

@@ -8,15 +8,9 @@
 # tuning records (each kernel's chosen plan and time) go into the tarball.
 #   usage: PROFILES="vgg16:64 mobilenet:1" TOP=40 TUNE=1 bash bench/scripts/device_profile.sh
 set -uo pipefail
-OUT=${OUT:-/tmp/tartan-out}
-work=$(mktemp -d)
-mkdir -p /tmp/icd "$OUT"
-echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
-export OCL_ICD_VENDORS=/tmp/icd XDG_CACHE_HOME=/tmp/tartan-cache
-BIN=${BUILD_DIR:-build-gpu}/bin
-cmake -S . -B "${BUILD_DIR:-build-gpu}" -DCMAKE_BUILD_TYPE=Release > "$work/cmake.log" 2>&1 &&
-  cmake --build "${BUILD_DIR:-build-gpu}" -j16 --target tartan-bench tartan-setup > "$work/build.log" 2>&1 ||
-  { tail -40 "$work/build.log"; exit 1; }
+source "$(dirname "$0")/device_common.sh"
+export XDG_CACHE_HOME=/tmp/tartan-cache
+build_targets tartan-bench tartan-setup
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader > "$work/machine.txt" 2>&1
 git log -1 --format='commit %H %s' >> "$work/machine.txt" 2>&1
 

@@ -3,6 +3,8 @@
 // a second compile of the same program must load every program from the kernel cache.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "common/device_check.h"
 #include "common/random_program.h"
 #include "common/test_env.h"
@@ -48,6 +50,19 @@ std::vector<HostTensor> network_inputs(std::mt19937_64& rng) {
           random_tensor(DType::kFloat32, {3, 5}, rng)};
 }
 
+// network() with random inputs and the reference's outputs for them.
+struct NetworkCase {
+  Program program;
+  std::vector<HostTensor> inputs, want;
+};
+
+NetworkCase network_case(std::mt19937_64& rng) {
+  Program p = network(rng);
+  std::vector<HostTensor> inputs = network_inputs(rng);
+  std::vector<HostTensor> want = reference_run(p, inputs);
+  return {std::move(p), std::move(inputs), std::move(want)};
+}
+
 struct Compiled {
   std::vector<KernelSource> kernels;
   std::vector<HostTensor> outputs;
@@ -68,9 +83,7 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
   const std::uint64_t seed = test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
-  const Program p = network(rng);
-  const std::vector<HostTensor> inputs = network_inputs(rng);
-  const std::vector<HostTensor> want = reference_run(p, inputs);
+  const auto [p, inputs, want] = network_case(rng);
   for (const runtime::Device& device : test_devices()) {
     SCOPED_TRACE(device.info.id);
     testing::TempDir home;
@@ -130,9 +143,7 @@ TEST(ProgramBuild, WorkerProcessesBuildIntoTheCacheAndAMissingWorkerFallsBack) {
   const std::uint64_t seed = test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
   std::mt19937_64 rng(seed);
-  const Program p = network(rng);
-  const std::vector<HostTensor> inputs = network_inputs(rng);
-  const std::vector<HostTensor> want = reference_run(p, inputs);
+  const auto [p, inputs, want] = network_case(rng);
   for (const runtime::Device& device : test_devices()) {
     SCOPED_TRACE(device.info.id);
     testing::ScopedEnv cache_on("TARTAN_NO_KERNEL_CACHE", nullptr);
