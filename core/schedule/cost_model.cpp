@@ -145,8 +145,7 @@ bool contiguous_along(const Program& program, const Contraction& c, int d) {
 
 // Work-groups of a local plan: its output blocks.
 std::int64_t local_groups(const GemmShape& g, const LocalTile& l) {
-  return ((g.rows + l.block_rows() - 1) / l.block_rows()) *
-         ((g.cols + l.block_cols() - 1) / l.block_cols()) * g.batch;
+  return g.blocks(l.block_rows(), l.block_cols());
 }
 
 // Halves the larger register tile dimension (columns on a tie) while the blocks leave compute
@@ -163,10 +162,9 @@ void shrink_tile(const GemmShape& g, const TargetInfo& target, int floor, LocalT
 // blocks split evenly into the group's cooperative loads.
 bool local_plan_runs(const KernelPlan& p, const TargetInfo& target) {
   const LocalTile& l = p.local;
-  const int wg = l.items();
   return l.local_memory_bytes() <= target.local_memory_bytes &&
          p.work_group_size <= target.max_work_group_size && l.k_chunk % l.k_split == 0 &&
-         (l.block_rows() * l.k_chunk) % wg == 0 && (l.block_cols() * l.k_chunk) % wg == 0;
+         l.loads_split_evenly();
 }
 
 // Split-K inside the work-group (LocalTile::k_split) for GEMMs whose output blocks are fewer

@@ -26,20 +26,14 @@ constexpr std::size_t kLargeGroup = 256;
 // 10-22%: no rule here separates them.)
 constexpr std::int64_t kShortReduction = 256;
 
-bool splits_evenly(const LocalTile& t) {
-  const int wg = t.rows * t.cols;
-  return (t.block_rows() * t.k_chunk) % wg == 0 && (t.block_cols() * t.k_chunk) % wg == 0;
-}
-
 }  // namespace
 
 bool local_block_search_applies(const GemmShape& g, const TargetInfo& target) {
   const Tuning& t = target.tuning;
   const std::int64_t block_rows = std::int64_t{t.local_group_rows} * t.local_tile_rows;
   const std::int64_t block_cols = std::int64_t{t.local_group_cols} * t.local_tile_cols;
-  const std::int64_t blocks =
-      ((g.rows + block_rows - 1) / block_rows) * ((g.cols + block_cols - 1) / block_cols) * g.batch;
-  const bool few = blocks < static_cast<std::int64_t>(target.compute_units);
+  const bool few =
+      g.blocks(block_rows, block_cols) < static_cast<std::int64_t>(target.compute_units);
   return t.local_block_search && !(few && g.k < kShortReduction);
 }
 
@@ -59,7 +53,7 @@ std::vector<LocalTile> local_tile_candidates(const TargetInfo& target) {
     for (int tr = t.local_tile_rows; tr >= 2; tr /= 2) {
       for (int tc = t.local_tile_cols; tc >= 2; tc /= 2) {
         LocalTile l{rows, cols, tr, tc, t.k_chunk, t.local_vector, t.local_double_buffer};
-        if (!splits_evenly(l) || l.local_memory_bytes() > target.local_memory_bytes) continue;
+        if (!l.loads_split_evenly() || l.local_memory_bytes() > target.local_memory_bytes) continue;
         if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(l);
       }
     }
@@ -68,8 +62,7 @@ std::vector<LocalTile> local_tile_candidates(const TargetInfo& target) {
 }
 
 double local_tile_cost(const GemmShape& g, const LocalTile& l, const TargetInfo& target) {
-  const std::int64_t groups = ((g.rows + l.block_rows() - 1) / l.block_rows()) *
-                              ((g.cols + l.block_cols() - 1) / l.block_cols()) * g.batch;
+  const std::int64_t groups = g.blocks(l.block_rows(), l.block_cols());
   const auto units = static_cast<std::int64_t>(target.compute_units);
   // The busiest compute unit's share, whole blocks (partial ones cost as much as whole ones).
   double cost = static_cast<double>((groups + units - 1) / units) *

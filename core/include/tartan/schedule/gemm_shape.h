@@ -27,6 +27,11 @@ struct GemmShape {
   std::vector<bool> constraint_on_b;  // per constraint: applied to B's loads (else A's)
   std::vector<IndexRange> ranges;     // of every index variable
   std::int64_t rows = 1, cols = 1, batch = 1, k = 1;
+  // Work-groups of a local plan with blocks of block_rows x block_cols: one per block, partial
+  // blocks at the edges included.
+  std::int64_t blocks(std::int64_t block_rows, std::int64_t block_cols) const {
+    return ((rows + block_rows - 1) / block_rows) * ((cols + block_cols - 1) / block_cols) * batch;
+  }
 };
 
 std::optional<GemmShape> gemm_shape(const Program& program, const KernelGroup& group);

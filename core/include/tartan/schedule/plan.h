@@ -86,6 +86,11 @@ struct LocalTile {
   int block_rows() const { return rows * tile_rows; }
   int block_cols() const { return cols * tile_cols; }
   int items() const { return rows * cols * k_split; }  // the work-group size
+  // Whether each K chunk of both operands' blocks splits evenly over the group's cooperative
+  // loads (codegen/local_gemm.cpp needs it).
+  bool loads_split_evenly() const {
+    return (block_rows() * k_chunk) % items() == 0 && (block_cols() * k_chunk) % items() == 0;
+  }
   // An upper bound of the __local memory the plan's kernel declares (4-byte compute types;
   // each operand's row may be padded by up to `vector` elements). The split's hand-over reuses
   // the rows' staging array, grown where it is the larger.
