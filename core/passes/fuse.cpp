@@ -28,8 +28,9 @@ int host_kernel(const Program& p, const Uses& uses, std::size_t index, const Ele
 // The kernel a placement `c` joins: the one that computes its default, when that kernel is
 // placements only, its output is read by c alone, and c reads nothing that kernel computes
 // (its intermediates never reach memory). The kernel then writes the concatenation once.
-int host_kernel(const Uses& uses, std::size_t index, const Contraction& c, const Program& p,
-                const std::vector<int>& kernel_of, const std::vector<KernelGroup>& kernels) {
+int placement_host_kernel(const Program& p, const Uses& uses, std::size_t index,
+                          const Contraction& c, const std::vector<int>& kernel_of,
+                          const std::vector<KernelGroup>& kernels) {
   if (!c.default_tensor || !is_placement(c)) return -1;
   const int k = kernel_of[static_cast<std::size_t>(*c.default_tensor)];
   if (k < 0 || !uses.only_read_by(*c.default_tensor, index)) return -1;
@@ -91,6 +92,26 @@ bool prologue_fits(const Program& p, const Uses& uses, std::size_t index, const 
   return full.size() == 1;
 }
 
+// Moves into kernel `k` (contraction `c`, op `index`, not yet added) the ops of the first
+// producer kernel of one of its inputs that fits as its prologue; the emptied kernel is dropped
+// at the end of fuse().
+void adopt_prologue(const Program& p, const Uses& uses, std::size_t index, const Contraction& c,
+                    int k, std::vector<int>& kernel_of, std::vector<KernelGroup>& kernels) {
+  for (const Access& a : c.inputs) {
+    const int e = kernel_of[static_cast<std::size_t>(a.tensor)];
+    if (e < 0 || kernels[static_cast<std::size_t>(e)].output != a.tensor) continue;
+    KernelGroup& producer = kernels[static_cast<std::size_t>(e)];
+    if (!prologue_fits(p, uses, index, c, producer)) continue;
+    KernelGroup& group = kernels[static_cast<std::size_t>(k)];
+    group.prologue = std::move(producer.ops);
+    producer.ops.clear();
+    for (std::size_t o : group.prologue) {
+      kernel_of[static_cast<std::size_t>(op_output(p.ops()[o]))] = k;
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
@@ -105,7 +126,7 @@ std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
     if (const auto* e = std::get_if<Elementwise>(&op); e && enabled) {
       k = host_kernel(program, uses, i, *e, kernel_of, kernels);
     } else if (const auto* c = std::get_if<Contraction>(&op); c && enabled) {
-      k = host_kernel(uses, i, *c, program, kernel_of, kernels);
+      k = placement_host_kernel(program, uses, i, *c, kernel_of, kernels);
     }
     if (k < 0) {
       k = static_cast<int>(kernels.size());
@@ -114,17 +135,7 @@ std::vector<KernelGroup> fuse(const Program& program, bool enabled) {
     KernelGroup& group = kernels[static_cast<std::size_t>(k)];
     const auto* c = std::get_if<Contraction>(&op);
     if (enabled && c && group.ops.empty() && !is_placement(*c)) {
-      for (const Access& a : c->inputs) {
-        const int e = kernel_of[static_cast<std::size_t>(a.tensor)];
-        if (e < 0 || kernels[static_cast<std::size_t>(e)].output != a.tensor) continue;
-        KernelGroup& producer = kernels[static_cast<std::size_t>(e)];
-        if (!prologue_fits(program, uses, i, *c, producer)) continue;
-        group.prologue = std::move(producer.ops);
-        producer.ops.clear();
-        for (std::size_t o : group.prologue)
-          kernel_of[static_cast<std::size_t>(op_output(program.ops()[o]))] = k;
-        break;
-      }
+      adopt_prologue(program, uses, i, *c, k, kernel_of, kernels);
     }
     group.ops.push_back(i);
     group.output = out;
