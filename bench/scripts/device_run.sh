@@ -35,7 +35,7 @@ export XDG_CACHE_HOME=/tmp/tartan-cache
 {
   date -u
   git log -1 --format='commit %H %s' 2>&1
-  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1
+  nvidia-smi --query-gpu=name,driver_version,memory.total,compute_mode --format=csv 2>&1
   clinfo -l 2>&1
   ldconfig -p | grep -i clblast || echo "CLBlast: not installed on this machine"
 } > "$OUT/machine.txt"
