@@ -6,6 +6,7 @@ OUT=${OUT:-/tmp/tartan-out}
 work=$(mktemp -d)
 mkdir -p /tmp/icd "$OUT"
 echo libnvidia-opencl.so.1 > /tmp/icd/nvidia.icd
+cp /etc/OpenCL/vendors/pocl.icd /tmp/icd/ 2>/dev/null || true  # the PoCL CPU beside it
 export OCL_ICD_VENDORS=/tmp/icd
 BUILD=${BUILD_DIR:-build-gpu}
 BIN=$BUILD/bin

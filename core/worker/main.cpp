@@ -31,18 +31,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    for (const runtime::Device& device : runtime::enumerate_devices()) {
-      if (device.info.id != device_id) continue;
-      const runtime::Context context(device);
-      runtime::KernelCache cache = runtime::KernelCache::from_environment();
-      for (const std::string& file : files) {
-        const std::optional<std::string> source = read_file(file);
-        if (!source) throw Error("cannot read " + file, "");
-        cache.build(context, *source, options, file);
-      }
-      return cache.stats().store_failures == 0 ? 0 : 1;
+    // find_device's error lists the devices this process sees: the caller's log shows it.
+    const runtime::Context context(runtime::find_device(device_id));
+    runtime::KernelCache cache = runtime::KernelCache::from_environment();
+    for (const std::string& file : files) {
+      const std::optional<std::string> source = read_file(file);
+      if (!source) throw Error("cannot read " + file, "");
+      cache.build(context, *source, options, file);
     }
-    std::cerr << "tartan-build-worker: no device " << device_id << "\n";
+    return cache.stats().store_failures == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "tartan-build-worker: " << e.what() << "\n";
   }
