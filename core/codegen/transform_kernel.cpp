@@ -40,9 +40,9 @@ Affine substitute(const Affine& e, const std::map<int, std::int64_t>& values) {
 
 }  // namespace
 
-TransformCode write_transform(const Program& program, const Contraction& c,
-                              const TransformShape& s, const std::string& index_type,
-                              CodeWriter& body, const std::function<std::string(TensorId)>& arg) {
+TransformCode write_transform(const Program& program, const Contraction& c, const TransformShape& s,
+                              const std::string& index_type, CodeWriter& body,
+                              const std::function<std::string(TensorId)>& arg) {
   TransformCode code;
   code.items = s.items();
   const Shape& out = program.tensor(c.output).shape;
@@ -90,7 +90,8 @@ TransformCode write_transform(const Program& program, const Contraction& c,
     }
     const std::string offset = cexpr::flat_offset(terms, x_strides);
     const std::string guard = cexpr::all_of(inside);
-    const auto [it, fresh] = loads.try_emplace(offset + "|" + guard, "x" + std::to_string(loads.size()));
+    const auto [it, fresh] =
+        loads.try_emplace(offset + "|" + guard, "x" + std::to_string(loads.size()));
     if (fresh) {
       const std::string ptr = arg(xa.tensor);
       std::string v = w > 1 ? opencl::vector_load(DType::kFloat32, w, ptr, offset)
@@ -116,7 +117,9 @@ TransformCode write_transform(const Program& program, const Contraction& c,
       const std::string x = load(values);
       const bool minus = coeff < 0;
       const std::string term =
-          coeff == 1 || coeff == -1 ? x : opencl::literal(DType::kFloat32, minus ? -coeff : coeff) + " * " + x;
+          coeff == 1 || coeff == -1
+              ? x
+              : opencl::literal(DType::kFloat32, minus ? -coeff : coeff) + " * " + x;
       sum += sum.empty() ? (minus ? "-" : "") + term : (minus ? " - " : " + ") + term;
     }
     sums.push_back(sum.empty() ? zero : sum);

@@ -32,8 +32,8 @@ struct TransformCode {
 };
 
 // `index_type` is the C type of global offsets; `arg` names a tensor's buffer argument.
-TransformCode write_transform(const Program& program, const Contraction& c,
-                              const TransformShape& s, const std::string& index_type,
-                              CodeWriter& body, const std::function<std::string(TensorId)>& arg);
+TransformCode write_transform(const Program& program, const Contraction& c, const TransformShape& s,
+                              const std::string& index_type, CodeWriter& body,
+                              const std::function<std::string(TensorId)>& arg);
 
 }  // namespace tartan

@@ -190,10 +190,10 @@ std::array<Contraction, 3> rewrite(Program* p, const Contraction& conv, const Co
   // O: n ty tx k | r s a b, writing O[n, 2 ty + r, 2 tx + s, k]: each output coordinate
   // determines its tile and its place in it (schedule/tiling.h SplitDim), and a 2x2 tile past
   // an odd edge loses its outside half to the iteration space's bounds.
-  Contraction o = make({"n", "ty", "tx", "k", "r", "s", "a", "b"},
-                       {ix(0), ix(1, 2) + ix(4), ix(2, 2) + ix(5), ix(3)},
-                       {aa, {ix(4), ix(5), ix(6), ix(7)}},
-                       {mt, {ix(6), ix(7), ix(0), ix(1), ix(2), ix(3)}}, conv.output);
+  Contraction o =
+      make({"n", "ty", "tx", "k", "r", "s", "a", "b"},
+           {ix(0), ix(1, 2) + ix(4), ix(2, 2) + ix(5), ix(3)}, {aa, {ix(4), ix(5), ix(6), ix(7)}},
+           {mt, {ix(6), ix(7), ix(0), ix(1), ix(2), ix(3)}}, conv.output);
   return {std::move(v), std::move(gemm), std::move(o)};
 }
 

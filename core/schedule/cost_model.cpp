@@ -335,7 +335,8 @@ std::optional<KernelPlan> group_reduce_plan(const Program& program, const Contra
                  reduce_group_size(target));
   // Unrolling a long innermost split loop keeps several independent loads in flight per item,
   // what a bandwidth-bound GEMV needs.
-  if (p && l->var == reduction_vars(program, c).back() && l->range / p->reduce.threads >= 16) p->unroll = 4;
+  if (p && l->var == reduction_vars(program, c).back() && l->range / p->reduce.threads >= 16)
+    p->unroll = 4;
   return p;
 }
 

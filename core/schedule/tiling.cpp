@@ -93,7 +93,8 @@ std::vector<int> reduction_vars(const Program& program, const Contraction& c) {
     if (e.terms().size() != 2) continue;
     if (!ranges) ranges = derive_index_ranges(program, c);
     if (const std::optional<SplitDim> s = split_dim(e, *ranges)) {
-      determined[static_cast<std::size_t>(s->t)] = determined[static_cast<std::size_t>(s->r)] = true;
+      determined[static_cast<std::size_t>(s->t)] = determined[static_cast<std::size_t>(s->r)] =
+          true;
     }
   }
   std::vector<int> vars;
@@ -108,8 +109,7 @@ bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup
     KernelPlan bare;
     bare.transform = true;
     bare.work_group_size = plan.work_group_size;
-    return plan == bare && plan.work_group_size >= 1 &&
-           transform_shape(program, group).has_value();
+    return plan == bare && plan.work_group_size >= 1 && transform_shape(program, group).has_value();
   }
   // Packing asks for an input to pack (a stale tuning record may name a kernel without one).
   if (plan.pack_weights && !any_reads_packed(program, group, plan)) return false;

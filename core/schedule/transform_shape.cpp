@@ -32,9 +32,9 @@ std::int64_t TransformShape::owned_values() const { return product(owned_vars, r
 
 std::optional<TransformShape> transform_shape(const Program& program, const KernelGroup& group) {
   const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
-  if (c == nullptr || !group.prologue.empty() || c->agg != AggOp::kSum ||
-      c->comb != CombOp::kMul || c->inputs.size() != 2 || !c->constraints.empty() ||
-      c->default_tensor || program.tensor(c->output).dtype != DType::kFloat32) {
+  if (c == nullptr || !group.prologue.empty() || c->agg != AggOp::kSum || c->comb != CombOp::kMul ||
+      c->inputs.size() != 2 || !c->constraints.empty() || c->default_tensor ||
+      program.tensor(c->output).dtype != DType::kFloat32) {
     return std::nullopt;
   }
   TransformShape s;

@@ -12,8 +12,8 @@
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/passes/pipeline.h"
-#include "tartan/schedule/plan.h"
 #include "tartan/reference/host_tensor.h"
+#include "tartan/schedule/plan.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -83,8 +83,8 @@ TEST(WinogradOnDevice, TransformKernelsMatchTheReference) {
   b.output(ops::conv2d(y, constant(b, rng, "k2", {3, 3, 6, 10}), {}));
   // C 3, K 5: scalar; same padding on 4 x 3.
   const Tensor z = b.input("z", DType::kFloat32, {1, 4, 3, 3});
-  b.output(ops::conv2d(z, constant(b, rng, "k3", {3, 3, 3, 5}), {},
-                       {.padding = ops::Padding::same()}));
+  b.output(
+      ops::conv2d(z, constant(b, rng, "k3", {3, 3, 3, 5}), {}, {.padding = ops::Padding::same()}));
   const Program program = b.build();
   for (const runtime::Device& device : testing::test_devices()) {
     int transforms = 0;

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "tartan/ir/bounds.h"
-
 #include "tartan/passes/pipeline.h"
 #include "tartan/schedule/plan.h"
 

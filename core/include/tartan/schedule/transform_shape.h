@@ -19,15 +19,15 @@
 namespace tartan {
 
 struct TransformShape {
-  int k_input = 0, x_input = 1;      // which input is the constant K and which is X
-  std::vector<int> item_dims;        // output dimensions giving the work-item grid, outermost first
-  std::vector<int> item_vars;        // their variables (t of a SplitDim)
-  std::vector<int> owned_vars;       // K's variables in the output
-  std::vector<int> sum_vars;         // K's other variables
-  std::vector<IndexRange> ranges;    // of every index variable
-  int lanes = 1;                     // values of the last item variable per work-item (a vector)
-  std::int64_t items() const;        // work-items
-  std::int64_t owned_values() const; // outputs per lane per work-item
+  int k_input = 0, x_input = 1;    // which input is the constant K and which is X
+  std::vector<int> item_dims;      // output dimensions giving the work-item grid, outermost first
+  std::vector<int> item_vars;      // their variables (t of a SplitDim)
+  std::vector<int> owned_vars;     // K's variables in the output
+  std::vector<int> sum_vars;       // K's other variables
+  std::vector<IndexRange> ranges;  // of every index variable
+  int lanes = 1;                   // values of the last item variable per work-item (a vector)
+  std::int64_t items() const;      // work-items
+  std::int64_t owned_values() const;  // outputs per lane per work-item
 };
 
 // Contraction roots without prologue, aggregation `+`, combination `*`, no constraints and no
