@@ -13,12 +13,14 @@
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "codegen/prologue.h"
+#include "codegen/transform_kernel.h"
 #include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
 #include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
+#include "tartan/schedule/transform_shape.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -104,6 +106,8 @@ class KernelWriter {
     choose_index_type();
     if (plan_.uses_local_memory()) {
       emit_local_gemm();
+    } else if (plan_.transform) {
+      emit_transform();
     } else {
       setup_tiles();
       std::string owner;
@@ -474,6 +478,31 @@ class KernelWriter {
     }
   }
 
+  // The constant-transform plan (codegen/transform_kernel.h): its elements replace the register
+  // tile's, lane-major, stored as vectors of its lanes where it has several.
+  void emit_transform() {
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    const std::optional<TransformShape> s = transform_shape(program_, group_);
+    TARTAN_CHECK(s.has_value(), "a transform plan for a kernel that is no constant transform");
+    const TransformCode code =
+        write_transform(program_, c, *s, index_type_, body_, [this](TensorId t) { return arg(t); });
+    items_ = code.items;
+    for (const TransformElement& te : code.elements) {
+      Element e;
+      e.suffix = "_" + std::to_string(elements_.size());
+      e.coord = te.coord;
+      e.flat = te.flat;
+      e.valid = te.valid;
+      e.values[c.output] = te.value;
+      elements_.push_back(std::move(e));
+    }
+    const DType stored = program_.tensor(group_.output).dtype;
+    if (s->lanes > 1 && stored != DType::kBool && opencl::has_vector_load(stored, s->lanes)) {
+      store_width_ = s->lanes;
+      store_runs_ = {s->lanes, static_cast<int>(s->owned_values())};
+    }
+  }
+
   // With vector accumulators along the output's contiguous dimension, each run of
   // store_width_ lanes (all inside the output, or all outside, along tile 1) is stored as one
   // vector. The epilogue stays per element, in scalar expressions, which the compiler then
@@ -481,7 +510,8 @@ class KernelWriter {
   // for short reductions (results/perf-notes.md, "Wide CPU register tiles").
   void emit_vector_stores() {
     const TensorInfo& out = program_.tensor(group_.output);
-    const int n0 = tile_size(0), n1 = tile_size(1), w = store_width_;
+    const auto [n0, n1] = store_runs_;
+    const int w = store_width_;
     for (int b = 0; b < n1; ++b) {
       for (int v = 0; v < n0 / w; ++v) {
         const Element& head = elements_[static_cast<std::size_t>(v * w * n1 + b)];
@@ -532,6 +562,7 @@ class KernelWriter {
   std::vector<Element> elements_;
   std::size_t root_ops_ = 1;  // leading ops that form the root (more than one: placements)
   int store_width_ = 0;       // > 1: elements stored as vectors of this many lanes along tile 0
+  std::pair<int, int> store_runs_;  // with store_width_: the elements' layout [n0][n1]
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
@@ -628,6 +659,17 @@ void KernelWriter::emit_root(const Contraction& c) {
       pre_conditions.push_back(names[v] + " >= " + std::to_string(ranges[v].lo) + " && " +
                                names[v] + " < " + std::to_string(ranges[v].hi));
       known[v] = true;
+    } else if (const std::optional<SplitDim> s = split_dim(e, ranges);
+               s && !known[static_cast<std::size_t>(s->t)] &&
+               !known[static_cast<std::size_t>(s->r)]) {
+      // q * t + r with 0 <= r < q: t = coord / q and r = coord % q (coordinates are >= 0).
+      const auto t = static_cast<std::size_t>(s->t), r = static_cast<std::size_t>(s->r);
+      const std::string q = std::to_string(s->q);
+      body_.line("const " + index_type_ + " " + names[t] + " = " + coord + " / " + q + ";");
+      body_.line("const " + index_type_ + " " + names[r] + " = " + coord + " % " + q + ";");
+      pre_conditions.push_back(names[t] + " >= " + std::to_string(ranges[t].lo) + " && " +
+                               names[t] + " < " + std::to_string(ranges[t].hi));
+      known[t] = known[r] = true;
     } else {
       checks.push_back({e, 0, coord, {}, 0});
     }
@@ -758,6 +800,7 @@ void KernelWriter::emit_root(const Contraction& c) {
   if (vec_acc && tiles_[0].dim + 1 == static_cast<int>(out_shape_.size()) &&
       stored.dtype != DType::kBool && opencl::has_vector_load(stored.dtype, w0)) {
     store_width_ = w0;
+    store_runs_ = {n0, n1};
   }
   const std::string vec_t = vec_acc ? opencl::vector_type(out.dtype, w0) : "";
   const auto vec_acc_name = [&](int v, int b) {

@@ -187,11 +187,13 @@ std::array<Contraction, 3> rewrite(Program* p, const Contraction& conv, const Co
   Contraction gemm =
       make({"a", "b", "n", "ty", "tx", "k", "c"}, {ix(0), ix(1), ix(2), ix(3), ix(4), ix(5)},
            {vt, {ix(0), ix(1), ix(2), ix(3), ix(4), ix(6)}}, {u, {ix(0), ix(1), ix(6), ix(5)}}, mt);
-  // O: n y x k | r s a b; the tile of output y is (y - r) / 2 for its r = y mod 2.
-  Contraction o = make({"n", "y", "x", "k", "r", "s", "a", "b"}, {ix(0), ix(1), ix(2), ix(3)},
-                       {aa, {ix(4), ix(5), ix(6), ix(7)}},
-                       {mt, {ix(6), ix(7), ix(0), (ix(1) - ix(4)) / 2, (ix(2) - ix(5)) / 2, ix(3)}},
-                       conv.output);
+  // O: n ty tx k | r s a b, writing O[n, 2 ty + r, 2 tx + s, k]: each output coordinate
+  // determines its tile and its place in it (schedule/tiling.h SplitDim), and a 2x2 tile past
+  // an odd edge loses its outside half to the iteration space's bounds.
+  Contraction o =
+      make({"n", "ty", "tx", "k", "r", "s", "a", "b"},
+           {ix(0), ix(1, 2) + ix(4), ix(2, 2) + ix(5), ix(3)}, {aa, {ix(4), ix(5), ix(6), ix(7)}},
+           {mt, {ix(6), ix(7), ix(0), ix(1), ix(2), ix(3)}}, conv.output);
   return {std::move(v), std::move(gemm), std::move(o)};
 }
 

@@ -11,6 +11,7 @@
 #include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
+#include "tartan/schedule/transform_shape.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -53,14 +54,10 @@ ContractionShape analyse(const Program& program, const KernelGroup& group, const
     s.reused.push_back(r);
   }
   const std::vector<IndexRange> ranges = derive_index_ranges(program, c);
-  std::vector<bool> solved(ranges.size(), false);
-  for (const Affine& e : c.output_indices) {
-    if (e.terms().size() == 1) solved[static_cast<std::size_t>(e.terms()[0].first)] = true;
-  }
-  for (std::size_t v = 0; v < ranges.size(); ++v) {
-    if (solved[v]) continue;
-    s.reduction *= ranges[v].size();
-    s.inner_trip = ranges[v].size();  // loops run in variable order: the last is innermost
+  for (int v : reduction_vars(program, c)) {
+    s.reduction *= ranges[static_cast<std::size_t>(v)].size();
+    // Loops run in variable order: the last is innermost.
+    s.inner_trip = ranges[static_cast<std::size_t>(v)].size();
   }
   return s;
 }
@@ -259,7 +256,7 @@ struct ReduceLayout {
 };
 
 std::optional<ReduceLayout> reduce_layout(const Program& program, const Contraction& c) {
-  const std::vector<int> vars = reduction_vars(c);
+  const std::vector<int> vars = reduction_vars(program, c);
   if (vars.empty()) return std::nullopt;
   const std::vector<IndexRange> ranges = derive_index_ranges(program, c);
   const Access* major = nullptr;
@@ -338,7 +335,8 @@ std::optional<KernelPlan> group_reduce_plan(const Program& program, const Contra
                  reduce_group_size(target));
   // Unrolling a long innermost split loop keeps several independent loads in flight per item,
   // what a bandwidth-bound GEMV needs.
-  if (p && l->var == reduction_vars(c).back() && l->range / p->reduce.threads >= 16) p->unroll = 4;
+  if (p && l->var == reduction_vars(program, c).back() && l->range / p->reduce.threads >= 16)
+    p->unroll = 4;
   return p;
 }
 
@@ -377,6 +375,11 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   // elements: coalesced on GPUs, vectorised across work-items on CPUs). A register tile only
   // pays where it saves loads: when an input is reused across the tile.
   if (c == nullptr) return plan;
+  // Small constant transforms (Winograd's): one tile per work-item, each input read once.
+  if (target.tuning.transform_plan && transform_shape(program, group)) {
+    plan.transform = true;
+    return plan;
+  }
   // GEMM-like kernels where the profile says staging through local memory pays (GPUs; not
   // PoCL, whose local memory is ordinary cache and whose register tiles vectorise instead).
   if (target.tuning.local_memory_tiling && !target.is_cpu) {

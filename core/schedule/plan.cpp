@@ -13,6 +13,7 @@ std::string KernelPlan::describe() const {
            (local.double_buffer ? ", double-buffered" : "") +
            (local.k_split > 1 ? ", K split " + std::to_string(local.k_split) : "");
   }
+  if (transform) return "constant transform, work-group " + std::to_string(work_group_size);
   if (uses_group_reduce()) {
     return "group reduction: " + std::to_string(reduce.threads) +
            " items per output (split variable " + std::to_string(reduce.var) + "), " +

@@ -4,6 +4,7 @@
 
 #include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/packing.h"
+#include "tartan/schedule/transform_shape.h"
 
 namespace tartan {
 
@@ -67,16 +68,34 @@ bool group_reduce_fits(const KernelPlan& plan, const Program& program, const Ker
       plan.uses_local_memory()) {
     return false;
   }
-  const std::vector<int> vars = reduction_vars(*c);
+  const std::vector<int> vars = reduction_vars(program, *c);
   return std::find(vars.begin(), vars.end(), r.var) != vars.end();
 }
 
 }  // namespace
 
-std::vector<int> reduction_vars(const Contraction& c) {
+std::optional<SplitDim> split_dim(const Affine& e, const std::vector<IndexRange>& ranges) {
+  if (e.terms().size() != 2 || e.constant_term() != 0 || e.denom() != 1) return std::nullopt;
+  for (int k = 0; k < 2; ++k) {
+    const auto [t, q] = e.terms()[static_cast<std::size_t>(k)];
+    const auto [r, one] = e.terms()[static_cast<std::size_t>(1 - k)];
+    const IndexRange& rr = ranges[static_cast<std::size_t>(r)];
+    if (q >= 2 && one == 1 && rr.lo == 0 && rr.hi == q) return SplitDim{t, r, q};
+  }
+  return std::nullopt;
+}
+
+std::vector<int> reduction_vars(const Program& program, const Contraction& c) {
   std::vector<bool> determined(c.index_names.size(), false);
+  std::optional<std::vector<IndexRange>> ranges;
   for (const Affine& e : c.output_indices) {
     if (e.terms().size() == 1) determined[static_cast<std::size_t>(e.terms()[0].first)] = true;
+    if (e.terms().size() != 2) continue;
+    if (!ranges) ranges = derive_index_ranges(program, c);
+    if (const std::optional<SplitDim> s = split_dim(e, *ranges)) {
+      determined[static_cast<std::size_t>(s->t)] = determined[static_cast<std::size_t>(s->r)] =
+          true;
+    }
   }
   std::vector<int> vars;
   for (std::size_t v = 0; v < determined.size(); ++v) {
@@ -86,6 +105,12 @@ std::vector<int> reduction_vars(const Contraction& c) {
 }
 
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  if (plan.transform) {
+    KernelPlan bare;
+    bare.transform = true;
+    bare.work_group_size = plan.work_group_size;
+    return plan == bare && plan.work_group_size >= 1 && transform_shape(program, group).has_value();
+  }
   // Packing asks for an input to pack (a stale tuning record may name a kernel without one).
   if (plan.pack_weights && !any_reads_packed(program, group, plan)) return false;
   if (plan.uses_group_reduce()) return group_reduce_fits(plan, program, group);

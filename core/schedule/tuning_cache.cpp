@@ -12,8 +12,9 @@ namespace tartan {
 namespace {
 // Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce"),
 // format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
-// without split candidates are tuned again); records of the earlier formats still load.
-constexpr int kFormat = 4;
+// without split candidates are tuned again), format 5 the constant-transform plan
+// ("transform"); records of the earlier formats still load.
+constexpr int kFormat = 5;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -55,6 +56,7 @@ std::string encode_tuning_record(const TuningRecord& r) {
                               {"vector_loads", r.plan.vector_loads},
                               {"tile0_outermost", r.plan.tile0_outermost},
                               {"pack_weights", r.plan.pack_weights},
+                              {"transform", r.plan.transform},
                               {"local",
                                {{"rows", r.plan.local.rows},
                                 {"cols", r.plan.local.cols},
@@ -98,6 +100,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.vector_loads = p.at("vector_loads").get<bool>();
     r.plan.tile0_outermost = p.value("tile0_outermost", false);  // absent before it existed
     r.plan.pack_weights = p.value("pack_weights", false);
+    r.plan.transform = p.value("transform", false);
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
       r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),

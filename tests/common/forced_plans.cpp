@@ -129,7 +129,7 @@ KernelPlan forced_group_reduce(int v, const Program& program, const KernelGroup&
   const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
   KernelPlan p;
   if (c == nullptr) return p;
-  const std::vector<int> vars = reduction_vars(*c);
+  const std::vector<int> vars = reduction_vars(program, *c);
   if (vars.empty()) return p;
   switch (v) {
     case 0:

@@ -91,6 +91,22 @@ TEST(Oclgrind, ConvolutionWithAPrologue) {
   check_everywhere(program, rng, options);
 }
 
+// Winograd's transform kernels (KernelPlan::transform): 4x4 input tiles reaching past padded
+// and odd edges, 2x2 output tiles cut by an odd edge, float4 and float2 loads and stores along
+// channels and scalar ones, a fused bias + ReLU.
+TEST(Oclgrind, WinogradTransformKernels) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {2, 5, 3, 8});
+  b.output(ops::relu(ops::conv2d(x, testing::random_constant(b, "k", {3, 3, 8, 6}, rng),
+                                 testing::random_constant(b, "bias", {6}, rng),
+                                 {.padding = ops::Padding::same()})));
+  b.output(ops::conv2d(x, testing::random_constant(b, "k2", {3, 3, 8, 3}, rng), {}));
+  testing::CheckOptions options;
+  options.compile.pipeline.winograd = {true, 1, 1, 0.0};
+  check_everywhere(b.build(), rng, options);
+}
+
 // Register tiles (whole and partial at the edges, 1xN and Nx1), vector loads and unrolling, and
 // local-memory GEMM plans on the convolution and the matmul: every access of every tile
 // element must stay in bounds.

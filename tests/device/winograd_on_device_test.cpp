@@ -13,6 +13,7 @@
 #include "tartan/ops/conv.h"
 #include "tartan/passes/pipeline.h"
 #include "tartan/reference/host_tensor.h"
+#include "tartan/schedule/plan.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -60,6 +61,42 @@ TEST(WinogradOnDevice, ConvolutionsMatchTheReference) {
       options.compile.pipeline.winograd = {true, 1, 1, 0.0};
       testing::check_on_device(program, device, rng, options);
     }
+  }
+}
+
+// The transform kernels (KernelPlan::transform, schedule/transform_shape.h) on every device:
+// the cost model gives both transforms of every convolution that plan, each work-item one 4x4
+// input tile (and one 2x2 output tile) with vector loads and stores along channels where the
+// channel counts allow 4 or 2 lanes, scalar ones otherwise. Odd and even sizes, same and valid
+// padding, batch > 1, fused bias + ReLU; outputs poisoned, against the reference executor.
+TEST(WinogradOnDevice, TransformKernelsMatchTheReference) {
+  const std::uint64_t seed = testing::test_seed();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937_64 rng(seed);
+  Builder b;
+  // C 8, K 12: 4 lanes both ways; same padding on 5 x 7, batch 3, bias + ReLU.
+  const Tensor x = b.input("x", DType::kFloat32, {3, 5, 7, 8});
+  b.output(ops::relu(ops::conv2d(x, constant(b, rng, "k1", {3, 3, 8, 12}),
+                                 constant(b, rng, "b1", {12}), {.padding = ops::Padding::same()})));
+  // C 6, K 10: 2 lanes; valid padding on 9 x 6 (output 7 x 4), batch 2.
+  const Tensor y = b.input("y", DType::kFloat32, {2, 9, 6, 6});
+  b.output(ops::conv2d(y, constant(b, rng, "k2", {3, 3, 6, 10}), {}));
+  // C 3, K 5: scalar; same padding on 4 x 3.
+  const Tensor z = b.input("z", DType::kFloat32, {1, 4, 3, 3});
+  b.output(
+      ops::conv2d(z, constant(b, rng, "k3", {3, 3, 3, 5}), {}, {.padding = ops::Padding::same()}));
+  const Program program = b.build();
+  for (const runtime::Device& device : testing::test_devices()) {
+    int transforms = 0;
+    testing::CheckOptions options;
+    options.compile.pipeline.winograd = {true, 1, 1, 0.0};
+    options.compile.plan_override = [&transforms](const LoweredProgram&, const KernelGroup&,
+                                                  const KernelPlan& chosen) {
+      transforms += chosen.transform ? 1 : 0;
+      return chosen;
+    };
+    testing::check_on_device(program, device, rng, options);
+    EXPECT_EQ(transforms, 6) << device.info.id;  // V and O of each convolution
   }
 }
 

@@ -91,7 +91,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_EQ(nvidia.profile->tuning.local_max_k_split, 8);
   EXPECT_TRUE(nvidia.profile->tuning.winograd);
   EXPECT_EQ(nvidia.profile->tuning.winograd_min_tiles, 16);
-  EXPECT_EQ(nvidia.profile->tuning.winograd_flops_per_byte, 30.0);
+  EXPECT_EQ(nvidia.profile->tuning.winograd_flops_per_byte, 16.0);
   EXPECT_TRUE(nvidia.profile->tuning.local_block_search);  // measured there only
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));

@@ -13,6 +13,7 @@
 #include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
+#include "tartan/schedule/transform_shape.h"
 #include "tartan/schedule/tuning_cache.h"
 
 namespace tartan {
@@ -326,6 +327,47 @@ TEST(Schedule, DepthwiseConvolutionIsAChannelVectorStencil) {
   EXPECT_EQ(p.tile[1].dim, 2);  // x: the weights are reused
 }
 
+// Winograd's input and output transforms are constant transforms: one work-item per tile with
+// 4, 2 or 1 lanes along channels (C 8 and K 6 here); the batched GEMM and a plain convolution
+// are not, and a transform plan fits nothing else.
+TEST(Schedule, WinogradTransformsGetTheTransformPlan) {
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {2, 5, 7, 8});
+  std::mt19937_64 rng(1);
+  const HostTensor w = random_tensor(DType::kFloat32, {3, 3, 8, 6}, rng);
+  b.output(ops::conv2d(
+      x, b.constant("w", {3, 3, 8, 6}, ConstantData::from_doubles(DType::kFloat32, w.values)), {},
+      {.padding = ops::Padding::same()}));
+  PipelineOptions options;
+  options.winograd = {true, 1, 1, 0.0};
+  const LoweredProgram l = run_pipeline(b.build(), options);
+  ASSERT_EQ(l.kernels.size(), 3u);  // V, M, O
+  const std::optional<TransformShape> v = transform_shape(l.program, l.kernels[0]);
+  const std::optional<TransformShape> o = transform_shape(l.program, l.kernels[2]);
+  ASSERT_TRUE(v.has_value());
+  ASSERT_TRUE(o.has_value());
+  EXPECT_FALSE(transform_shape(l.program, l.kernels[1]).has_value());
+  EXPECT_EQ(v->lanes, 4);                // C = 8
+  EXPECT_EQ(v->owned_values(), 16);      // a, b
+  EXPECT_EQ(v->items(), 2 * 3 * 4 * 2);  // n, ty, tx, c / 4
+  EXPECT_EQ(o->lanes, 2);                // K = 6
+  EXPECT_EQ(o->owned_values(), 4);       // r, s
+  EXPECT_EQ(o->items(), 2 * 3 * 4 * 3);
+  const TargetInfo gpu = register_gpu();
+  const KernelPlan p = choose_plan(l, l.kernels[0], gpu);
+  EXPECT_TRUE(p.transform) << p.describe();
+  EXPECT_TRUE(plan_fits(p, l.program, l.kernels[2]));
+  EXPECT_FALSE(plan_fits(p, l.program, l.kernels[1]));
+  KernelPlan tiled = p;
+  tiled.tile[0] = {5, 4};
+  EXPECT_FALSE(plan_fits(tiled, l.program, l.kernels[0]));
+  TargetInfo off = gpu;
+  off.tuning.transform_plan = false;
+  EXPECT_FALSE(choose_plan(l, l.kernels[0], off).transform);
+  const LoweredProgram conv = strided_conv();
+  EXPECT_FALSE(transform_shape(conv.program, conv.kernels[0]).has_value());
+}
+
 TEST(Schedule, DescribeNamesTheTile) {
   KernelPlan p;
   EXPECT_EQ(p.describe(), "one output element per work-item, work-group 64");
@@ -366,6 +408,14 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
       decode_tuning_record(encode_tuning_record(local), &why);
   ASSERT_TRUE(local_back.has_value()) << why;
   EXPECT_EQ(local_back->plan, local.plan);
+  TuningRecord transform = r;
+  transform.plan = {};
+  transform.plan.transform = true;
+  transform.plan.work_group_size = 128;
+  const std::optional<TuningRecord> transform_back =
+      decode_tuning_record(encode_tuning_record(transform), &why);
+  ASSERT_TRUE(transform_back.has_value()) << why;
+  EXPECT_EQ(transform_back->plan, transform.plan);
   TuningRecord group = r;
   group.plan = {};
   group.plan.reduce = {.var = 2, .threads = 32, .outputs = 8, .threads_inner = true};

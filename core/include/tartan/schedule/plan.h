@@ -39,6 +39,9 @@ struct Tuning {
   // Whether the cost model picks each GEMM's block shape from variants of the above
   // (schedule/local_plan.h); otherwise it only shrinks the profile's register tile.
   bool local_block_search = false;
+  // Whether the cost model gives contractions with a small constant operand that fit it the
+  // constant-transform plan (KernelPlan::transform: Winograd's tile transforms).
+  bool transform_plan = true;
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -145,6 +148,11 @@ struct KernelPlan {
   // When set (threads > 0), the kernel is a cooperative reduction: `reduce` replaces `tile` and
   // `vector_loads`, and work_group_size is threads * outputs.
   GroupReduce reduce{};
+  // When set, the kernel is a constant transform (schedule/transform_shape.h): each work-item
+  // computes all the outputs that the constant's variables reach from one tile of the other
+  // input (and `lanes` of its last variable), with the constant's values as literals; the other
+  // fields but work_group_size stay at their defaults.
+  bool transform = false;
 
   bool uses_local_memory() const { return local.k_chunk > 0; }
   bool uses_group_reduce() const { return reduce.threads > 0; }
@@ -153,14 +161,15 @@ struct KernelPlan {
   }
   // One element per work-item, no unrolling, no vector loads: the plain code.
   bool is_trivial() const {
-    return !uses_local_memory() && !uses_group_reduce() && tile_elements() == 1 && unroll == 1 &&
-           !vector_loads;
+    return !uses_local_memory() && !uses_group_reduce() && !transform && tile_elements() == 1 &&
+           unroll == 1 && !vector_loads;
   }
   // For kernel header comments and tuning records, e.g.
   // "tile 4 (dim 3) x 2 (dim 2), work-group 64, unroll 4, vector loads", or
   // "local-memory GEMM: work-group 16x16, tile 8x8 (block 128x128), K chunk 16", or
   // "local-memory GEMM: work-group 16x4, tile 4x4 (block 64x16), K chunk 64, K split 4", or
-  // "group reduction: 32 items per output (split variable 2), 8 outputs per work-group".
+  // "group reduction: 32 items per output (split variable 2), 8 outputs per work-group", or
+  // "constant transform, work-group 128".
   std::string describe() const;
   friend bool operator==(const KernelPlan&, const KernelPlan&) = default;
 };
