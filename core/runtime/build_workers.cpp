@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <numeric>
 #include <system_error>
+#include <thread>
 
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
@@ -82,8 +84,24 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &all);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  // EXPERIMENT (device call 1): TARTAN_BUILD_WORKER_ENV=initial passes the environment this
+  // process started with instead of the current one.
+  std::vector<std::string> initial;
+  std::vector<char*> envp;
+  char** env = environ;
+  if (env_string("TARTAN_BUILD_WORKER_ENV").value_or("") == "initial") {
+    const std::string all = read_file("/proc/self/environ").value_or("");
+    for (std::size_t b = 0, e; b < all.size(); b = e + 1) {
+      e = all.find('\0', b);
+      if (e == std::string::npos) e = all.size();
+      if (e > b) initial.push_back(all.substr(b, e - b));
+    }
+    for (std::string& v : initial) envp.push_back(v.data());
+    envp.push_back(nullptr);
+    env = envp.data();
+  }
   pid_t pid = -1;
-  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), environ);
+  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), env);
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&files);
   return err == 0 ? pid : -1;
@@ -100,9 +118,22 @@ std::filesystem::path build_worker_path() {
   return std::filesystem::exists(worker, ec) ? worker : std::filesystem::path();
 }
 
+double build_worker_timeout() {
+  const std::optional<std::string> v = env_string("TARTAN_BUILD_WORKER_TIMEOUT");
+  if (!v) return kDefaultWorkerTimeout;
+  char* end = nullptr;
+  const double seconds = std::strtod(v->c_str(), &end);
+  if (end != v->c_str() + v->size() || !(seconds > 0)) {
+    throw Error("TARTAN_BUILD_WORKER_TIMEOUT is '" + *v + "'",
+                "set it to a number of seconds greater than 0, or unset it");
+  }
+  return seconds;
+}
+
 int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::filesystem::path& cache_dir,
                      const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes) {
+                     const std::string& options, int processes, double timeout) {
   const int workers = std::min(processes, static_cast<int>(sources.size()));
   if (workers < 1 || worker.empty()) return 0;
   JobDir dir;
@@ -110,7 +141,8 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
   std::vector<std::pair<pid_t, std::size_t>> pids;  // and the worker's group
   const std::vector<std::vector<std::size_t>> groups = balance(sources, workers);
   for (std::size_t w = 0; w < groups.size(); ++w) {
-    std::vector<std::string> args{worker.string(), "--device", device_id, "--options", options};
+    std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
+                                  cache_dir.string(), "--options", options};
     try {
       for (std::size_t i : groups[w]) {
         const std::filesystem::path file =
@@ -125,17 +157,38 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
     const pid_t pid = spawn(worker, args, dir.path() / ("worker-" + std::to_string(w) + ".log"));
     if (pid > 0) pids.emplace_back(pid, w);
   }
-  for (const auto& [pid, w] : pids) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  // Bounded: a worker that hangs (a driver stuck in its compiler) is killed at the deadline, and
+  // the caller builds its kernels as if it had failed.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
+  std::vector<bool> done(pids.size(), false);
+  for (std::size_t left = pids.size(); left > 0;) {
+    const bool late = std::chrono::steady_clock::now() >= deadline;
+    for (std::size_t i = 0; i < pids.size(); ++i) {
+      if (done[i]) continue;
+      const auto [pid, w] = pids[i];
+      int status = 0;
+      pid_t got = waitpid(pid, &status, WNOHANG);
+      if (got == 0 && late) {
+        kill(pid, SIGKILL);
+        while ((got = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+        }
+        spdlog::warn(
+            "build worker {} did not finish within {} s (TARTAN_BUILD_WORKER_TIMEOUT); "
+            "killed, its kernels are built here instead",
+            w, timeout);
+      } else if (got == pid && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+        const std::optional<std::string> log =
+            read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
+        // Unexpected (a kernel that does not build fails here too, with its log): say why.
+        spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}",
+                     w, status, log.value_or("").substr(0, 2000));
+      }
+      if (got != 0) {  // exited, killed, or not ours to wait for (got < 0): done either way
+        done[i] = true;
+        --left;
+      }
     }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      const std::optional<std::string> log =
-          read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
-      // Unexpected (a kernel that does not build fails here too, with its log): say why.
-      spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}", w,
-                   status, log.value_or("").substr(0, 2000));
-    }
+    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return static_cast<int>(pids.size());
 }

@@ -18,10 +18,19 @@ namespace tartan::runtime {
 // executable; empty where there is none.
 std::filesystem::path build_worker_path();
 
+// How long build_in_workers waits for its workers: $TARTAN_BUILD_WORKER_TIMEOUT seconds, else
+// kDefaultWorkerTimeout (a cold MobileNet takes ~1 s of a worker's time on NVIDIA); throws Error
+// for a value that is not a positive number.
+inline constexpr double kDefaultWorkerTimeout = 60;
+double build_worker_timeout();
+
 // Spreads `sources` (their cache entries missing) over up to `processes` workers for the device
-// `device_id`, balancing by source length, and waits for them. Returns how many workers ran.
+// `device_id`, balancing by source length; they store what they build in the kernel cache at
+// `cache_dir` (KernelCache::dir()). Waits for them up to `timeout` seconds, then kills those left.
+// Returns how many workers ran.
 int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::filesystem::path& cache_dir,
                      const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes);
+                     const std::string& options, int processes, double timeout);
 
 }  // namespace tartan::runtime

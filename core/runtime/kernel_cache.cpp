@@ -230,8 +230,8 @@ void KernelCache::build_missing_in_workers(const Context& context,
     keys.push_back(key.hash().hex());
   }
   if (missing.size() < 2) return;  // one build gains nothing from a process of its own
-  const int ran =
-      build_in_workers(build_worker_path(), context.device().info.id, missing, options, processes);
+  const int ran = build_in_workers(build_worker_path(), context.device().info.id, dir_, missing,
+                                   options, processes, build_worker_timeout());
   std::lock_guard lock(mutex_);
   stats_.worker_processes += static_cast<std::uint64_t>(ran);
   if (ran > 0) worker_built_.insert(keys.begin(), keys.end());
