@@ -6,6 +6,8 @@
 # A wrapper named by TARTAN_BUILD_WORKER records what a spawned worker inherits (environment,
 # limits, descriptors, status, what `clinfo -l` sees, and what it sees with the parent's starting
 # environment) and then runs the real worker. Everything goes to $OUT/worker-probe.tar.gz.
+# Found with it (session 5): OCL_ICD_FILENAMES=libpocl.so.2:libnvidia-opencl.so.1 reached the
+# worker as libpocl.so.2, the loader having cut the string in place (support/child_env.h).
 #   usage: bash bench/scripts/device_worker_probe.sh
 set -uo pipefail
 source "$(dirname "$0")/device_common.sh"
@@ -81,10 +83,7 @@ sleep 2.5
 echo "== clinfo from the shell while another process compiles: $(clinfo -l 2>&1 | grep -c NVIDIA) NVIDIA lines"
 wait
 
-# The spawned workers with the parent's starting environment (experiment toggle).
 bench b64-inproc 64 64 0
-bench b64-w8-initialenv 64 64 8 TARTAN_BUILD_WORKER_ENV=initial
-bench b64-w16-initialenv 64 64 16 TARTAN_BUILD_WORKER_ENV=initial
 
 # -cl-nv-opt-level=1: build time and kernel speed, alternating.
 for i in 1 2; do

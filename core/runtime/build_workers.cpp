@@ -15,11 +15,10 @@
 #include <system_error>
 #include <thread>
 
+#include "support/child_env.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
-
-extern char** environ;
 
 namespace tartan::runtime {
 namespace {
@@ -84,24 +83,13 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &all);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  // EXPERIMENT (device call 1): TARTAN_BUILD_WORKER_ENV=initial passes the environment this
-  // process started with instead of the current one.
-  std::vector<std::string> initial;
-  std::vector<char*> envp;
-  char** env = environ;
-  if (env_string("TARTAN_BUILD_WORKER_ENV").value_or("") == "initial") {
-    const std::string all = read_file("/proc/self/environ").value_or("");
-    for (std::size_t b = 0, e; b < all.size(); b = e + 1) {
-      e = all.find('\0', b);
-      if (e == std::string::npos) e = all.size();
-      if (e > b) initial.push_back(all.substr(b, e - b));
-    }
-    for (std::string& v : initial) envp.push_back(v.data());
-    envp.push_back(nullptr);
-    env = envp.data();
-  }
+  // Not `environ`: the OpenCL loader has cut some of its variables short in place by now.
+  std::vector<std::string> env_strings = child_environment();
+  std::vector<char*> env;
+  for (std::string& v : env_strings) env.push_back(v.data());
+  env.push_back(nullptr);
   pid_t pid = -1;
-  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), env);
+  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), env.data());
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&files);
   return err == 0 ? pid : -1;
