@@ -6,7 +6,7 @@
 # would hold their machine code), or NVIDIA's cache off (CUDA_CACHE_DISABLE=1); then warm runs,
 # -cl-nv-opt-level=1 with the workers, and the device tests of the build paths.
 #   usage: bash bench/scripts/device_compile_check.sh   (summary on stdout, logs in $OUT)
-#   PROCS="0 4 8 16" (the counts compared), BATCHES="64 1"
+#   PROCS="0 3 4 6 8" (the counts compared), BATCHES="64 1"
 set -uo pipefail
 source "$(dirname "$0")/device_common.sh"
 build_targets tartan-bench tartan-build-worker tartan_device_tests ${EXTRA_TARGETS:-}
@@ -28,20 +28,22 @@ run() {
     -n $((batch == 1 ? 64 : 1024)) -v --no-validate --no-cpu-compare --no-kernel-timing \
     > "$work/$label.txt" 2>&1
   echo "== $label: $(grep -E '^  compile|program build|time per example' "$work/$label.txt" |
-    sed -e 's/kernel setup.*//' -e 's/(kernel cache cold; 33 launches, 25 kernels)//' |
+    sed -e 's/kernel setup.*//' -e 's/(kernel cache cold; 33 launches, 25 kernels)//' \
+      -e 's/25 programs on 16 threads, //' |
     tr -s ' ' | tr '\n' ' ')"
   grep -m1 -A4 'build worker' "$work/$label.txt" | head -c 800
 }
 
 for batch in ${BATCHES:-64 1}; do
-  for p in ${PROCS:-0 4 8 16}; do run "b$batch-p$p" "$batch" "$p" empty; done
+  for p in ${PROCS:-0 3 4 6 8}; do run "b$batch-p$p" "$batch" "$p" empty; done
   run "b$batch-default" "$batch" default empty
+  run "b$batch-p4-allplatforms" "$batch" 4 empty TARTAN_BUILD_WORKER_PLATFORMS=all
   for i in 1 2; do run "b$batch-default-warm$i" "$batch" default keep; done
 done
 run b64-p0-nvoff 64 0 disabled
-run b64-p8-nvoff 64 8 disabled
+run b64-default-nvoff 64 default disabled
+run b64-p4-nvoff 64 4 disabled
 run b64-default-opt1 64 default empty TARTAN_BUILD_OPTIONS=-cl-nv-opt-level=1
-run b64-p0-opt1 64 0 empty TARTAN_BUILD_OPTIONS=-cl-nv-opt-level=1
 
 timeout 100 "$BUILD/bin/tartan_device_tests" \
   --gtest_filter="${GTEST_FILTER:-ProgramBuild.*:KernelCache*}" > "$work/device-tests.txt" 2>&1

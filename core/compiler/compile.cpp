@@ -346,6 +346,8 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.cache_hits = static_cast<int>(cache_stats.hits);
   stats.worker_builds = static_cast<int>(cache_stats.worker_builds);
   stats.build_processes = static_cast<int>(cache_stats.worker_processes);
+  stats.worker_ready_seconds = cache_stats.worker_ready_seconds;
+  stats.worker_seconds = cache_stats.worker_seconds;
   stats.cache_hit = stats.programs > 0 && stats.cache_hits == stats.programs;
   stats.build_seconds = seconds_since(phase);
 

@@ -1,5 +1,6 @@
 #include "runtime/build_workers.h"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -21,7 +22,6 @@
 #include "tartan/support/file_io.h"
 
 namespace tartan::runtime {
-namespace {
 
 // A fresh folder for one batch of jobs, removed with everything in it at the end.
 class JobDir {
@@ -41,6 +41,8 @@ class JobDir {
  private:
   std::filesystem::path path_;
 };
+
+namespace {
 
 // Longest source first onto the least loaded worker: build time grows with the source, and the
 // slowest worker sets the wall time.
@@ -63,7 +65,7 @@ std::vector<std::vector<std::size_t>> balance(const std::vector<const KernelCach
 }
 
 pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
-            const std::filesystem::path& log) {
+            const std::filesystem::path& log, const std::string& library) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -85,6 +87,11 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   // Not `environ`: the OpenCL loader has cut some of its variables short in place by now.
   std::vector<std::string> env_strings = child_environment();
+  if (!library.empty()) {
+    std::erase_if(env_strings,
+                  [](const std::string& v) { return v.starts_with("OCL_ICD_FILENAMES="); });
+    env_strings.push_back("OCL_ICD_FILENAMES=" + library);
+  }
   std::vector<char*> env;
   for (std::string& v : env_strings) env.push_back(v.data());
   env.push_back(nullptr);
@@ -118,23 +125,37 @@ double build_worker_timeout() {
   return seconds;
 }
 
-int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
-                     const std::filesystem::path& cache_dir,
-                     const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes, double timeout) {
-  const int workers = std::min(processes, static_cast<int>(sources.size()));
-  if (workers < 1 || worker.empty()) return 0;
-  JobDir dir;
-  if (dir.path().empty()) return 0;
-  std::vector<std::pair<pid_t, std::size_t>> pids;  // and the worker's group
-  const std::vector<std::vector<std::size_t>> groups = balance(sources, workers);
+std::string platform_library(cl_platform_id platform) {
+  if (platform == nullptr || env_string("TARTAN_BUILD_WORKER_PLATFORMS").value_or("") == "all") {
+    return {};
+  }
+  // cl_khr_icd: a platform object starts with its driver's dispatch table, whose entries are
+  // functions of the driver's library.
+  void* const* table = *reinterpret_cast<void* const* const*>(platform);
+  for (int i = 0; table != nullptr && i < 8; ++i) {
+    Dl_info info{};
+    if (table[i] != nullptr && dladdr(table[i], &info) != 0 && info.dli_fname != nullptr) {
+      return info.dli_fname;
+    }
+  }
+  return {};
+}
+
+BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
+                           const std::filesystem::path& cache_dir,
+                           const std::vector<const KernelCache::Source*>& sources,
+                           const std::string& options, int processes, const std::string& library)
+    : dir_(std::make_unique<JobDir>()) {
+  const int count = std::min(processes, static_cast<int>(sources.size()));
+  if (count < 1 || worker.empty() || dir_->path().empty()) return;
+  const std::vector<std::vector<std::size_t>> groups = balance(sources, count);
   for (std::size_t w = 0; w < groups.size(); ++w) {
     std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
                                   cache_dir.string(), "--options", options};
     try {
       for (std::size_t i : groups[w]) {
         const std::filesystem::path file =
-            dir.path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
+            dir_->path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
         write_file_atomic(file, sources[i]->text);
         args.push_back(file.string());
       }
@@ -142,43 +163,79 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
       spdlog::debug("build workers: {}", e.what());
       continue;  // the caller builds what no worker did
     }
-    const pid_t pid = spawn(worker, args, dir.path() / ("worker-" + std::to_string(w) + ".log"));
-    if (pid > 0) pids.emplace_back(pid, w);
+    const auto started = std::chrono::steady_clock::now();
+    const pid_t pid =
+        spawn(worker, args, dir_->path() / ("worker-" + std::to_string(w) + ".log"), library);
+    if (pid > 0) workers_.push_back({pid, w, started});
   }
+}
+
+BuildWorkers::~BuildWorkers() {
+  if (waited_) return;
+  try {
+    wait(build_worker_timeout());
+  } catch (const Error&) {
+    wait(kDefaultWorkerTimeout);  // a bad TARTAN_BUILD_WORKER_TIMEOUT: reported by the caller
+  }
+}
+
+WorkerTimes BuildWorkers::wait(double timeout) {
+  waited_ = true;
+  WorkerTimes slowest;
   // Bounded: a worker that hangs (a driver stuck in its compiler) is killed at the deadline, and
   // the caller builds its kernels as if it had failed.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
-  std::vector<bool> done(pids.size(), false);
-  for (std::size_t left = pids.size(); left > 0;) {
+  std::vector<bool> done(workers_.size(), false);
+  for (std::size_t left = workers_.size(); left > 0;) {
     const bool late = std::chrono::steady_clock::now() >= deadline;
-    for (std::size_t i = 0; i < pids.size(); ++i) {
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
       if (done[i]) continue;
-      const auto [pid, w] = pids[i];
+      const Worker& w = workers_[i];
+      const std::filesystem::path log_path =
+          dir_->path() / ("worker-" + std::to_string(w.index) + ".log");
       int status = 0;
-      pid_t got = waitpid(pid, &status, WNOHANG);
+      pid_t got = waitpid(w.pid, &status, WNOHANG);
       if (got == 0 && late) {
-        kill(pid, SIGKILL);
-        while ((got = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+        kill(w.pid, SIGKILL);
+        while ((got = waitpid(w.pid, &status, 0)) < 0 && errno == EINTR) {
         }
         spdlog::warn(
             "build worker {} did not finish within {} s (TARTAN_BUILD_WORKER_TIMEOUT); "
             "killed, its kernels are built here instead",
-            w, timeout);
-      } else if (got == pid && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
-        const std::optional<std::string> log =
-            read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
+            w.index, timeout);
+      } else if (got == w.pid && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
         // Unexpected (a kernel that does not build fails here too, with its log): say why.
         spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}",
-                     w, status, log.value_or("").substr(0, 2000));
+                     w.index, status, read_file(log_path).value_or("").substr(0, 2000));
+      } else if (got == w.pid) {
+        const std::string log = read_file(log_path).value_or("");
+        const std::size_t at = log.find(kWorkerReadyLine);
+        if (at != std::string::npos) {
+          slowest.ready_seconds =
+              std::max(slowest.ready_seconds,
+                       std::strtod(log.c_str() + at + kWorkerReadyLine.size(), nullptr));
+        }
       }
       if (got != 0) {  // exited, killed, or not ours to wait for (got < 0): done either way
         done[i] = true;
         --left;
+        slowest.seconds = std::max(
+            slowest.seconds,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - w.started).count());
       }
     }
-    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  return static_cast<int>(pids.size());
+  return slowest;
+}
+
+int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::filesystem::path& cache_dir,
+                     const std::vector<const KernelCache::Source*>& sources,
+                     const std::string& options, int processes, double timeout) {
+  BuildWorkers workers(worker, device_id, cache_dir, sources, options, processes);
+  workers.wait(timeout);
+  return workers.started();
 }
 
 }  // namespace tartan::runtime

@@ -5,10 +5,12 @@
 // caller's KernelCache::dir(), whatever this process's environment says) under the key the caller
 // computes from the same text. Exit 1 on the first failure (the caller then builds that kernel
 // itself and reports the error), 2 on bad arguments.
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "runtime/build_workers.h"
 #include "tartan/runtime/context.h"
 #include "tartan/runtime/device.h"
 #include "tartan/runtime/kernel_cache.h"
@@ -17,6 +19,7 @@
 
 int main(int argc, char** argv) {
   using namespace tartan;
+  const auto start = std::chrono::steady_clock::now();
   std::string device_id, cache_dir, options;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
@@ -39,6 +42,9 @@ int main(int argc, char** argv) {
   try {
     // find_device's error lists the devices this process sees: the caller's log shows it.
     const runtime::Context context(runtime::find_device(device_id));
+    std::cout << runtime::kWorkerReadyLine
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+              << " s" << std::endl;
     runtime::KernelCache cache(cache_dir);
     for (const std::string& file : files) {
       const std::optional<std::string> source = read_file(file);
