@@ -37,7 +37,6 @@ run() {
 for batch in ${BATCHES:-64 1}; do
   for p in ${PROCS:-0 3 4 6 8}; do run "b$batch-p$p" "$batch" "$p" empty; done
   run "b$batch-default" "$batch" default empty
-  run "b$batch-p4-allplatforms" "$batch" 4 empty TARTAN_BUILD_WORKER_PLATFORMS=all
   for i in 1 2; do run "b$batch-default-warm$i" "$batch" default keep; done
 done
 run b64-p0-nvoff 64 0 disabled

@@ -73,7 +73,7 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
 }
 
 // Worker processes for a cold build on NVIDIA (default_build_processes).
-constexpr int kNvidiaBuildProcesses = 8;
+constexpr int kNvidiaBuildProcesses = 4;
 
 bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
   return device.platform_name.find(name) != std::string::npos;
@@ -134,9 +134,11 @@ int build_threads_from_environment(int threads, int fallback) {
 // compiles one program at a time per process whatever the threads (16 threads: ~6 s for MobileNet
 // b64's 25 kernels), while separate processes compile at once, and the driver's compute cache
 // holds their machine code so that this process loads what they built in well under a
-// millisecond a program (results/perf-notes.md S4-compile, S5-compile for the measured counts).
-// Not with the compute cache off (CUDA_CACHE_DISABLE): each load would compile again. PoCL builds
-// one program for all kernels: nothing to spread.
+// millisecond a program. Four: each worker's driver start-up waits for the others' (ready after
+// 0.4 s with 3 workers, 0.5 s with 4, 0.8 s with 6, 1.1 s with 8), and 4 was the fastest or tied
+// at b64 and b1 in two calls (b64 cold 5.0 -> 2.4 s, 7.0 -> 2.8 s; results/perf-notes.md
+// S5-compile). Not with the compute cache off (CUDA_CACHE_DISABLE): each load compiles again
+// (b64 7.7 s in-process, 9.1 s with 4 workers). PoCL builds one program for all kernels.
 int default_build_processes(const runtime::DeviceInfo& device) {
   if (!platform_is(device, "NVIDIA") || env_flag("CUDA_CACHE_DISABLE")) return 0;
   return kNvidiaBuildProcesses;

@@ -1,6 +1,5 @@
 #include "runtime/build_workers.h"
 
-#include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -65,7 +64,7 @@ std::vector<std::vector<std::size_t>> balance(const std::vector<const KernelCach
 }
 
 pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
-            const std::filesystem::path& log, const std::string& library) {
+            const std::filesystem::path& log) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -87,11 +86,6 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   // Not `environ`: the OpenCL loader has cut some of its variables short in place by now.
   std::vector<std::string> env_strings = child_environment();
-  if (!library.empty()) {
-    std::erase_if(env_strings,
-                  [](const std::string& v) { return v.starts_with("OCL_ICD_FILENAMES="); });
-    env_strings.push_back("OCL_ICD_FILENAMES=" + library);
-  }
   std::vector<char*> env;
   for (std::string& v : env_strings) env.push_back(v.data());
   env.push_back(nullptr);
@@ -125,26 +119,10 @@ double build_worker_timeout() {
   return seconds;
 }
 
-std::string platform_library(cl_platform_id platform) {
-  if (platform == nullptr || env_string("TARTAN_BUILD_WORKER_PLATFORMS").value_or("") == "all") {
-    return {};
-  }
-  // cl_khr_icd: a platform object starts with its driver's dispatch table, whose entries are
-  // functions of the driver's library.
-  void* const* table = *reinterpret_cast<void* const* const*>(platform);
-  for (int i = 0; table != nullptr && i < 8; ++i) {
-    Dl_info info{};
-    if (table[i] != nullptr && dladdr(table[i], &info) != 0 && info.dli_fname != nullptr) {
-      return info.dli_fname;
-    }
-  }
-  return {};
-}
-
 BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
                            const std::filesystem::path& cache_dir,
                            const std::vector<const KernelCache::Source*>& sources,
-                           const std::string& options, int processes, const std::string& library)
+                           const std::string& options, int processes)
     : dir_(std::make_unique<JobDir>()) {
   const int count = std::min(processes, static_cast<int>(sources.size()));
   if (count < 1 || worker.empty() || dir_->path().empty()) return;
@@ -164,8 +142,7 @@ BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::strin
       continue;  // the caller builds what no worker did
     }
     const auto started = std::chrono::steady_clock::now();
-    const pid_t pid =
-        spawn(worker, args, dir_->path() / ("worker-" + std::to_string(w) + ".log"), library);
+    const pid_t pid = spawn(worker, args, dir_->path() / ("worker-" + std::to_string(w) + ".log"));
     if (pid > 0) workers_.push_back({pid, w, started});
   }
 }

@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include "tartan/runtime/device.h"
 #include "tartan/runtime/kernel_cache.h"
 
 namespace tartan::runtime {
@@ -30,12 +29,6 @@ std::filesystem::path build_worker_path();
 // for a value that is not a positive number.
 inline constexpr double kDefaultWorkerTimeout = 60;
 double build_worker_timeout();
-
-// The OpenCL library that implements `platform` (its ICD dispatch table's), for a worker's
-// OCL_ICD_FILENAMES: the worker then loads that driver alone, not every installed one (PoCL's
-// start-up in each of 4-16 workers). Empty where it cannot be told, or where
-// TARTAN_BUILD_WORKER_PLATFORMS=all asks for every driver.
-std::string platform_library(cl_platform_id platform);
 
 // What a worker prints once its device and context are ready, then the seconds since its start.
 inline constexpr std::string_view kWorkerReadyLine = "tartan-build-worker: ready after ";
@@ -51,12 +44,11 @@ struct WorkerTimes {
 class BuildWorkers {
  public:
   // Spreads `sources` over up to `processes` workers, balancing by source length; each stores
-  // what it builds in the kernel cache at `cache_dir` (KernelCache::dir()). `library`, if not
-  // empty, is the worker's OCL_ICD_FILENAMES (platform_library()).
+  // what it builds in the kernel cache at `cache_dir` (KernelCache::dir()).
   BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
                const std::filesystem::path& cache_dir,
                const std::vector<const KernelCache::Source*>& sources, const std::string& options,
-               int processes, const std::string& library = {});
+               int processes);
   ~BuildWorkers();  // waits as wait(build_worker_timeout()) would, if wait() was not called
   BuildWorkers(const BuildWorkers&) = delete;
   BuildWorkers& operator=(const BuildWorkers&) = delete;

@@ -266,8 +266,7 @@ std::unique_ptr<BuildWorkers> KernelCache::start_workers(const Context& context,
     keys.push_back(CacheKey::make(context.device().info, options, sources[i].text).hash().hex());
   }
   auto workers = std::make_unique<BuildWorkers>(build_worker_path(), context.device().info.id, dir_,
-                                                theirs, options, processes,
-                                                platform_library(context.device().platform));
+                                                theirs, options, processes);
   std::lock_guard lock(mutex_);
   stats_.worker_processes += static_cast<std::uint64_t>(workers->started());
   if (workers->started() > 0) worker_built_.insert(keys.begin(), keys.end());

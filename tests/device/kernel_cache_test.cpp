@@ -7,7 +7,6 @@
 
 #include "common/test_env.h"
 #include "device/vadd.h"
-#include "runtime/build_workers.h"
 #include "tartan/runtime/cl_error.h"
 #include "tartan/support/file_io.h"
 
@@ -250,16 +249,6 @@ TEST_F(KernelCacheTest, BuildAllWorkersStoreIntoTheCallersCacheFolder) {
     testing::run_and_check_vadd(ctx_, queue_, programs[i], 1000, "vadd_" + std::to_string(10 + i));
   }
   EXPECT_FALSE(std::filesystem::exists(home_.path() / "tartan")) << "a worker used XDG_CACHE_HOME";
-}
-
-// The driver's library, for a worker's OCL_ICD_FILENAMES (runtime/build_workers.h).
-TEST_F(KernelCacheTest, PlatformLibraryNamesTheDriversFile) {
-  const std::string library = platform_library(ctx_.device().platform);
-  ASSERT_FALSE(library.empty());
-  EXPECT_TRUE(std::filesystem::exists(library)) << library;
-  EXPECT_EQ(library.find("libOpenCL"), std::string::npos) << library << " is the ICD loader";
-  testing::ScopedEnv all("TARTAN_BUILD_WORKER_PLATFORMS", "all");
-  EXPECT_EQ(platform_library(ctx_.device().platform), "");
 }
 
 TEST_F(KernelCacheTest, EnvironmentVariableDisablesCache) {
