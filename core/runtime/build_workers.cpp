@@ -43,26 +43,6 @@ class JobDir {
 
 namespace {
 
-// Longest source first onto the least loaded worker: build time grows with the source, and the
-// slowest worker sets the wall time.
-std::vector<std::vector<std::size_t>> balance(const std::vector<const KernelCache::Source*>& s,
-                                              int workers) {
-  std::vector<std::size_t> order(s.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return s[a]->text.size() > s[b]->text.size();
-  });
-  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(workers));
-  std::vector<std::size_t> load(groups.size(), 0);
-  for (std::size_t i : order) {
-    const auto w =
-        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-    groups[w].push_back(i);
-    load[w] += s[i]->text.size();
-  }
-  return groups;
-}
-
 pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
             const std::filesystem::path& log) {
   std::vector<char*> argv;
@@ -119,6 +99,24 @@ double build_worker_timeout() {
   return seconds;
 }
 
+std::vector<std::vector<std::size_t>> balance_by_length(
+    const std::vector<const KernelCache::Source*>& s, int groups_wanted) {
+  std::vector<std::size_t> order(s.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return s[a]->text.size() > s[b]->text.size();
+  });
+  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(groups_wanted));
+  std::vector<std::size_t> load(groups.size(), 0);
+  for (std::size_t i : order) {
+    const auto w =
+        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    groups[w].push_back(i);
+    load[w] += s[i]->text.size();
+  }
+  return groups;
+}
+
 BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
                            const std::filesystem::path& cache_dir,
                            const std::vector<const KernelCache::Source*>& sources,
@@ -126,7 +124,7 @@ BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::strin
     : dir_(std::make_unique<JobDir>()) {
   const int count = std::min(processes, static_cast<int>(sources.size()));
   if (count < 1 || worker.empty() || dir_->path().empty()) return;
-  const std::vector<std::vector<std::size_t>> groups = balance(sources, count);
+  const std::vector<std::vector<std::size_t>> groups = balance_by_length(sources, count);
   for (std::size_t w = 0; w < groups.size(); ++w) {
     std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
                                   cache_dir.string(), "--options", options};

@@ -30,6 +30,12 @@ std::filesystem::path build_worker_path();
 inline constexpr double kDefaultWorkerTimeout = 60;
 double build_worker_timeout();
 
+// `sources` split into `groups` lists of indices of about equal total length, longest source first
+// onto the least loaded list: build time grows with the source, and the slowest builder sets the
+// wall time.
+std::vector<std::vector<std::size_t>> balance_by_length(
+    const std::vector<const KernelCache::Source*>& sources, int groups);
+
 // What a worker prints once its device and context are ready, then the seconds since its start.
 inline constexpr std::string_view kWorkerReadyLine = "tartan-build-worker: ready after ";
 

@@ -242,28 +242,28 @@ std::unique_ptr<BuildWorkers> KernelCache::start_workers(const Context& context,
     if (!writable_) return nullptr;
   }
   std::vector<std::size_t> missing;
+  std::vector<const Source*> missing_sources;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const CacheKey key = CacheKey::make(context.device().info, options, sources[i].text);
     std::error_code ec;
-    if (!std::filesystem::exists(entry_path(key), ec)) missing.push_back(i);
+    if (std::filesystem::exists(entry_path(key), ec)) continue;
+    missing.push_back(i);
+    missing_sources.push_back(&sources[i]);
   }
   if (missing.size() < 2) return nullptr;  // one build gains nothing from a process of its own
-  // This process takes a worker's share too (it is ready now, a worker only after its start-up):
-  // the longest sources first, one to each of processes + 1 builders in turn by load.
-  std::stable_sort(missing.begin(), missing.end(), [&](std::size_t a, std::size_t b) {
-    return sources[a].text.size() > sources[b].text.size();
-  });
-  std::vector<std::size_t> load(static_cast<std::size_t>(processes) + 1, 0);
+  // This process takes a share too (it is ready now, a worker only after its start-up): the
+  // first of processes + 1 groups; the workers split the others among themselves.
+  const std::vector<std::vector<std::size_t>> groups =
+      balance_by_length(missing_sources, processes + 1);
   std::vector<const Source*> theirs;
   std::vector<std::string> keys;
-  for (std::size_t i : missing) {
-    const auto b =
-        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-    load[b] += sources[i].text.size();
-    if (b == 0) continue;  // this process's
-    (*to_workers)[i] = true;
-    theirs.push_back(&sources[i]);
-    keys.push_back(CacheKey::make(context.device().info, options, sources[i].text).hash().hex());
+  for (std::size_t g = 1; g < groups.size(); ++g) {
+    for (std::size_t m : groups[g]) {
+      const std::size_t i = missing[m];
+      (*to_workers)[i] = true;
+      theirs.push_back(&sources[i]);
+      keys.push_back(CacheKey::make(context.device().info, options, sources[i].text).hash().hex());
+    }
   }
   auto workers = std::make_unique<BuildWorkers>(build_worker_path(), context.device().info.id, dir_,
                                                 theirs, options, processes);

@@ -7,8 +7,10 @@
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -96,6 +98,37 @@ TEST(BuildWorkers, AHungOrCrashedWorkerCostsABoundedWait) {
       EXPECT_EQ(errno, ESRCH);
     }
   }
+}
+
+// Every source in exactly one group; the longest goes first (to group 0, this process's share in
+// KernelCache::build_all), and no group's total exceeds another's by more than its smallest
+// source's length (greedy longest-first onto the least loaded).
+TEST(BuildWorkers, BalanceByLengthPartitionsEvenly) {
+  std::vector<std::string> texts;
+  for (std::size_t n : {5, 90, 17, 40, 40, 3, 61, 8, 29}) texts.push_back(std::string(n, 'x'));
+  std::vector<runtime::KernelCache::Source> storage;
+  for (const std::string& t : texts) storage.push_back({t, "k"});
+  std::vector<const runtime::KernelCache::Source*> sources;
+  for (const auto& s : storage) sources.push_back(&s);
+  const auto groups = runtime::balance_by_length(sources, 3);
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[0].front(), 1u) << "the longest source first, to group 0";
+  std::vector<int> seen(texts.size(), 0);
+  std::vector<std::size_t> load(groups.size(), 0), smallest(groups.size(), SIZE_MAX);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t i : groups[g]) {
+      ++seen[i];
+      load[g] += texts[i].size();
+      smallest[g] = std::min(smallest[g], texts[i].size());
+    }
+  }
+  for (int n : seen) EXPECT_EQ(n, 1);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t h = 0; h < groups.size(); ++h) {
+      EXPECT_LE(load[g], load[h] + smallest[g]) << g << " vs " << h;
+    }
+  }
+  EXPECT_EQ(runtime::balance_by_length(sources, 20).size(), 20u);
 }
 
 TEST(BuildWorkers, TheTimeoutComesFromTheEnvironmentAndRejectsNonsense) {
