@@ -48,7 +48,9 @@ void print_compile_phases(std::ostream& out, const CompileStats& c) {
       c.schedule_seconds, c.codegen_seconds, c.build_seconds, c.programs, c.build_threads,
       c.cache_hits,
       c.build_processes > 0
-          ? fmt::format(", {} built by {} worker processes", c.worker_builds, c.build_processes)
+          ? fmt::format(
+                ", {} built by {} worker processes: ready after {:.3f} s, done after {:.3f} s",
+                c.worker_builds, c.build_processes, c.worker_ready_seconds, c.worker_seconds)
           : std::string(),
       c.bind_seconds);
   std::string passes;

@@ -156,7 +156,9 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
                   {"source_builds", m.compile_stats.source_builds},
                   {"build_threads", m.compile_stats.build_threads},
                   {"build_processes", m.compile_stats.build_processes},
-                  {"worker_builds", m.compile_stats.worker_builds}};
+                  {"worker_builds", m.compile_stats.worker_builds},
+                  {"worker_ready_seconds", m.compile_stats.worker_ready_seconds},
+                  {"worker_seconds", m.compile_stats.worker_seconds}};
   j["warmup"] = {{"batches", m.warmup_batches}, {"seconds", m.warmup_seconds}};
   j["run"] = {{"batches_planned", m.batches_planned},
               {"batches", m.batch_seconds.size()},

@@ -72,6 +72,9 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
   return distinct;
 }
 
+// Worker processes for a cold build on NVIDIA (default_build_processes).
+constexpr int kNvidiaBuildProcesses = 4;
+
 bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
   return device.platform_name.find(name) != std::string::npos;
 }
@@ -127,16 +130,19 @@ int build_threads_from_environment(int threads, int fallback) {
   return threads > 0 ? threads : count_from_environment("TARTAN_BUILD_THREADS", fallback, 1);
 }
 
-// Worker processes for cold builds where left to tartan: none yet. What they are for: NVIDIA's
-// driver (580, H200) compiles one program at a time per process (16 threads: 5.25 s for MobileNet
-// b64's 25 kernels, one thread 5.47 s), while separate processes compile at once and a parent
-// loads what they built in ~0.4 ms a program, the driver's compute cache holding their work
-// (bench/scripts/device_compile_probe.sh). But workers spawned by compile() on that machine found
-// no NVIDIA device while the compiling process held it ("no device ..."; the same worker run by
-// hand built and stored its kernel), so they stay off until that is understood
-// (results/perf-notes.md, S4-compile). With the compute cache off (CUDA_CACHE_DISABLE) they
-// would not pay: each load compiles again (2.4 s for the 25), each worker's context takes 1.5 s.
-int default_build_processes(const runtime::DeviceInfo&) { return 0; }
+// Worker processes for cold builds where left to tartan: on NVIDIA only. Its driver (580, H200)
+// compiles one program at a time per process whatever the threads (16 threads: ~6 s for MobileNet
+// b64's 25 kernels), while separate processes compile at once, and the driver's compute cache
+// holds their machine code so that this process loads what they built in well under a
+// millisecond a program. Four: each worker's driver start-up waits for the others' (ready after
+// 0.4 s with 3 workers, 0.5 s with 4, 0.8 s with 6, 1.1 s with 8), and 4 was the fastest or tied
+// at b64 and b1 in two calls (b64 cold 5.0 -> 2.4 s, 7.0 -> 2.8 s; results/perf-notes.md
+// S5-compile). Not with the compute cache off (CUDA_CACHE_DISABLE): each load compiles again
+// (b64 7.7 s in-process, 9.1 s with 4 workers). PoCL builds one program for all kernels.
+int default_build_processes(const runtime::DeviceInfo& device) {
+  if (!platform_is(device, "NVIDIA") || env_flag("CUDA_CACHE_DISABLE")) return 0;
+  return kNvidiaBuildProcesses;
+}
 
 // The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
 // as NVIDIA's -cl-nv-opt-level, without a rebuild).
@@ -342,6 +348,8 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.cache_hits = static_cast<int>(cache_stats.hits);
   stats.worker_builds = static_cast<int>(cache_stats.worker_builds);
   stats.build_processes = static_cast<int>(cache_stats.worker_processes);
+  stats.worker_ready_seconds = cache_stats.worker_ready_seconds;
+  stats.worker_seconds = cache_stats.worker_seconds;
   stats.cache_hit = stats.programs > 0 && stats.cache_hits == stats.programs;
   stats.build_seconds = seconds_since(phase);
 

@@ -9,18 +9,18 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <numeric>
 #include <system_error>
+#include <thread>
 
+#include "support/child_env.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
 
-extern char** environ;
-
 namespace tartan::runtime {
-namespace {
 
 // A fresh folder for one batch of jobs, removed with everything in it at the end.
 class JobDir {
@@ -41,25 +41,7 @@ class JobDir {
   std::filesystem::path path_;
 };
 
-// Longest source first onto the least loaded worker: build time grows with the source, and the
-// slowest worker sets the wall time.
-std::vector<std::vector<std::size_t>> balance(const std::vector<const KernelCache::Source*>& s,
-                                              int workers) {
-  std::vector<std::size_t> order(s.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return s[a]->text.size() > s[b]->text.size();
-  });
-  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(workers));
-  std::vector<std::size_t> load(groups.size(), 0);
-  for (std::size_t i : order) {
-    const auto w =
-        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-    groups[w].push_back(i);
-    load[w] += s[i]->text.size();
-  }
-  return groups;
-}
+namespace {
 
 pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
             const std::filesystem::path& log) {
@@ -82,8 +64,13 @@ pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>&
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &all);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  // Not `environ`: the OpenCL loader has cut some of its variables short in place by now.
+  std::vector<std::string> env_strings = child_environment();
+  std::vector<char*> env;
+  for (std::string& v : env_strings) env.push_back(v.data());
+  env.push_back(nullptr);
   pid_t pid = -1;
-  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), environ);
+  const int err = posix_spawn(&pid, worker.c_str(), &files, &attr, argv.data(), env.data());
   posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&files);
   return err == 0 ? pid : -1;
@@ -100,21 +87,51 @@ std::filesystem::path build_worker_path() {
   return std::filesystem::exists(worker, ec) ? worker : std::filesystem::path();
 }
 
-int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
-                     const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes) {
-  const int workers = std::min(processes, static_cast<int>(sources.size()));
-  if (workers < 1 || worker.empty()) return 0;
-  JobDir dir;
-  if (dir.path().empty()) return 0;
-  std::vector<std::pair<pid_t, std::size_t>> pids;  // and the worker's group
-  const std::vector<std::vector<std::size_t>> groups = balance(sources, workers);
+double build_worker_timeout() {
+  const std::optional<std::string> v = env_string("TARTAN_BUILD_WORKER_TIMEOUT");
+  if (!v) return kDefaultWorkerTimeout;
+  char* end = nullptr;
+  const double seconds = std::strtod(v->c_str(), &end);
+  if (end != v->c_str() + v->size() || !(seconds > 0)) {
+    throw Error("TARTAN_BUILD_WORKER_TIMEOUT is '" + *v + "'",
+                "set it to a number of seconds greater than 0, or unset it");
+  }
+  return seconds;
+}
+
+std::vector<std::vector<std::size_t>> balance_by_length(
+    const std::vector<const KernelCache::Source*>& s, int groups_wanted) {
+  std::vector<std::size_t> order(s.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return s[a]->text.size() > s[b]->text.size();
+  });
+  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(groups_wanted));
+  std::vector<std::size_t> load(groups.size(), 0);
+  for (std::size_t i : order) {
+    const auto w =
+        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    groups[w].push_back(i);
+    load[w] += s[i]->text.size();
+  }
+  return groups;
+}
+
+BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
+                           const std::filesystem::path& cache_dir,
+                           const std::vector<const KernelCache::Source*>& sources,
+                           const std::string& options, int processes)
+    : dir_(std::make_unique<JobDir>()) {
+  const int count = std::min(processes, static_cast<int>(sources.size()));
+  if (count < 1 || worker.empty() || dir_->path().empty()) return;
+  const std::vector<std::vector<std::size_t>> groups = balance_by_length(sources, count);
   for (std::size_t w = 0; w < groups.size(); ++w) {
-    std::vector<std::string> args{worker.string(), "--device", device_id, "--options", options};
+    std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
+                                  cache_dir.string(), "--options", options};
     try {
       for (std::size_t i : groups[w]) {
         const std::filesystem::path file =
-            dir.path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
+            dir_->path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
         write_file_atomic(file, sources[i]->text);
         args.push_back(file.string());
       }
@@ -122,22 +139,78 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
       spdlog::debug("build workers: {}", e.what());
       continue;  // the caller builds what no worker did
     }
-    const pid_t pid = spawn(worker, args, dir.path() / ("worker-" + std::to_string(w) + ".log"));
-    if (pid > 0) pids.emplace_back(pid, w);
+    const auto started = std::chrono::steady_clock::now();
+    const pid_t pid = spawn(worker, args, dir_->path() / ("worker-" + std::to_string(w) + ".log"));
+    if (pid > 0) workers_.push_back({pid, w, started});
   }
-  for (const auto& [pid, w] : pids) {
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      const std::optional<std::string> log =
-          read_file(dir.path() / ("worker-" + std::to_string(w) + ".log"));
-      // Unexpected (a kernel that does not build fails here too, with its log): say why.
-      spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}", w,
-                   status, log.value_or("").substr(0, 2000));
-    }
+}
+
+BuildWorkers::~BuildWorkers() {
+  if (waited_) return;
+  try {
+    wait(build_worker_timeout());
+  } catch (const Error&) {
+    wait(kDefaultWorkerTimeout);  // a bad TARTAN_BUILD_WORKER_TIMEOUT: reported by the caller
   }
-  return static_cast<int>(pids.size());
+}
+
+WorkerTimes BuildWorkers::wait(double timeout) {
+  waited_ = true;
+  WorkerTimes slowest;
+  // Bounded: a worker that hangs (a driver stuck in its compiler) is killed at the deadline, and
+  // the caller builds its kernels as if it had failed.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
+  std::vector<bool> done(workers_.size(), false);
+  for (std::size_t left = workers_.size(); left > 0;) {
+    const bool late = std::chrono::steady_clock::now() >= deadline;
+    for (std::size_t i = 0; i < workers_.size(); ++i) {
+      if (done[i]) continue;
+      const Worker& w = workers_[i];
+      const std::filesystem::path log_path =
+          dir_->path() / ("worker-" + std::to_string(w.index) + ".log");
+      int status = 0;
+      pid_t got = waitpid(w.pid, &status, WNOHANG);
+      if (got == 0 && late) {
+        kill(w.pid, SIGKILL);
+        while ((got = waitpid(w.pid, &status, 0)) < 0 && errno == EINTR) {
+        }
+        spdlog::warn(
+            "build worker {} did not finish within {} s (TARTAN_BUILD_WORKER_TIMEOUT); "
+            "killed, its kernels are built here instead",
+            w.index, timeout);
+      } else if (got == w.pid && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+        // Unexpected (a kernel that does not build fails here too, with its log): say why.
+        spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}",
+                     w.index, status, read_file(log_path).value_or("").substr(0, 2000));
+      } else if (got == w.pid) {
+        const std::string log = read_file(log_path).value_or("");
+        const std::size_t at = log.find(kWorkerReadyLine);
+        if (at != std::string::npos) {
+          slowest.ready_seconds =
+              std::max(slowest.ready_seconds,
+                       std::strtod(log.c_str() + at + kWorkerReadyLine.size(), nullptr));
+        }
+      }
+      if (got != 0) {  // exited, killed, or not ours to wait for (got < 0): done either way
+        done[i] = true;
+        --left;
+        slowest.seconds = std::max(
+            slowest.seconds,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - w.started).count());
+      }
+    }
+    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return slowest;
+}
+
+int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::filesystem::path& cache_dir,
+                     const std::vector<const KernelCache::Source*>& sources,
+                     const std::string& options, int processes, double timeout) {
+  BuildWorkers workers(worker, device_id, cache_dir, sources, options, processes);
+  workers.wait(timeout);
+  return workers.started();
 }
 
 }  // namespace tartan::runtime

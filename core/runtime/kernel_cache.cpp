@@ -189,21 +189,41 @@ std::vector<Program> KernelCache::build_all(const Context& context,
                                             const std::vector<Source>& sources,
                                             const std::string& options, int threads,
                                             int processes) {
-  if (processes > 0 && enabled()) build_missing_in_workers(context, sources, options, processes);
+  std::vector<bool> to_workers(sources.size(), false);
+  std::unique_ptr<BuildWorkers> workers;
+  if (processes > 0 && enabled()) {
+    workers = start_workers(context, sources, options, processes, &to_workers);
+  }
   std::vector<std::optional<Program>> built(sources.size());
   std::vector<std::exception_ptr> errors(sources.size());
-  // parallel_for hands out a few chunks per thread, so unequal build times balance out.
-  parallel_for(static_cast<std::int64_t>(sources.size()), build_threads(sources.size(), threads),
-               /*min_parallel=*/2, [&](std::int64_t begin, std::int64_t end) {
-                 for (auto i = static_cast<std::size_t>(begin); i < static_cast<std::size_t>(end);
-                      ++i) {
-                   try {
-                     built[i].emplace(build(context, sources[i].text, options, sources[i].name));
-                   } catch (...) {
-                     errors[i] = std::current_exception();
+  // Builds (or loads) the sources whose to_workers flag is `theirs`: first this process's share
+  // while the workers run, then, once they are done, what they built (or failed to).
+  const auto build_some = [&](bool theirs) {
+    std::vector<std::size_t> some;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      if (to_workers[i] == theirs) some.push_back(i);
+    }
+    // parallel_for hands out a few chunks per thread, so unequal build times balance out.
+    parallel_for(static_cast<std::int64_t>(some.size()), build_threads(some.size(), threads),
+                 /*min_parallel=*/2, [&](std::int64_t begin, std::int64_t end) {
+                   for (std::int64_t k = begin; k < end; ++k) {
+                     const std::size_t i = some[static_cast<std::size_t>(k)];
+                     try {
+                       built[i].emplace(build(context, sources[i].text, options, sources[i].name));
+                     } catch (...) {
+                       errors[i] = std::current_exception();
+                     }
                    }
-                 }
-               });
+                 });
+  };
+  build_some(false);
+  if (workers) {
+    const WorkerTimes times = workers->wait(build_worker_timeout());
+    std::lock_guard lock(mutex_);
+    stats_.worker_ready_seconds = std::max(stats_.worker_ready_seconds, times.ready_seconds);
+    stats_.worker_seconds = std::max(stats_.worker_seconds, times.seconds);
+  }
+  build_some(true);
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);  // the first in source order, whichever finished first
   }
@@ -213,28 +233,44 @@ std::vector<Program> KernelCache::build_all(const Context& context,
   return programs;
 }
 
-void KernelCache::build_missing_in_workers(const Context& context,
-                                           const std::vector<Source>& sources,
-                                           const std::string& options, int processes) {
+std::unique_ptr<BuildWorkers> KernelCache::start_workers(const Context& context,
+                                                         const std::vector<Source>& sources,
+                                                         const std::string& options, int processes,
+                                                         std::vector<bool>* to_workers) {
   {
     std::lock_guard lock(mutex_);
-    if (!writable_) return;
+    if (!writable_) return nullptr;
   }
-  std::vector<const Source*> missing;
-  std::vector<std::string> keys;
-  for (const Source& s : sources) {
-    const CacheKey key = CacheKey::make(context.device().info, options, s.text);
+  std::vector<std::size_t> missing;
+  std::vector<const Source*> missing_sources;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const CacheKey key = CacheKey::make(context.device().info, options, sources[i].text);
     std::error_code ec;
     if (std::filesystem::exists(entry_path(key), ec)) continue;
-    missing.push_back(&s);
-    keys.push_back(key.hash().hex());
+    missing.push_back(i);
+    missing_sources.push_back(&sources[i]);
   }
-  if (missing.size() < 2) return;  // one build gains nothing from a process of its own
-  const int ran =
-      build_in_workers(build_worker_path(), context.device().info.id, missing, options, processes);
+  if (missing.size() < 2) return nullptr;  // one build gains nothing from a process of its own
+  // This process takes a share too (it is ready now, a worker only after its start-up): the
+  // first of processes + 1 groups; the workers split the others among themselves.
+  const std::vector<std::vector<std::size_t>> groups =
+      balance_by_length(missing_sources, processes + 1);
+  std::vector<const Source*> theirs;
+  std::vector<std::string> keys;
+  for (std::size_t g = 1; g < groups.size(); ++g) {
+    for (std::size_t m : groups[g]) {
+      const std::size_t i = missing[m];
+      (*to_workers)[i] = true;
+      theirs.push_back(&sources[i]);
+      keys.push_back(CacheKey::make(context.device().info, options, sources[i].text).hash().hex());
+    }
+  }
+  auto workers = std::make_unique<BuildWorkers>(build_worker_path(), context.device().info.id, dir_,
+                                                theirs, options, processes);
   std::lock_guard lock(mutex_);
-  stats_.worker_processes += static_cast<std::uint64_t>(ran);
-  if (ran > 0) worker_built_.insert(keys.begin(), keys.end());
+  stats_.worker_processes += static_cast<std::uint64_t>(workers->started());
+  if (workers->started() > 0) worker_built_.insert(keys.begin(), keys.end());
+  return workers;
 }
 
 std::optional<Program> KernelCache::load(const Context& context, const CacheKey& key,

@@ -204,10 +204,14 @@ TEST_F(KernelCacheTest, BuildAllReportsTheFirstFailingSourceWithItsLog) {
       "__kernel void second_bad(__global float* x) { x[0] = undeclared_two; }\n";
   const std::vector<KernelCache::Source> sources = {
       {good, "good"}, {bad2, "second_bad"}, {good, "good_again"}, {bad1, "first_bad"}};
-  for (int attempt = 0; attempt < 3; ++attempt) {  // whichever thread fails first
+  // Whichever thread fails first; with worker processes too (theirs fail, this process builds
+  // what they did not and reports the failure itself).
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const int processes = attempt % 2 == 0 ? 0 : 2;
+    SCOPED_TRACE("processes " + std::to_string(processes));
     KernelCache cache = KernelCache::from_environment();
     try {
-      cache.build_all(ctx_, sources, kOptions, 4);
+      cache.build_all(ctx_, sources, kOptions, 4, processes);
       FAIL() << "expected a build failure";
     } catch (const OpenCLError& e) {
       const std::string what = e.what();
@@ -219,6 +223,32 @@ TEST_F(KernelCacheTest, BuildAllReportsTheFirstFailingSourceWithItsLog) {
       EXPECT_EQ(what.find("undeclared_one"), std::string::npos) << what;
     }
   }
+}
+
+// Workers store into the caller's cache folder, whatever XDG_CACHE_HOME says (tartan-build-worker
+// --cache-dir): this process then loads every program they built, and builds its own share.
+TEST_F(KernelCacheTest, BuildAllWorkersStoreIntoTheCallersCacheFolder) {
+  constexpr int kPrograms = 5;
+  std::vector<std::string> texts;
+  std::vector<KernelCache::Source> sources;
+  for (int i = 0; i < kPrograms; ++i) texts.push_back(renamed_vadd(10 + i));
+  for (int i = 0; i < kPrograms; ++i)
+    sources.push_back({texts[i], "vadd_" + std::to_string(10 + i)});
+  KernelCache cache(home_.path() / "elsewhere");
+  const std::uint64_t before = program_source_builds();
+  const std::vector<Program> programs = cache.build_all(ctx_, sources, kOptions, 2, 2);
+  const std::uint64_t built_here = program_source_builds() - before;
+  EXPECT_EQ(cache.stats().worker_processes, 2u);
+  EXPECT_GE(cache.stats().worker_builds, 2u);
+  EXPECT_EQ(built_here + cache.stats().worker_builds, static_cast<std::uint64_t>(kPrograms))
+      << "built here though the workers had";
+  EXPECT_GE(built_here, 1u) << "this process built no share";
+  for (int i = 0; i < kPrograms; ++i) {
+    EXPECT_TRUE(std::filesystem::exists(
+        cache.entry_path(CacheKey::make(ctx_.device().info, kOptions, texts[i]))));
+    testing::run_and_check_vadd(ctx_, queue_, programs[i], 1000, "vadd_" + std::to_string(10 + i));
+  }
+  EXPECT_FALSE(std::filesystem::exists(home_.path() / "tartan")) << "a worker used XDG_CACHE_HOME";
 }
 
 TEST_F(KernelCacheTest, EnvironmentVariableDisablesCache) {

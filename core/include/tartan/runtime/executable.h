@@ -49,6 +49,8 @@ struct CompileStats {
   int build_threads = 0;            // host threads that built or loaded the programs
   int build_processes = 0;          // worker processes that built programs (build_processes)
   int worker_builds = 0;            // programs those workers built (not in cache_hits)
+  double worker_ready_seconds = 0;  // the slowest worker's start-up (device and context)
+  double worker_seconds = 0;        // the slowest worker's whole run, from its spawn
   std::uint64_t source_builds = 0;  // clBuildProgram calls from source during this compile
   int tuned_kernels = 0;            // distinct kernels measured by the tuner (CompileOptions::tune)
   int tuning_records_used = 0;      // distinct kernels whose plan came from the tuning cache

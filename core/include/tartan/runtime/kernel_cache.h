@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -54,6 +55,8 @@ struct KernelCacheStats {
   std::uint64_t store_failures = 0;
   std::uint64_t worker_builds = 0;     // loaded from entries that build_all's workers just built
   std::uint64_t worker_processes = 0;  // tartan-build-worker processes build_all ran
+  double worker_ready_seconds = 0;     // the slowest worker's start-up (device and context)
+  double worker_seconds = 0;           // the slowest worker's whole run
 };
 
 class KernelCache {
@@ -73,8 +76,8 @@ class KernelCache {
   // programs concurrently). If builds fail, throws the failure of the first failing source in
   // `sources` order (with its build log), after every thread has finished. With `processes` > 0
   // (and the cache enabled), the sources missing from the cache are first built by up to that
-  // many tartan-build-worker processes into it (runtime/build_workers.h): for drivers that build
-  // one program at a time per process.
+  // many tartan-build-worker processes into it (runtime/build_workers.h), while this process
+  // builds a share of them itself: for drivers that build one program at a time per process.
   struct Source {
     std::string_view text;
     std::string name;
@@ -94,9 +97,12 @@ class KernelCache {
                               const std::string& options, std::string_view name);
   void store(const CacheKey& key, const Program& program);
 
-  // Builds the sources missing from the cache in worker processes; remembers their keys.
-  void build_missing_in_workers(const Context& context, const std::vector<Source>& sources,
-                                const std::string& options, int processes);
+  // Starts worker processes on the sources missing from the cache, all but a share this process
+  // builds itself meanwhile (marked false in `*to_workers`); remembers the workers' keys.
+  std::unique_ptr<class BuildWorkers> start_workers(const Context& context,
+                                                    const std::vector<Source>& sources,
+                                                    const std::string& options, int processes,
+                                                    std::vector<bool>* to_workers);
 
   std::filesystem::path dir_;
   mutable std::mutex mutex_;  // guards stats_, writable_ and worker_built_
