@@ -55,6 +55,7 @@ std::string encode_tuning_record(const TuningRecord& r) {
                               {"vector_loads", r.plan.vector_loads},
                               {"tile0_outermost", r.plan.tile0_outermost},
                               {"pack_weights", r.plan.pack_weights},
+                              {"split_interior", r.plan.split_interior},
                               {"local",
                                {{"rows", r.plan.local.rows},
                                 {"cols", r.plan.local.cols},
@@ -98,6 +99,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.vector_loads = p.at("vector_loads").get<bool>();
     r.plan.tile0_outermost = p.value("tile0_outermost", false);  // absent before it existed
     r.plan.pack_weights = p.value("pack_weights", false);
+    r.plan.split_interior = p.value("split_interior", false);
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
       r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),
