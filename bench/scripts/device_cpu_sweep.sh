@@ -6,7 +6,7 @@
 # configs/devices as committed. Each RUNS entry NET:BATCH:THREADS:VARIANT,VARIANT... runs
 # tartan-bench on the PoCL CPU with PoCL's threads pinned to THREADS, per-kernel timing on.
 # Per-kernel tables go to $OUT/cpu-sweep.tar.gz; a summary to stdout. Runs stop once BUDGET_S
-# (250) seconds are spent. N (16) examples per run; VALIDATE=1 checks one against the reference.
+# (250) seconds are spent, and each ends by LIMIT_S (290). N (16) examples per run; VALIDATE=1 checks one against the reference.
 #   usage: VARIANTS="after before=split_interior:false wg16=work_group_size:16" \
 #          RUNS="mobilenet:1:2:after,before,wg16" bash bench/scripts/device_cpu_sweep.sh
 set -uo pipefail
@@ -47,11 +47,12 @@ for r in ${RUNS:-}; do
       continue
     fi
     f="$work/$net-b$batch-cpu$threads-$name.txt"
+    left=$(( ${LIMIT_S:-290} - SECONDS )); [ "$left" -gt 120 ] && left=120
     validate=--no-validate
     [ -n "${VALIDATE:-}" ] && validate=--validate
     # shellcheck disable=SC2086  # the variant's environment entries, split on spaces
     env ${variant_env[$name]} POCL_MAX_PTHREAD_COUNT="$threads" POCL_CPU_MAX_CU_COUNT="$threads" \
-      TARTAN_PROFILES_DIR="$work/profiles-$name" timeout 120 "$BIN/tartan-bench" keras "$net" \
+      TARTAN_PROFILES_DIR="$work/profiles-$name" timeout "$left" "$BIN/tartan-bench" keras "$net" \
       --batch-size "$batch" -n "${N:-16}" --warmup-examples 2 --device "$cpu_device" -v \
       --kernel-timing --top-kernels "${TOP:-40}" "$validate" --no-cpu-compare > "$f" 2>&1
     echo "== $net b$batch cpu$threads $name: $(grep -E 'time per example|kernel time|Correctness' "$f" | tr -s ' ' | tr '\n' ' ') (${SECONDS}s)"
