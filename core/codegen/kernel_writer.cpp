@@ -856,218 +856,325 @@ void KernelWriter::emit_root(const Contraction& c) {
                  " / " + std::to_string(k.expr.denom()) + ";");
     }
   }
-  emit_predicates(-1);
 
-  for (std::size_t k = 0; k < loops.size(); ++k) {
-    const std::size_t v = loops[k];
-    std::string lo = std::to_string(ranges[v].lo), hi = std::to_string(ranges[v].hi);
-    std::vector<const RangeCheck*> here;
-    for (const RangeCheck& chk : checks) {
-      if (depth(chk.expr) != static_cast<int>(k) || chk.mask != 0) continue;
-      const std::int64_t a = chk.expr.coeff(static_cast<int>(v));
-      if (chk.bound > 0 && chk.expr.denom() == 1 && chk.value_name.empty() && (a == 1 || a == -1)) {
-        // 0 <= a*v + r < bound, r known outside this loop: tighten the loop's bounds.
-        const std::string r = numerator(chk.expr - Affine::index(static_cast<int>(v), a), names);
-        const std::string b = std::to_string(chk.bound);
-        if (a == 1) {
-          lo = "max(" + lo + ", -(" + r + "))";
-          hi = "min(" + hi + ", " + b + " - " + r + ")";
-        } else {
-          lo = "max(" + lo + ", " + r + " - " + std::to_string(chk.bound - 1) + ")";
-          hi = "min(" + hi + ", " + r + " + 1)";
+  // Where every per-element check holds at every tile element over the loops' whole ranges
+  // (each affine check's least and greatest value over that box), and every tile element is
+  // inside the output: there the interior copy of the reduction runs without them. "" when the
+  // kernel has no such checks, or one that is not a plain range (an equality, a divisor).
+  const auto interior_condition = [&]() -> std::string {
+    std::vector<std::string> parts;
+    for (std::size_t t = 0; t < tiles_.size(); ++t) {
+      parts.push_back(edge_check(t, tiles_[t].size - 1));
+    }
+    for (const RangeCheck& k : checks) {
+      if (k.mask == 0) continue;
+      if (k.bound == 0 || k.expr.denom() != 1) return "";
+      std::vector<std::string> least = names, greatest = names;
+      for (const auto& [v, coeff] : k.expr.terms()) {
+        const auto u = static_cast<std::size_t>(v);
+        std::string lo = names[u], hi = names[u];
+        if (const auto t = std::find(tile_var.begin(), tile_var.end(), v); t != tile_var.end()) {
+          lo = names[u] + "_0";
+          hi = names[u] + "_" +
+               std::to_string(tiles_[static_cast<std::size_t>(t - tile_var.begin())].size - 1);
+        } else if (depth_of[u] >= 0) {
+          lo = "(" + std::to_string(ranges[u].lo) + ")";
+          hi = "(" + std::to_string(ranges[u].hi - 1) + ")";
         }
-      } else {
-        here.push_back(&chk);
+        least[u] = coeff > 0 ? lo : hi;
+        greatest[u] = coeff > 0 ? hi : lo;
+      }
+      parts.push_back("(" + numerator(k.expr, least) + ") >= 0 && (" + numerator(k.expr, greatest) +
+                      ") < " + std::to_string(k.bound));
+    }
+    return all_of(parts);
+  };
+  // Whether some work-item can take the interior copy: some choice of tile starts (multiples of
+  // the tile sizes, whole tiles inside the output) for which every per-element check holds over
+  // the loops' whole ranges (one that also uses another coordinate counts as met). Without one
+  // the copy is dead code that still costs registers (ResNet50's 14x14 and 7x7 convolutions in
+  // tiles of 7 columns ran ~10% slower with it on PoCL 5). Many work-items: assumed so.
+  const auto interior_reachable = [&] {
+    std::array<std::int64_t, 2> count{1, 1};
+    for (std::size_t t = 0; t < tiles_.size(); ++t) {
+      count[t] = grid_[static_cast<std::size_t>(tiles_[t].dim)];
+    }
+    if (count[0] * count[1] > (1 << 16)) return true;
+    for (std::int64_t s0 = 0; s0 < count[0]; ++s0) {
+      for (std::int64_t s1 = 0; s1 < count[1]; ++s1) {
+        const std::array<std::int64_t, 2> start{s0 * tile_size(0), s1 * tile_size(1)};
+        bool inside = true;
+        for (std::size_t t = 0; t < tiles_.size() && inside; ++t) {
+          inside = start[t] + tiles_[t].size <= out_shape_[static_cast<std::size_t>(tiles_[t].dim)];
+        }
+        for (std::size_t k = 0; k < checks.size() && inside; ++k) {
+          if (checks[k].mask == 0) continue;
+          std::int64_t lo = checks[k].expr.constant_term(), hi = lo;
+          bool other = false;
+          for (const auto& [v, coeff] : checks[k].expr.terms()) {
+            const auto u = static_cast<std::size_t>(v);
+            std::int64_t least = 0, greatest = 0;
+            if (const auto t = std::find(tile_var.begin(), tile_var.end(), v);
+                t != tile_var.end()) {
+              const auto ti = static_cast<std::size_t>(t - tile_var.begin());
+              least = start[ti];
+              greatest = start[ti] + tiles_[ti].size - 1;
+            } else if (depth_of[u] >= 0) {
+              least = ranges[u].lo;
+              greatest = ranges[u].hi - 1;
+            } else {
+              other = true;
+              break;
+            }
+            lo += coeff * (coeff > 0 ? least : greatest);
+            hi += coeff * (coeff > 0 ? greatest : least);
+          }
+          inside = other || (lo >= 0 && hi < checks[k].bound);
+        }
+        if (inside) return true;
       }
     }
-    const std::string& n = names[v];
-    const std::string end = "e_" + c.index_names[v];
-    if (k + 1 == loops.size() && plan_.unroll > 1) body_.line(opencl::unroll_hint(plan_.unroll));
-    // The split loop of a group reduction: share `slice` takes every threads-th value.
-    const bool split = group && static_cast<int>(v) == plan_.reduce.var;
-    body_.open("for (" + index_type_ + " " + n + " = " + lo + (split ? " + slice" : "") + ", " +
-               end + " = " + hi + "; " + n + " < " + end + "; " +
-               (split ? n + " += " + std::to_string(plan_.reduce.threads) : "++" + n) + ")");
-    for (const RangeCheck* chk : here) {
-      const std::string num = numerator(chk->expr, names);
-      const std::string q = std::to_string(chk->expr.denom());
-      if (chk->bound == 0) {
-        body_.line("if (" + num + " != " + chk->equals + (q == "1" ? "" : " * " + q) +
+    return false;
+  };
+  std::string interior = plan_.split_interior && !group ? interior_condition() : std::string();
+  if (!interior.empty() && !interior_reachable()) interior.clear();
+
+  // The loops, loads and accumulation (emitted twice with the interior split).
+  const auto emit_reduction = [&] {
+    emit_predicates(-1);
+
+    for (std::size_t k = 0; k < loops.size(); ++k) {
+      const std::size_t v = loops[k];
+      std::string lo = std::to_string(ranges[v].lo), hi = std::to_string(ranges[v].hi);
+      std::vector<const RangeCheck*> here;
+      for (const RangeCheck& chk : checks) {
+        if (depth(chk.expr) != static_cast<int>(k) || chk.mask != 0) continue;
+        const std::int64_t a = chk.expr.coeff(static_cast<int>(v));
+        if (chk.bound > 0 && chk.expr.denom() == 1 && chk.value_name.empty() &&
+            (a == 1 || a == -1)) {
+          // 0 <= a*v + r < bound, r known outside this loop: tighten the loop's bounds.
+          const std::string r = numerator(chk.expr - Affine::index(static_cast<int>(v), a), names);
+          const std::string b = std::to_string(chk.bound);
+          if (a == 1) {
+            lo = "max(" + lo + ", -(" + r + "))";
+            hi = "min(" + hi + ", " + b + " - " + r + ")";
+          } else {
+            lo = "max(" + lo + ", " + r + " - " + std::to_string(chk.bound - 1) + ")";
+            hi = "min(" + hi + ", " + r + " + 1)";
+          }
+        } else {
+          here.push_back(&chk);
+        }
+      }
+      const std::string& n = names[v];
+      const std::string end = "e_" + c.index_names[v];
+      if (k + 1 == loops.size() && plan_.unroll > 1) body_.line(opencl::unroll_hint(plan_.unroll));
+      // The split loop of a group reduction: share `slice` takes every threads-th value.
+      const bool split = group && static_cast<int>(v) == plan_.reduce.var;
+      body_.open("for (" + index_type_ + " " + n + " = " + lo + (split ? " + slice" : "") + ", " +
+                 end + " = " + hi + "; " + n + " < " + end + "; " +
+                 (split ? n + " += " + std::to_string(plan_.reduce.threads) : "++" + n) + ")");
+      for (const RangeCheck* chk : here) {
+        const std::string num = numerator(chk->expr, names);
+        const std::string q = std::to_string(chk->expr.denom());
+        if (chk->bound == 0) {
+          body_.line("if (" + num + " != " + chk->equals + (q == "1" ? "" : " * " + q) +
+                     ") continue;");
+          continue;
+        }
+        std::string val = num;
+        if (q != "1") {
+          body_.line("if (" + num + " % " + q + " != 0) continue;");
+          val = chk->value_name.empty() ? "(" + num + " / " + q + ")" : chk->value_name;
+          if (!chk->value_name.empty())
+            body_.line("const " + index_type_ + " " + val + " = " + num + " / " + q + ";");
+        }
+        body_.line("if (" + val + " < 0 || " + val + " >= " + std::to_string(chk->bound) +
                    ") continue;");
+      }
+      emit_predicates(static_cast<int>(k));
+    }
+
+    // Each input's values at the tile positions it depends on: one load per position, guarded by
+    // its predicates, or nv vector loads for a whole contiguous, unguarded run along tile 0.
+    std::vector<std::vector<std::string>> in(c.inputs.size());
+    std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // [b * nv + v]
+    const auto chunk_name = [&](const std::string& base, int v) {
+      return nv > 1 ? base + "v" + std::to_string(v) : base;
+    };
+    const bool plain = elements_.size() == 1;
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      const Access& acc = c.inputs[i];
+      const TensorInfo& t = program_.tensor(acc.tensor);
+      const int m = input_mask[i];
+      const std::size_t count = m == 0 ? 1 : pred[static_cast<std::size_t>(m)].size();
+      if (t.kind == TensorKind::kLiteral) {
+        in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
         continue;
       }
-      std::string val = num;
-      if (q != "1") {
-        body_.line("if (" + num + " % " + q + " != 0) continue;");
-        val = chk->value_name.empty() ? "(" + num + " / " + q + ")" : chk->value_name;
-        if (!chk->value_name.empty())
-          body_.line("const " + index_type_ + " " + val + " = " + num + " / " + q + ";");
-      }
-      body_.line("if (" + val + " < 0 || " + val + " >= " + std::to_string(chk->bound) +
-                 ") continue;");
-    }
-    emit_predicates(static_cast<int>(k));
-  }
-
-  // Each input's values at the tile positions it depends on: one load per position, guarded by
-  // its predicates, or nv vector loads for a whole contiguous, unguarded run along tile 0.
-  std::vector<std::vector<std::string>> in(c.inputs.size());
-  std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // [b * nv + v]
-  const auto chunk_name = [&](const std::string& base, int v) {
-    return nv > 1 ? base + "v" + std::to_string(v) : base;
-  };
-  const bool plain = elements_.size() == 1;
-  for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    const Access& acc = c.inputs[i];
-    const TensorInfo& t = program_.tensor(acc.tensor);
-    const int m = input_mask[i];
-    const std::size_t count = m == 0 ? 1 : pred[static_cast<std::size_t>(m)].size();
-    if (t.kind == TensorKind::kLiteral) {
-      in[i].assign(count, opencl::literal(t.dtype, t.data->at(0)));
-      continue;
-    }
-    // A packed input (schedule/packing.h) reads panel c / n0 (c: the tile's first coordinate
-    // along tile 0, a multiple of n0), row r of it, lane a: c * rows + r * n0 + a, where r is
-    // the flat position in the other dimensions.
-    const bool packed = reads_packed(program_, c, plan_, i);
-    const std::size_t rank = packed ? t.shape.size() - 1 : t.shape.size();
-    std::vector<std::int64_t> strides = row_major_strides(t.shape);
-    if (packed) {
-      strides = row_major_strides(Shape(t.shape.begin(), t.shape.end() - 1));
-      for (std::int64_t& s : strides) s *= n0;
-    }
-    if (packed) {
-      strides.push_back(num_elements(t.shape) / t.shape.back());
-      strides.push_back(1);
-    }
-    const auto terms_at = [&](int a, int b) {
-      const std::vector<std::string> n = names_at(a, b);
-      std::vector<std::string> terms;
-      for (std::size_t d = 0; d < rank; ++d) {
-        const RangeCheck* named = nullptr;
-        for (const RangeCheck& k : checks) {
-          if (!k.value_name.empty() &&
-              k.value_name == "x" + std::to_string(i) + "_" + std::to_string(d)) {
-            named = &k;
-          }
-        }
-        terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
+      // A packed input (schedule/packing.h) reads panel c / n0 (c: the tile's first coordinate
+      // along tile 0, a multiple of n0), row r of it, lane a: c * rows + r * n0 + a, where r is
+      // the flat position in the other dimensions.
+      const bool packed = reads_packed(program_, c, plan_, i);
+      const std::size_t rank = packed ? t.shape.size() - 1 : t.shape.size();
+      std::vector<std::int64_t> strides = row_major_strides(t.shape);
+      if (packed) {
+        strides = row_major_strides(Shape(t.shape.begin(), t.shape.end() - 1));
+        for (std::int64_t& s : strides) s *= n0;
       }
       if (packed) {
-        terms.push_back("c" + std::to_string(tiles_[0].dim));
-        terms.push_back(std::to_string(a));
+        strides.push_back(num_elements(t.shape) / t.shape.back());
+        strides.push_back(1);
       }
-      return terms;
-    };
-    const auto offset = [&](int a, int b) { return cexpr::flat_offset(terms_at(a, b), strides); };
-    const std::string type(opencl::compute_type(t.dtype));
-    const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
-    bool unguarded = true;
-    for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
-    const std::string var = "in" + std::to_string(i);
-    if (acc.tensor == computed) {
-      for (std::size_t idx = 0; idx < count; ++idx) {
-        const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
-        const std::string name =
-            "pv" + std::to_string(i) + (m == 0 ? "" : "_" + std::to_string(idx));
-        emit_prologue(terms_at(a, b), plain ? "" : guard(m, a, b), name);
-        in[i].push_back(name);
-      }
-      continue;
-    }
-    // Bound only here: a prologue's operand (above) is read from the prologue's own input.
-    const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
-    if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
-        opencl::has_vector_load(t.dtype, w0)) {
-      for (int v = 0; v < nv; ++v) {
-        body_.line("const " + opencl::vector_type(t.dtype, w0) + " " + chunk_name(var, v) + " = " +
-                   opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, 0)) + ";");
-      }
-      for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(chunk_name(var, a / w0), a % w0));
-      for (int b = 0; b < n1; ++b) {
-        for (int v = 0; v < nv; ++v) vec_in[i].push_back(chunk_name(var, v));
-      }
-      continue;
-    }
-    // Along both tiles (a depthwise convolution's input: channels x output columns): one
-    // vector load per tile-1 position, when whether it is inside depends on that position
-    // only (padding along the columns), never on the tile-0 position.
-    bool per_row_guard = m == 3 && step == 1;
-    for (int a = 0; a < n0 && per_row_guard; ++a) {
-      per_row_guard = pred[1][static_cast<std::size_t>(a)].empty();
-      for (int b = 0; b < n1 && per_row_guard; ++b) {
-        per_row_guard = pred[3][static_cast<std::size_t>(a * n1 + b)].empty();
-      }
-    }
-    if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, w0)) {
-      const std::string vt = opencl::vector_type(t.dtype, w0);
-      in[i].resize(static_cast<std::size_t>(n0 * n1));
-      for (int b = 0; b < n1; ++b) {
-        for (int v = 0; v < nv; ++v) {
-          const std::string name = chunk_name(var + "_" + std::to_string(b), v);
-          std::string load = opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, b));
-          const std::string g = guard(2, 0, b);
-          if (!g.empty()) {
-            load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
-                   (is_float(t.dtype) ? "0.0f" : "0") + ")";
+      const auto terms_at = [&](int a, int b) {
+        const std::vector<std::string> n = names_at(a, b);
+        std::vector<std::string> terms;
+        for (std::size_t d = 0; d < rank; ++d) {
+          const RangeCheck* named = nullptr;
+          for (const RangeCheck& k : checks) {
+            if (!k.value_name.empty() &&
+                k.value_name == "x" + std::to_string(i) + "_" + std::to_string(d)) {
+              named = &k;
+            }
           }
-          body_.line("const " + vt + " " + name + " = " + load + ";");
-          vec_in[i].push_back(name);
-          for (int a = v * w0; a < (v + 1) * w0; ++a) {
-            in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a % w0);
-          }
+          terms.push_back(named ? named->value_name : numerator(acc.indices[d], n));
         }
-      }
-      continue;
-    }
-    for (std::size_t idx = 0; idx < count; ++idx) {
-      const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
-      std::string load = opencl::load(t.dtype, buffer, offset(a, b));
-      if (plain) {
-        in[i].push_back(load);
+        if (packed) {
+          terms.push_back("c" + std::to_string(tiles_[0].dim));
+          terms.push_back(std::to_string(a));
+        }
+        return terms;
+      };
+      const auto offset = [&](int a, int b) { return cexpr::flat_offset(terms_at(a, b), strides); };
+      const std::string type(opencl::compute_type(t.dtype));
+      const std::int64_t step = (m & 1) ? tile0_step(i) : 0;
+      bool unguarded = true;
+      for (int a = 0; a < n0 && m == 1; ++a) unguarded = unguarded && guard(1, a, 0).empty();
+      const std::string var = "in" + std::to_string(i);
+      if (acc.tensor == computed) {
+        for (std::size_t idx = 0; idx < count; ++idx) {
+          const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
+          const std::string name =
+              "pv" + std::to_string(i) + (m == 0 ? "" : "_" + std::to_string(idx));
+          emit_prologue(terms_at(a, b), plain ? "" : guard(m, a, b), name);
+          in[i].push_back(name);
+        }
         continue;
       }
-      const std::string g = guard(m, a, b);
-      if (!g.empty()) load = "(" + g + ") ? " + load + " : " + (is_float(t.dtype) ? "0.0f" : "0");
-      const std::string name = var + (m == 0 ? "" : "_" + std::to_string(idx));
-      body_.line("const " + type + " " + name + " = " + load + ";");
-      in[i].push_back(name);
+      // Bound only here: a prologue's operand (above) is read from the prologue's own input.
+      const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
+      if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
+          opencl::has_vector_load(t.dtype, w0)) {
+        for (int v = 0; v < nv; ++v) {
+          body_.line("const " + opencl::vector_type(t.dtype, w0) + " " + chunk_name(var, v) +
+                     " = " + opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, 0)) + ";");
+        }
+        for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(chunk_name(var, a / w0), a % w0));
+        for (int b = 0; b < n1; ++b) {
+          for (int v = 0; v < nv; ++v) vec_in[i].push_back(chunk_name(var, v));
+        }
+        continue;
+      }
+      // Along both tiles (a depthwise convolution's input: channels x output columns): one
+      // vector load per tile-1 position, when whether it is inside depends on that position
+      // only (padding along the columns), never on the tile-0 position.
+      bool per_row_guard = m == 3 && step == 1;
+      for (int a = 0; a < n0 && per_row_guard; ++a) {
+        per_row_guard = pred[1][static_cast<std::size_t>(a)].empty();
+        for (int b = 0; b < n1 && per_row_guard; ++b) {
+          per_row_guard = pred[3][static_cast<std::size_t>(a * n1 + b)].empty();
+        }
+      }
+      if (plan_.vector_loads && per_row_guard && opencl::has_vector_load(t.dtype, w0)) {
+        const std::string vt = opencl::vector_type(t.dtype, w0);
+        in[i].resize(static_cast<std::size_t>(n0 * n1));
+        for (int b = 0; b < n1; ++b) {
+          for (int v = 0; v < nv; ++v) {
+            const std::string name = chunk_name(var + "_" + std::to_string(b), v);
+            std::string load = opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, b));
+            const std::string g = guard(2, 0, b);
+            if (!g.empty()) {
+              load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
+                     (is_float(t.dtype) ? "0.0f" : "0") + ")";
+            }
+            body_.line("const " + vt + " " + name + " = " + load + ";");
+            vec_in[i].push_back(name);
+            for (int a = v * w0; a < (v + 1) * w0; ++a) {
+              in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a % w0);
+            }
+          }
+        }
+        continue;
+      }
+      for (std::size_t idx = 0; idx < count; ++idx) {
+        const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
+        std::string load = opencl::load(t.dtype, buffer, offset(a, b));
+        if (plain) {
+          in[i].push_back(load);
+          continue;
+        }
+        const std::string g = guard(m, a, b);
+        if (!g.empty()) load = "(" + g + ") ? " + load + " : " + (is_float(t.dtype) ? "0.0f" : "0");
+        const std::string name = var + (m == 0 ? "" : "_" + std::to_string(idx));
+        body_.line("const " + type + " " + name + " = " + load + ";");
+        in[i].push_back(name);
+      }
     }
-  }
 
-  // Each element combines its inputs and accumulates, under its predicates (with vector
-  // accumulators: each tile-1 position, under its own).
-  const int full = (1 << tiles_.size()) - 1;
-  for (int b = 0; b < n1 && vec_acc; ++b) {
-    const std::string g = (full & 2) ? guard(2, 0, b) : "";
-    for (int v = 0; v < nv; ++v) {
+    // Each element combines its inputs and accumulates, under its predicates (with vector
+    // accumulators: each tile-1 position, under its own).
+    const int full = (1 << tiles_.size()) - 1;
+    for (int b = 0; b < n1 && vec_acc; ++b) {
+      const std::string g = (full & 2) ? guard(2, 0, b) : "";
+      for (int v = 0; v < nv; ++v) {
+        std::vector<std::string> args;
+        for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+          const int m = input_mask[i];
+          args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b * nv + v)]
+                                 : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
+        }
+        body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(v, b) +
+                   " += " + combine(c.comb, args) + ";");
+      }
+    }
+    for (Element& e : elements_) {
+      if (vec_acc) break;
       std::vector<std::string> args;
       for (std::size_t i = 0; i < c.inputs.size(); ++i) {
         const int m = input_mask[i];
-        args.push_back((m & 1) ? vec_in[i][static_cast<std::size_t>(b * nv + v)]
-                               : in[i][static_cast<std::size_t>(m == 0 ? 0 : b)]);
+        const int idx = m == 0 ? 0 : m == 1 ? e.a : m == 2 ? e.b : e.a * n1 + e.b;
+        args.push_back(in[i][static_cast<std::size_t>(idx)]);
       }
-      body_.line((g.empty() ? "" : "if (" + g + ") ") + vec_acc_name(v, b) +
-                 " += " + combine(c.comb, args) + ";");
+      const std::string g = full == 0 ? "" : guard(full, e.a, e.b);
+      if (!g.empty()) body_.open("if (" + g + ")");
+      const std::string val = "val" + e.suffix;
+      body_.line("const " + acc_t + " " + val + " = (" + acc_t + ")(" + combine(c.comb, args) +
+                 ");");
+      body_.line(accumulate(c.agg, "acc" + e.suffix, val));
+      if (needs_reached) body_.line("reached" + e.suffix + " = 1;");
+      if (!g.empty()) body_.close();
     }
+    for (std::size_t k = 0; k < loops.size(); ++k) body_.close();
+  };
+  if (interior.empty()) {
+    emit_reduction();
+  } else {
+    // The interior copy: no per-element predicates (they start from the edge checks, and
+    // emit_predicates extends them), no per-element checks; then the guarded copy from the
+    // original ones.
+    const std::array<std::vector<std::string>, 4> guarded_pred = pred;
+    const std::vector<RangeCheck> guarded_checks = checks;
+    for (std::vector<std::string>& p : pred) std::fill(p.begin(), p.end(), std::string());
+    std::erase_if(checks, [](const RangeCheck& k) { return k.mask != 0; });
+    body_.open("if (" + interior + ")");
+    emit_reduction();
+    pred = guarded_pred;
+    checks = guarded_checks;
+    body_.close();
+    body_.open("else");
+    emit_reduction();
+    body_.close();
   }
-  for (Element& e : elements_) {
-    if (vec_acc) break;
-    std::vector<std::string> args;
-    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-      const int m = input_mask[i];
-      const int idx = m == 0 ? 0 : m == 1 ? e.a : m == 2 ? e.b : e.a * n1 + e.b;
-      args.push_back(in[i][static_cast<std::size_t>(idx)]);
-    }
-    const std::string g = full == 0 ? "" : guard(full, e.a, e.b);
-    if (!g.empty()) body_.open("if (" + g + ")");
-    const std::string val = "val" + e.suffix;
-    body_.line("const " + acc_t + " " + val + " = (" + acc_t + ")(" + combine(c.comb, args) + ");");
-    body_.line(accumulate(c.agg, "acc" + e.suffix, val));
-    if (needs_reached) body_.line("reached" + e.suffix + " = 1;");
-    if (!g.empty()) body_.close();
-  }
-  for (std::size_t k = 0; k < loops.size(); ++k) body_.close();
   body_.close();
   if (group) emit_group_combine(c, acc_t, needs_reached);
   for (Element& e : elements_) {

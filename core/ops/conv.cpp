@@ -97,7 +97,13 @@ Tensor depthwise_conv2d(const Tensor& x, const Tensor& kernel, const std::option
   const IndexExpr in_x = options.strides[1] * xc + options.dilation[1] * j - w.cols.before;
   TensorDecl out =
       x.builder().declare("", {x.shape()[0], w.rows.out, w.cols.out, channels * multiplier});
-  out(n, y, xc, multiplier * c + m) = sum(x(n, in_y, in_x, c) * kernel(i, j, c, m));
+  if (multiplier == 1) {
+    // Output channel c is the index itself, so fold_batch_norm (which runs before
+    // fold_unit_indices would reduce `c + m` to it) scales the kernel's channel c.
+    out(n, y, xc, c) = sum(x(n, in_y, in_x, c) * kernel(i, j, c, 0));
+  } else {
+    out(n, y, xc, multiplier * c + m) = sum(x(n, in_y, in_x, c) * kernel(i, j, c, m));
+  }
   return add_bias(kOp, out, bias);
 }
 

@@ -478,6 +478,10 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
     plan.pack_weights = true;
     plan.pack_weights = any_reads_packed(program, group, plan);
   }
+  // Where the profile says so (CPUs), the work-items whose taps are all inside (all but the edge
+  // tiles of a padded convolution) run a copy of the reduction without the per-column padding
+  // predicates, which LLVM compiles into a compare and branch per column per step.
+  plan.split_interior = target.tuning.split_interior && plan.tile_elements() > 1;
   // Unrolling the reduction lets the compiler interleave independent loads with the tile's
   // multiply-adds; pointless for short loops.
   plan.unroll = s.inner_trip >= 16 ? 4 : 1;
@@ -501,6 +505,11 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
   if (chosen.pack_weights) {  // and the same without packed weights
     KernelPlan p = chosen;
     p.pack_weights = false;
+    add(p);
+  }
+  if (chosen.split_interior) {  // and with one guarded copy of the reduction
+    KernelPlan p = chosen;
+    p.split_interior = false;
     add(p);
   }
   if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;

@@ -37,6 +37,7 @@ std::string KernelPlan::describe() const {
   if (vector_loads) s += ", vector loads";
   if (tile0_outermost) s += ", tile 0 outermost";
   if (pack_weights) s += ", packed weights";
+  if (split_interior) s += ", interior split";
   return s;
 }
 

@@ -13,8 +13,9 @@ namespace {
 // Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce"),
 // format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
 // without split candidates are tuned again), format 5 the constant-transform plan
-// ("transform"); records of the earlier formats still load.
-constexpr int kFormat = 5;
+// ("transform"), format 6 the unguarded interior copy ("split_interior"; a new key, so CPU
+// kernels tuned without the split are tuned again); records of the earlier formats still load.
+constexpr int kFormat = 6;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -57,6 +58,7 @@ std::string encode_tuning_record(const TuningRecord& r) {
                               {"tile0_outermost", r.plan.tile0_outermost},
                               {"pack_weights", r.plan.pack_weights},
                               {"transform", r.plan.transform},
+                              {"split_interior", r.plan.split_interior},
                               {"local",
                                {{"rows", r.plan.local.rows},
                                 {"cols", r.plan.local.cols},
@@ -101,6 +103,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.tile0_outermost = p.value("tile0_outermost", false);  // absent before it existed
     r.plan.pack_weights = p.value("pack_weights", false);
     r.plan.transform = p.value("transform", false);
+    r.plan.split_interior = p.value("split_interior", false);
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
       r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),

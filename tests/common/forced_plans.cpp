@@ -80,18 +80,20 @@ KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group) 
   const int d0 = dims.back();
   const int d1 = dims.size() > 1 ? dims[dims.size() - 2] : -1;
   switch (v) {
-    case 0:  // N x 1, usually not dividing, scalar loads
+    case 0:  // N x 1, usually not dividing, scalar loads, interior split
       p.tile[0] = {d0, 3};
+      p.split_interior = true;
       break;
     case 1:  // 1 x N along the other dimension, small work-groups
       p.tile[0] = {d1 >= 0 ? d1 : d0, 5};
       p.work_group_size = 16;
       break;
-    case 2:  // 4 x 3 with vector loads, unrolled by 3
+    case 2:  // 4 x 3 with vector loads, unrolled by 3, interior split
       p.tile[0] = {d0, 4};
       if (d1 >= 0) p.tile[1] = {d1, 3};
       p.vector_loads = true;
       p.unroll = 3;
+      p.split_interior = true;
       break;
     case 3:  // 8 x 2 with vector loads, work-items along tile 0 outermost
       p.tile[0] = {d0, 8};
@@ -99,6 +101,7 @@ KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group) 
       p.vector_loads = true;
       p.tile0_outermost = true;
       p.work_group_size = 32;
+      p.split_interior = true;
       break;
     default:  // 2 x 4, scalar loads, unrolled by 2
       p.tile[0] = {d0, 2};

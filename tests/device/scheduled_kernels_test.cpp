@@ -11,6 +11,7 @@
 #include "common/forced_plans.h"
 #include "common/random_program.h"
 #include "reference/reference_test_util.h"
+#include "tartan/codegen/kernel_writer.h"
 #include "tartan/ir/builder.h"
 #include "tartan/lang/parse.h"
 #include "tartan/ops/activation.h"
@@ -158,6 +159,56 @@ TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
       };
       testing::check_on_device(program, device, rng, options);
       EXPECT_EQ(wide, 4);
+    }
+  }
+}
+
+// The interior split (KernelPlan::split_interior): padded convolutions (same padding, stride 1
+// and 2, a depthwise one, a 5x5 one) in tiles of 4 columns, so some work-items take the
+// unguarded copy and the edge ones the guarded one, with vector and scalar channel tiles; and a
+// convolution whose tiles all touch the padding (7 columns in one tile), which gets no copy.
+TEST(ScheduledKernels, InteriorSplit) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor x = b.input("x", DType::kFloat32, {1, 9, 17, 8});
+  const ops::Conv2DOptions same{.padding = ops::Padding::same()};
+  b.output(ops::relu(ops::conv2d(x, b.input("k3", DType::kFloat32, {3, 3, 8, 16}),
+                                 b.input("b3", DType::kFloat32, {16}), same)));
+  b.output(ops::conv2d(x, b.input("s2", DType::kFloat32, {3, 3, 8, 4}), {},
+                       {.strides = {2, 2}, .padding = ops::Padding::same()}));
+  b.output(ops::conv2d(x, b.input("k5", DType::kFloat32, {5, 5, 8, 4}), {}, same));
+  b.output(ops::depthwise_conv2d(x, b.input("dk", DType::kFloat32, {3, 3, 8, 1}), {}, same));
+  b.output(ops::conv2d(b.input("n", DType::kFloat32, {1, 7, 7, 8}),
+                       b.input("nk", DType::kFloat32, {3, 3, 8, 4}), {}, same));
+  const Program program = b.build();
+  for (const runtime::Device& device : testing::test_devices()) {
+    for (const int channels : {4, 1}) {
+      SCOPED_TRACE(std::to_string(channels) + " channels per item");
+      testing::CheckOptions options;
+      int split = 0, single = 0;
+      options.compile.plan_override = [&, channels](const LoweredProgram& lowered,
+                                                    const KernelGroup& group, const KernelPlan&) {
+        KernelPlan p;
+        const std::vector<int> dims = tileable_dims(lowered.program, group);
+        if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()]) ||
+            dims.size() < 2) {
+          return p;
+        }
+        const Shape& out = lowered.program.tensor(group.output).shape;
+        const int columns = out[2] == 7 ? 7 : 4;
+        p.tile[0] = channels > 1 ? TileDim{dims.back(), channels} : TileDim{};
+        p.tile[1] = {dims[dims.size() - 2], columns};
+        p.vector_loads = channels > 1;
+        p.split_interior = true;
+        p.work_group_size = 8;
+        const bool copy = write_kernel(lowered, group, p).code.find("else {") != std::string::npos;
+        ++(copy ? split : single);
+        EXPECT_EQ(copy, columns == 4) << lowered.program.tensor(group.output).name;
+        return p;
+      };
+      testing::check_on_device(program, device, rng, options);
+      EXPECT_EQ(split, 4);
+      EXPECT_EQ(single, 1);
     }
   }
 }

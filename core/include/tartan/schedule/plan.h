@@ -42,6 +42,10 @@ struct Tuning {
   // Whether the cost model gives contractions with a small constant operand that fit it the
   // constant-transform plan (KernelPlan::transform: Winograd's tile transforms).
   bool transform_plan = true;
+  // Whether register plans with a tile split their reduction into an unguarded interior copy
+  // and a guarded one (KernelPlan::split_interior): CPUs, where a padding predicate is a
+  // branch per tile column per step.
+  bool split_interior = false;
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -142,6 +146,12 @@ struct KernelPlan {
   // copy packed into panels of tile 0's width, so each work-item streams one contiguous panel
   // (schedule/packing.h). Register plans only; inputs that do not qualify stay as they are.
   bool pack_weights = false;
+  // The reduction is emitted twice (register plans): a copy without the per-element bounds
+  // predicates (padding taps, partial tiles), taken by the work-items whose every tap lies
+  // inside over the loops' whole ranges (all but the edge tiles), and the guarded copy for the
+  // others. On CPUs each predicate is a compare and branch per tile column per reduction step.
+  // Codegen ignores it where the kernel has no such predicates, or ones it cannot drop.
+  bool split_interior = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is local.items().
   LocalTile local{};
