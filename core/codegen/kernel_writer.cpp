@@ -14,6 +14,7 @@
 #include "codegen/opencl_dialect.h"
 #include "codegen/prologue.h"
 #include "codegen/transform_kernel.h"
+#include "codegen/vector_epilogue.h"
 #include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
@@ -512,10 +513,16 @@ class KernelWriter {
     const TensorInfo& out = program_.tensor(group_.output);
     const auto [n0, n1] = store_runs_;
     const int w = store_width_;
+    const bool on_vectors = vector_epilogue_applies();
     for (int b = 0; b < n1; ++b) {
       for (int v = 0; v < n0 / w; ++v) {
         const Element& head = elements_[static_cast<std::size_t>(v * w * n1 + b)];
         body_.open(head.valid.empty() ? "" : "if (" + head.valid + ")");
+        if (on_vectors) {
+          emit_vector_epilogue(v, b);
+          body_.close();
+          continue;
+        }
         std::vector<std::string> lanes;
         for (int a = v * w; a < (v + 1) * w; ++a) {
           cur_ = &elements_[static_cast<std::size_t>(a * n1 + b)];
@@ -528,6 +535,59 @@ class KernelWriter {
         body_.close();
       }
     }
+  }
+
+  // The epilogue on whole vectors (KernelPlan::vector_epilogue): where the accumulators are
+  // vectors and every epilogue op has an exact vector form (codegen/vector_epilogue.h).
+  bool vector_epilogue_applies() const {
+    if (!plan_.vector_epilogue || vec_acc_names_.empty() || root_ops_ != 1) return false;
+    for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
+      const auto& e = std::get<Elementwise>(program_.ops()[group_.ops[k]]);
+      std::vector<DType> types;
+      for (TensorId in : e.inputs) types.push_back(program_.tensor(in).dtype);
+      if (!has_vector_form(e.op, program_.tensor(e.output).dtype, types)) return false;
+    }
+    return true;
+  }
+
+  // Run (v, b) of the register tile (tile-0 vector v at tile-1 position b): the epilogue on its
+  // accumulator vector and the store. Operands contiguous along the output's last dimension
+  // load as vectors from the run's first element, broadcast ones (size 1 there) splat.
+  void emit_vector_epilogue(int v, int b) {
+    const auto [n0, n1] = store_runs_;
+    const int w = store_width_;
+    cur_ = &elements_[static_cast<std::size_t>(v * w * n1 + b)];
+    const std::string run = "_" + std::to_string(v) + "_" + std::to_string(b);
+    const std::string vec_t = opencl::vector_type(DType::kFloat32, w);
+    std::map<TensorId, std::string> vec;
+    const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
+    vec[c.output] = vec_acc_names_[static_cast<std::size_t>(b * (n0 / w) + v)];
+    const auto operand = [&](TensorId t) {
+      if (auto it = vec.find(t); it != vec.end()) return it->second;
+      const TensorInfo& info = program_.tensor(t);
+      const bool contiguous = !info.shape.empty() && info.shape.back() != 1;
+      TARTAN_CHECK(!contiguous || info.shape.back() == out_shape_.back(),
+                   "an epilogue operand that does not broadcast to the output");
+      const std::string name = "epx" + std::to_string(vec.size()) + run;
+      body_.line("const " + vec_t + " " + name + " = " +
+                 (contiguous
+                      ? opencl::vector_load(info.dtype, w, arg(t), broadcast_offset(info.shape))
+                      : "(" + vec_t + ")(" + value(t) + ")") +
+                 ";");
+      vec[t] = name;
+      return name;
+    };
+    for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
+      const auto& e = std::get<Elementwise>(program_.ops()[group_.ops[k]]);
+      std::vector<std::string> args;
+      for (TensorId in : e.inputs) args.push_back(operand(in));
+      const std::string name = "epi" + std::to_string(k) + run;
+      body_.line("const " + vec_t + " " + name + " = " +
+                 vector_elementwise_expr(e.op, args, vec_t) + ";");
+      vec[e.output] = name;
+    }
+    body_.line(opencl::vector_store(program_.tensor(group_.output).dtype, w, operand(group_.output),
+                                    arg_names_.at(group_.output), cur_->flat));
   }
 
   // The sum starts from the default tensor's element where there is one (`+` adds onto it).
@@ -563,6 +623,8 @@ class KernelWriter {
   std::size_t root_ops_ = 1;  // leading ops that form the root (more than one: placements)
   int store_width_ = 0;       // > 1: elements stored as vectors of this many lanes along tile 0
   std::pair<int, int> store_runs_;  // with store_width_: the elements' layout [n0][n1]
+  // With store_width_ from vector accumulators: their names, [b][v] (tile-1 position, vector).
+  std::vector<std::string> vec_acc_names_;
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
   std::vector<TensorId> args_;
@@ -807,6 +869,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     return "accv" + (nv > 1 ? "v" + std::to_string(v) : std::string()) +
            (n1 > 1 ? "_" + std::to_string(b) : std::string());
   };
+  if (store_width_ > 1) {
+    for (int b = 0; b < n1; ++b) {
+      for (int v = 0; v < nv; ++v) vec_acc_names_.push_back(vec_acc_name(v, b));
+    }
+  }
   if (vec_acc) {
     for (int b = 0; b < n1; ++b) {
       for (int v = 0; v < nv; ++v) {

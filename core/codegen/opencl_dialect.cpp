@@ -98,9 +98,15 @@ std::string vector_store(DType t, const std::vector<std::string>& lanes, std::st
   std::string v = "(" + vector_type(t, n) + ")(";
   for (int i = 0; i < n; ++i) v += (i ? ", " : "") + lanes[static_cast<std::size_t>(i)];
   v += ")";
+  return vector_store(t, n, v, ptr, offset);
+}
+
+std::string vector_store(DType t, int n, std::string_view value, std::string_view ptr,
+                         std::string_view offset) {
   const std::string fn = t == DType::kFloat16 ? "vstore_half" + std::to_string(n) + "_rte"
                                               : "vstore" + std::to_string(n);
-  return fn + "(" + v + ", 0, " + std::string(ptr) + " + " + std::string(offset) + ");";
+  return fn + "(" + std::string(value) + ", 0, " + std::string(ptr) + " + " + std::string(offset) +
+         ");";
 }
 
 std::string unroll_hint(int n) { return "#pragma unroll " + std::to_string(n); }

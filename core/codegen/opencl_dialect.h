@@ -29,6 +29,9 @@ std::string lane(std::string_view vec, int i);  // "v.s3", "v.sa"
 // Statement storing `lanes` (compute-type expressions) at N consecutive elements from `offset`.
 std::string vector_store(DType t, const std::vector<std::string>& lanes, std::string_view ptr,
                          std::string_view offset);
+// The same for one N-lane compute-type vector expression `value`.
+std::string vector_store(DType t, int n, std::string_view value, std::string_view ptr,
+                         std::string_view offset);
 
 // A tensor argument: a buffer and an element offset into it (tensors of the memory plan's
 // arena share one buffer, see runtime/executable_state.h). `param` declares both in the

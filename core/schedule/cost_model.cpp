@@ -482,6 +482,9 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   // tiles of a padded convolution) run a copy of the reduction without the per-column padding
   // predicates, which LLVM compiles into a compare and branch per column per step.
   plan.split_interior = target.tuning.split_interior && plan.tile_elements() > 1;
+  // And the epilogue of vector accumulators runs on the vectors (PoCL 5's LLVM 16 leaves the
+  // per-lane form scalar: a fixed cost per output, 3.6x on short-reduction pointwise convs).
+  plan.vector_epilogue = target.tuning.vector_epilogue && plan.vector_loads;
   // Unrolling the reduction lets the compiler interleave independent loads with the tile's
   // multiply-adds; pointless for short loops.
   plan.unroll = s.inner_trip >= 16 ? 4 : 1;

@@ -38,6 +38,7 @@ std::string KernelPlan::describe() const {
   if (tile0_outermost) s += ", tile 0 outermost";
   if (pack_weights) s += ", packed weights";
   if (split_interior) s += ", interior split";
+  if (vector_epilogue) s += ", vector epilogue";
   return s;
 }
 

@@ -59,6 +59,7 @@ std::string encode_tuning_record(const TuningRecord& r) {
                               {"pack_weights", r.plan.pack_weights},
                               {"transform", r.plan.transform},
                               {"split_interior", r.plan.split_interior},
+                              {"vector_epilogue", r.plan.vector_epilogue},
                               {"local",
                                {{"rows", r.plan.local.rows},
                                 {"cols", r.plan.local.cols},
@@ -104,6 +105,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.pack_weights = p.value("pack_weights", false);
     r.plan.transform = p.value("transform", false);
     r.plan.split_interior = p.value("split_interior", false);
+    r.plan.vector_epilogue = p.value("vector_epilogue", false);
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
       r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),

@@ -95,10 +95,11 @@ KernelPlan forced_plan(int v, const Program& program, const KernelGroup& group) 
       p.unroll = 3;
       p.split_interior = true;
       break;
-    case 3:  // 8 x 2 with vector loads, work-items along tile 0 outermost
+    case 3:  // 8 x 2 with vector loads and epilogue, work-items along tile 0 outermost
       p.tile[0] = {d0, 8};
       if (d1 >= 0) p.tile[1] = {d1, 2};
       p.vector_loads = true;
+      p.vector_epilogue = true;
       p.tile0_outermost = true;
       p.work_group_size = 32;
       p.split_interior = true;

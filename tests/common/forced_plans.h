@@ -1,6 +1,7 @@
 // Non-trivial plans forced onto every kernel of a program, so tests exercise register tiles
-// that do not divide the sizes, 1xN and Nx1 tiles, vector loads on and off, unrolling, and the
-// interior split (KernelPlan::split_interior) on and off, whatever the cost model would choose; and
+// that do not divide the sizes, 1xN and Nx1 tiles, vector loads (and the epilogue on vectors,
+// KernelPlan::vector_epilogue) on and off, unrolling, and the interior split
+// (KernelPlan::split_interior) on and off, whatever the cost model would choose; and
 // local-memory GEMM plans (2-D work-groups, K staged through __local memory, two of them split
 // along K over slices of the group) on every GEMM-like kernel.
 #pragma once

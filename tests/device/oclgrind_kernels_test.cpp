@@ -130,6 +130,22 @@ TEST(Oclgrind, TiledKernelsAndEdgeTiles) {
   }
 }
 
+// The fused epilogue on vectors (KernelPlan::vector_epilogue, forced variant 3): vector loads
+// of a residual and a bias, a splat per-row scale, relu6, in 8 x 2 tiles over 5 rows (the last
+// tile half outside).
+TEST(Oclgrind, VectorEpilogue) {
+  std::mt19937_64 rng(testing::test_seed());
+  Builder b;
+  const Tensor d =
+      ops::dense(b.input("v", DType::kFloat32, {5, 13}), b.input("w", DType::kFloat32, {13, 16}),
+                 b.input("wb", DType::kFloat32, {16}));
+  b.output(ops::relu6(d * b.input("s", DType::kFloat32, {5, 1}) +
+                      b.input("r", DType::kFloat32, {5, 16})));
+  testing::CheckOptions options;
+  options.compile = testing::forcing_plan(3);
+  check_everywhere(b.build(), rng, options);
+}
+
 // Packed constant weights (schedule/packing.h) under every register variant: a convolution
 // with 10 output channels (no tile width divides it: the last panel is zero-padded) and a dense
 // layer; every read of a packed copy must stay inside it.

@@ -117,9 +117,10 @@ function (A[9, 13], B[13, 11], T[13, 9], D[9, 11]) -> (O1, O2, O3, O4, O6) {
 }
 
 // A CPU's wide tiles: 32 channels (two 16-lane vector accumulators per row) by 7 or 3 rows
-// (the latter with tile 0 the outermost work-item dimension), on a 1x1 convolution, a padded 3x3
-// convolution, a depthwise convolution (both inputs along the channels: one vector load per row and
-// vector) and a dense layer, with fused epilogues.
+// (the latter with tile 0 the outermost work-item dimension, the former with the epilogue on
+// vectors), on a 1x1 convolution, a padded 3x3 convolution, a depthwise convolution (both
+// inputs along the channels: one vector load per row and vector) and a dense layer, with fused
+// epilogues.
 TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
   std::mt19937_64 rng(testing::test_seed());
   Builder b;
@@ -154,6 +155,7 @@ TEST(ScheduledKernels, TwoVectorTilesAlongChannels) {
         p.vector_loads = true;
         p.unroll = 4;
         p.tile0_outermost = rows == 3;
+        p.vector_epilogue = rows == 7;
         ++wide;
         return p;
       };

@@ -46,6 +46,10 @@ struct Tuning {
   // and a guarded one (KernelPlan::split_interior): CPUs, where a padding predicate is a
   // branch per tile column per step.
   bool split_interior = false;
+  // Whether register plans with vector accumulators compute the fused elementwise epilogue on
+  // whole vectors (KernelPlan::vector_epilogue): LLVM 16 (PoCL 5) does not re-vectorise the
+  // per-lane scalar form.
+  bool vector_epilogue = false;
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -152,6 +156,11 @@ struct KernelPlan {
   // others. On CPUs each predicate is a compare and branch per tile column per reduction step.
   // Codegen ignores it where the kernel has no such predicates, or ones it cannot drop.
   bool split_interior = false;
+  // Where the accumulators are vectors stored as vectors, the fused elementwise epilogue is
+  // written on the vectors (contiguous operands vector-loaded, broadcast ones splat) instead of
+  // lane by lane. Codegen keeps the per-lane form where an op, type or operand has no exact
+  // vector form (codegen/vector_epilogue.h).
+  bool vector_epilogue = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is local.items().
   LocalTile local{};
