@@ -1,6 +1,7 @@
 #include "tartan/schedule/transform_shape.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "tartan/schedule/tiling.h"
 
@@ -10,6 +11,20 @@ namespace {
 
 // Owned outputs per work-item at most (their accumulators live in registers).
 constexpr std::int64_t kMaxOwned = 64;
+
+// Whether every value is 0 or a power of two in magnitude, as in Winograd's tile transforms:
+// written into the kernel, those terms vanish or become adds, subtractions and exact scalings.
+// A dense constant of arbitrary weights (a 3-channel first convolution) gains nothing from
+// that and loses its weights' vector loads: on PoCL MobileNet's conv1 ran 5x slower as a
+// transform (results/perf-notes.md, S5-lead).
+bool simple_values(const ConstantData& data) {
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const double v = data.at(i);
+    int exponent = 0;
+    if (v != 0 && std::abs(std::frexp(v, &exponent)) != 0.5) return false;
+  }
+  return true;
+}
 
 std::int64_t product(const std::vector<int>& vars, const std::vector<IndexRange>& ranges) {
   std::int64_t n = 1;
@@ -46,8 +61,8 @@ std::optional<TransformShape> transform_shape(const Program& program, const Kern
   const TensorInfo& kt = program.tensor(ka.tensor);
   const TensorInfo& xt = program.tensor(xa.tensor);
   if (kt.kind != TensorKind::kConstant || !kt.data || kt.dtype != DType::kFloat32 ||
-      num_elements(kt.shape) > kMaxTransformConstant || xt.kind == TensorKind::kLiteral ||
-      xt.dtype != DType::kFloat32) {
+      num_elements(kt.shape) > kMaxTransformConstant || !simple_values(*kt.data) ||
+      xt.kind == TensorKind::kLiteral || xt.dtype != DType::kFloat32) {
     return std::nullopt;
   }
   std::vector<int> k_vars;

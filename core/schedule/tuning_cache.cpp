@@ -13,8 +13,9 @@ namespace {
 // Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce"),
 // format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
 // without split candidates are tuned again), format 5 the constant-transform plan
-// ("transform"), format 6 the unguarded interior copy ("split_interior"; a new key, so CPU
-// kernels tuned without the split are tuned again); records of the earlier formats still load.
+// ("transform"), format 6 the unguarded interior copy ("split_interior") and the vector
+// epilogue ("vector_epilogue"; new keys, so CPU kernels tuned without them are tuned again);
+// records of the earlier formats still load.
 constexpr int kFormat = 6;
 }  // namespace
 

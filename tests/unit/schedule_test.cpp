@@ -368,6 +368,34 @@ TEST(Schedule, WinogradTransformsGetTheTransformPlan) {
   EXPECT_FALSE(transform_shape(conv.program, conv.kernels[0]).has_value());
 }
 
+// A first convolution's dense weights (3 channels, 3x3 stride 2: within the size limit) are no
+// transform: written into the kernel they save nothing, and on PoCL such a kernel ran 5x slower.
+// The same contraction with weights of 0 and powers of two is one.
+TEST(Schedule, OnlySimpleConstantsGetTheTransformPlan) {
+  std::mt19937_64 rng(7);
+  const auto first_conv = [](const std::vector<double>& weights) {
+    Builder b;
+    const Tensor x = b.input("x", DType::kFloat32, {1, 9, 9, 3});
+    b.output(ops::conv2d(
+        x, b.constant("w", {3, 3, 3, 8}, ConstantData::from_doubles(DType::kFloat32, weights)), {},
+        {.strides = {2, 2}}));
+    return run_pipeline(b.build(), PipelineOptions{});
+  };
+  const HostTensor dense = random_tensor(DType::kFloat32, {3, 3, 3, 8}, rng);
+  const LoweredProgram d = first_conv(dense.values);
+  ASSERT_EQ(d.kernels.size(), 1u);
+  EXPECT_FALSE(transform_shape(d.program, d.kernels[0]).has_value());
+  std::vector<double> simple(dense.values.size());
+  const double choices[] = {0.0, 1.0, -1.0, 0.5, -2.0};
+  for (std::size_t i = 0; i < simple.size(); ++i) simple[i] = choices[rng() % 5];
+  const LoweredProgram s = first_conv(simple);
+  ASSERT_EQ(s.kernels.size(), 1u);
+  EXPECT_TRUE(transform_shape(s.program, s.kernels[0]).has_value());
+  simple[simple.size() / 2] = 0.3;  // one value that is no power of two
+  const LoweredProgram one = first_conv(simple);
+  EXPECT_FALSE(transform_shape(one.program, one.kernels[0]).has_value());
+}
+
 TEST(Schedule, DescribeNamesTheTile) {
   KernelPlan p;
   EXPECT_EQ(p.describe(), "one output element per work-item, work-group 64");

@@ -31,7 +31,8 @@ struct TransformShape {
 };
 
 // Contraction roots without prologue, aggregation `+`, combination `*`, no constraints and no
-// default, float32 throughout, K of at most kMaxTransformConstant elements, at least one owned
+// default, float32 throughout, K of at most kMaxTransformConstant elements each 0 or a power of
+// two in magnitude (Winograd's transforms, not a convolution's weights), at least one owned
 // variable, and X read with no denominator. `lanes` is 4 or 2 where the output's last dimension
 // is an item variable that X's last dimension reads alone and both sizes are multiples of it.
 std::optional<TransformShape> transform_shape(const Program& program, const KernelGroup& group);
