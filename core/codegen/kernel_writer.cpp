@@ -468,13 +468,21 @@ class KernelWriter {
         [this](const std::vector<std::string>& terms, const std::string& guard,
                const std::string& name) { emit_prologue(terms, guard, name); });
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
-    for (const LocalGemmElement& le : code.elements) {
+    adopt_elements(code.elements, c.output, &LocalGemmElement::acc);
+  }
+
+  // The output elements another plan's writer produced (local GEMM, constant transform), as
+  // this kernel's, each holding the contraction's value in its `value` member.
+  template <typename Written>
+  void adopt_elements(const std::vector<Written>& written, TensorId output,
+                      std::string Written::*value) {
+    for (const Written& w : written) {
       Element e;
       e.suffix = "_" + std::to_string(elements_.size());
-      e.coord = le.coord;
-      e.flat = le.flat;
-      e.valid = le.valid;
-      e.values[c.output] = le.acc;
+      e.coord = w.coord;
+      e.flat = w.flat;
+      e.valid = w.valid;
+      e.values[output] = w.*value;
       elements_.push_back(std::move(e));
     }
   }
@@ -488,15 +496,7 @@ class KernelWriter {
     const TransformCode code =
         write_transform(program_, c, *s, index_type_, body_, [this](TensorId t) { return arg(t); });
     items_ = code.items;
-    for (const TransformElement& te : code.elements) {
-      Element e;
-      e.suffix = "_" + std::to_string(elements_.size());
-      e.coord = te.coord;
-      e.flat = te.flat;
-      e.valid = te.valid;
-      e.values[c.output] = te.value;
-      elements_.push_back(std::move(e));
-    }
+    adopt_elements(code.elements, c.output, &TransformElement::value);
     const DType stored = program_.tensor(group_.output).dtype;
     if (s->lanes > 1 && stored != DType::kBool && opencl::has_vector_load(stored, s->lanes)) {
       store_width_ = s->lanes;
