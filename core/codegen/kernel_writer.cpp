@@ -506,9 +506,10 @@ class KernelWriter {
 
   // With vector accumulators along the output's contiguous dimension, each run of
   // store_width_ lanes (all inside the output, or all outside, along tile 1) is stored as one
-  // vector. The epilogue stays per element, in scalar expressions, which the compiler then
-  // vectorises too, as its results feed one vector: on PoCL half the time of per-lane stores
-  // for short reductions (results/perf-notes.md, "Wide CPU register tiles").
+  // vector: on PoCL half the time of per-lane stores for short reductions (results/perf-notes.md,
+  // "Wide CPU register tiles"). The epilogue runs on the whole vector where the plan and its ops
+  // allow (emit_vector_epilogue), else per lane: PoCL 3.1's LLVM re-vectorises the per-lane form,
+  // LLVM 16's (PoCL 5) does not, and there it cost 2-8x on short reductions (S5-epi).
   void emit_vector_stores() {
     const TensorInfo& out = program_.tensor(group_.output);
     const auto [n0, n1] = store_runs_;
