@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <cmath>
 #include <map>
 
 #include "codegen/c_expr.h"
@@ -85,6 +86,17 @@ std::string combine(CombOp comb, const std::vector<std::string>& in) {
       return "(" + in[0] + " == " + in[1] + " ? " + in[2] + " : 0)";
   }
   return "";
+}
+
+// Whether every value `t` holds at run time is finite: an integer or bool tensor, or a float
+// constant or literal without infinities or NaN.
+bool known_finite(const TensorInfo& t) {
+  if (!is_float(t.dtype)) return true;
+  if (t.kind != TensorKind::kConstant && t.kind != TensorKind::kLiteral) return false;
+  for (std::size_t k = 0; k < t.data->size(); ++k) {
+    if (!std::isfinite(t.data->at(k))) return false;
+  }
+  return true;
 }
 
 class KernelWriter {
@@ -791,6 +803,8 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (m == 3) parts.push_back(pred[3][static_cast<std::size_t>(a * n1 + b)]);
     return all_of(parts);
   };
+  // The predicates computed inside the innermost loop (they change every step).
+  std::vector<std::string> inner_predicates;
   const auto emit_predicates = [&](int at_depth) {
     for (int m = 1; m <= 3; ++m) {
       std::vector<const RangeCheck*> here;
@@ -811,6 +825,7 @@ void KernelWriter::emit_root(const Contraction& c) {
                                  (m & 2 ? "b" + std::to_string(b) : "");
         body_.line("const int " + name + " = " + all_of(parts) + ";");
         pred[static_cast<std::size_t>(m)][idx] = name;
+        if (at_depth + 1 == static_cast<int>(loops.size())) inner_predicates.push_back(name);
       }
     }
   };
@@ -1007,13 +1022,32 @@ void KernelWriter::emit_root(const Contraction& c) {
   std::string interior = plan_.split_interior && !group ? interior_condition() : std::string();
   if (!interior.empty() && !interior_reachable()) interior.clear();
 
+  // The inputs whose every value is finite (0 times them adds nothing).
+  std::vector<bool> finite(c.inputs.size());
+  for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+    finite[i] = known_finite(program_.tensor(c.inputs[i].tensor));
+  }
+
   // The loops, loads and accumulation (emitted twice with the interior split).
   const auto emit_reduction = [&] {
     emit_predicates(-1);
+    // Pointers hoisted in front of the innermost loop (KernelPlan::hoist_addresses), declared
+    // at the anchor once the loads that use them are written.
+    CodeWriter::Anchor inner_anchor = body_.anchor();
+    bool hoisting = false;
+    std::vector<std::string> hoisted;
+    // Whether guard `g` is the same at every step of the innermost loop.
+    const auto invariant = [&](const std::string& g) {
+      return std::none_of(inner_predicates.begin(), inner_predicates.end(),
+                          [&](const std::string& p) { return g.find(p) != std::string::npos; });
+    };
 
     for (std::size_t k = 0; k < loops.size(); ++k) {
       const std::size_t v = loops[k];
       std::string lo = std::to_string(ranges[v].lo), hi = std::to_string(ranges[v].hi);
+      // The loop's first value, where the tightenings below leave it a constant.
+      bool first_known = true;
+      std::int64_t first = ranges[v].lo;
       std::vector<const RangeCheck*> here;
       for (const RangeCheck& chk : checks) {
         if (depth(chk.expr) != static_cast<int>(k) || chk.mask != 0) continue;
@@ -1021,8 +1055,15 @@ void KernelWriter::emit_root(const Contraction& c) {
         if (chk.bound > 0 && chk.expr.denom() == 1 && chk.value_name.empty() &&
             (a == 1 || a == -1)) {
           // 0 <= a*v + r < bound, r known outside this loop: tighten the loop's bounds.
-          const std::string r = numerator(chk.expr - Affine::index(static_cast<int>(v), a), names);
+          const Affine rest = chk.expr - Affine::index(static_cast<int>(v), a);
+          const std::string r = numerator(rest, names);
           const std::string b = std::to_string(chk.bound);
+          if (!rest.terms().empty()) {
+            first_known = false;
+          } else {
+            const std::int64_t k = rest.constant_term();
+            first = std::max(first, a == 1 ? -k : k - (chk.bound - 1));
+          }
           if (a == 1) {
             lo = "max(" + lo + ", -(" + r + "))";
             hi = "min(" + hi + ", " + b + " - " + r + ")";
@@ -1036,6 +1077,11 @@ void KernelWriter::emit_root(const Contraction& c) {
       }
       const std::string& n = names[v];
       const std::string end = "e_" + c.index_names[v];
+      if (k + 1 == loops.size()) {
+        inner_anchor = body_.anchor();
+        // From 0 and every step taken: the hoisted pointers are each load's first address.
+        hoisting = plan_.hoist_addresses && !group && first_known && first == 0 && here.empty();
+      }
       if (k + 1 == loops.size() && plan_.unroll > 1) body_.line(opencl::unroll_hint(plan_.unroll));
       // The split loop of a group reduction: share `slice` takes every threads-th value.
       const bool split = group && static_cast<int>(v) == plan_.reduce.var;
@@ -1067,6 +1113,8 @@ void KernelWriter::emit_root(const Contraction& c) {
     // its predicates, or nv vector loads for a whole contiguous, unguarded run along tile 0.
     std::vector<std::vector<std::string>> in(c.inputs.size());
     std::vector<std::vector<std::string>> vec_in(c.inputs.size());  // [b * nv + v]
+    // Inputs read as 0 wherever their tile-1 position's guard fails.
+    std::vector<bool> zero_outside(c.inputs.size(), false);
     const auto chunk_name = [&](const std::string& base, int v) {
       return nv > 1 ? base + "v" + std::to_string(v) : base;
     };
@@ -1131,11 +1179,60 @@ void KernelWriter::emit_root(const Contraction& c) {
       }
       // Bound only here: a prologue's operand (above) is read from the prologue's own input.
       const std::string buffer = packed ? packed_arg(acc.tensor, n0) : arg(acc.tensor);
+      // The pointer and offset of the load at tile position (a, b): with hoisting, a pointer
+      // declared in front of the innermost loop (other coordinates clamped inside the tensor
+      // where the load is guarded: it then reads unconditionally) and that loop's term.
+      const bool hoistable =
+          hoisting && std::all_of(acc.indices.begin(), acc.indices.end(),
+                                  [](const Affine& e) { return e.denom() == 1; });
+      const auto address = [&](int a, int b, bool clamped) -> std::pair<std::string, std::string> {
+        if (!hoistable) return {buffer, offset(a, b)};
+        const auto inner = static_cast<int>(loops.back());
+        const std::vector<std::string> n = names_at(a, b);
+        std::vector<std::string> terms = terms_at(a, b);
+        std::int64_t scale = 0;
+        for (std::size_t d = 0; d < rank; ++d) {
+          const Affine& e = acc.indices[d];
+          const std::int64_t coeff = e.coeff(inner);
+          scale += coeff * strides[d];
+          terms[d] = numerator(e - Affine::index(inner, coeff), n);
+          if (clamped && coeff == 0) {
+            terms[d] = "clamp(" + terms[d] + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
+                       std::to_string(t.shape[d] - 1) + ")";
+          }
+        }
+        const std::string ptr = "hp" + std::to_string(i) + "_" + std::to_string(hoisted.size());
+        hoisted.push_back(opencl::pointer_type(t.dtype, false) + " const " + ptr + " = " + buffer +
+                          " + " + cexpr::flat_offset(terms, strides) + ";");
+        const std::string& v = names[static_cast<std::size_t>(inner)];
+        return {ptr, scale == 0 ? "0" : scale == 1 ? v : v + " * " + std::to_string(scale)};
+      };
+      // Declares `name` as the load at (a, b), or `zero` where guard `g` fails: where `g` holds
+      // throughout the innermost loop, an unconditional load through a clamped hoisted pointer
+      // and a select (LLVM keeps a conditional load as a branch).
+      const std::string zero_value = is_float(t.dtype) ? "0.0f" : "0";
+      const auto declare_load = [&](const std::string& value_type, const std::string& name, int a,
+                                    int b, const std::string& g, const std::string& zero,
+                                    const auto& load) {
+        if (g.empty()) {
+          const auto [ptr, off] = address(a, b, false);
+          body_.line("const " + value_type + " " + name + " = " + load(ptr, off) + ";");
+        } else if (hoistable && invariant(g)) {
+          const auto [ptr, off] = address(a, b, true);
+          body_.line("const " + value_type + " " + name + "_l = " + load(ptr, off) + ";");
+          body_.line("const " + value_type + " " + name + " = (" + g + ") ? " + name +
+                     "_l : " + zero + ";");
+        } else {
+          body_.line("const " + value_type + " " + name + " = (" + g + ") ? " +
+                     load(buffer, offset(a, b)) + " : " + zero + ";");
+        }
+      };
       if (plan_.vector_loads && m == 1 && step == 1 && unguarded &&
           opencl::has_vector_load(t.dtype, w0)) {
         for (int v = 0; v < nv; ++v) {
+          const auto [ptr, off] = address(v * w0, 0, false);
           body_.line("const " + opencl::vector_type(t.dtype, w0) + " " + chunk_name(var, v) +
-                     " = " + opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, 0)) + ";");
+                     " = " + opencl::vector_load(t.dtype, w0, ptr, off) + ";");
         }
         for (int a = 0; a < n0; ++a) in[i].push_back(opencl::lane(chunk_name(var, a / w0), a % w0));
         for (int b = 0; b < n1; ++b) {
@@ -1159,14 +1256,12 @@ void KernelWriter::emit_root(const Contraction& c) {
         for (int b = 0; b < n1; ++b) {
           for (int v = 0; v < nv; ++v) {
             const std::string name = chunk_name(var + "_" + std::to_string(b), v);
-            std::string load = opencl::vector_load(t.dtype, w0, buffer, offset(v * w0, b));
-            const std::string g = guard(2, 0, b);
-            if (!g.empty()) {
-              load = "(" + g + ") ? " + load + " : (" + vt + ")(" +
-                     (is_float(t.dtype) ? "0.0f" : "0") + ")";
-            }
-            body_.line("const " + vt + " " + name + " = " + load + ";");
+            declare_load(vt, name, v * w0, b, guard(2, 0, b), "(" + vt + ")(" + zero_value + ")",
+                         [&](const std::string& ptr, const std::string& off) {
+                           return opencl::vector_load(t.dtype, w0, ptr, off);
+                         });
             vec_in[i].push_back(name);
+            zero_outside[i] = true;
             for (int a = v * w0; a < (v + 1) * w0; ++a) {
               in[i][static_cast<std::size_t>(a * n1 + b)] = opencl::lane(name, a % w0);
             }
@@ -1176,24 +1271,34 @@ void KernelWriter::emit_root(const Contraction& c) {
       }
       for (std::size_t idx = 0; idx < count; ++idx) {
         const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
-        std::string load = opencl::load(t.dtype, buffer, offset(a, b));
-        if (plain) {
-          in[i].push_back(load);
+        const std::string g = guard(m, a, b);
+        if (plain) {  // read where the element's guard holds
+          const auto [ptr, off] = g.empty() || invariant(g) ? address(a, b, !g.empty())
+                                                            : std::pair{buffer, offset(a, b)};
+          in[i].push_back(opencl::load(t.dtype, ptr, off));
           continue;
         }
-        const std::string g = guard(m, a, b);
-        if (!g.empty()) load = "(" + g + ") ? " + load + " : " + (is_float(t.dtype) ? "0.0f" : "0");
         const std::string name = var + (m == 0 ? "" : "_" + std::to_string(idx));
-        body_.line("const " + type + " " + name + " = " + load + ";");
+        declare_load(type, name, a, b, g, zero_value,
+                     [&](const std::string& ptr, const std::string& off) {
+                       return opencl::load(t.dtype, ptr, off);
+                     });
         in[i].push_back(name);
+        zero_outside[i] = m == 2;
       }
     }
 
     // Each element combines its inputs and accumulates, under its predicates (with vector
     // accumulators: each tile-1 position, under its own).
     const int full = (1 << tiles_.size()) - 1;
+    // With hoisting, a product whose inputs along tile 1 read 0 outside the guard and whose
+    // others are finite adds +-0 there: no guard (a select per column per step on CPUs).
+    bool exact_unguarded = plan_.hoist_addresses && c.comb == CombOp::kMul;
+    for (std::size_t i = 0; i < c.inputs.size(); ++i) {
+      exact_unguarded = exact_unguarded && ((input_mask[i] & 2) ? zero_outside[i] : finite[i]);
+    }
     for (int b = 0; b < n1 && vec_acc; ++b) {
-      const std::string g = (full & 2) ? guard(2, 0, b) : "";
+      const std::string g = (full & 2) && !exact_unguarded ? guard(2, 0, b) : "";
       for (int v = 0; v < nv; ++v) {
         std::vector<std::string> args;
         for (std::size_t i = 0; i < c.inputs.size(); ++i) {
@@ -1223,6 +1328,7 @@ void KernelWriter::emit_root(const Contraction& c) {
       if (!g.empty()) body_.close();
     }
     for (std::size_t k = 0; k < loops.size(); ++k) body_.close();
+    if (!hoisted.empty()) body_.insert(inner_anchor, hoisted);
   };
   if (interior.empty()) {
     emit_reduction();

@@ -6,11 +6,9 @@
 
 namespace tartan::opencl {
 
-namespace {
 std::string pointer_type(DType t, bool writable) {
   return std::string(kGlobal) + (writable ? " " : " const ") + std::string(storage_type(t)) + "*";
 }
-}  // namespace
 
 std::string buffer_param(DType t, std::string_view name, bool writable) {
   return pointer_type(t, writable) + " " + std::string(name) + "_buf, const ulong " +

@@ -39,6 +39,7 @@ std::string KernelPlan::describe() const {
   if (pack_weights) s += ", packed weights";
   if (split_interior) s += ", interior split";
   if (vector_epilogue) s += ", vector epilogue";
+  if (hoist_addresses) s += ", hoisted addresses";
   return s;
 }
 

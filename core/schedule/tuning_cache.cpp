@@ -14,9 +14,9 @@ namespace {
 // format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
 // without split candidates are tuned again), format 5 the constant-transform plan
 // ("transform"), format 6 the unguarded interior copy ("split_interior") and the vector
-// epilogue ("vector_epilogue"; new keys, so CPU kernels tuned without them are tuned again);
-// records of the earlier formats still load.
-constexpr int kFormat = 6;
+// epilogue ("vector_epilogue"; new keys, so CPU kernels tuned without them are tuned again),
+// format 7 the hoisted addresses ("hoist_addresses"); records of the earlier formats still load.
+constexpr int kFormat = 7;
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -61,6 +61,7 @@ std::string encode_tuning_record(const TuningRecord& r) {
                               {"transform", r.plan.transform},
                               {"split_interior", r.plan.split_interior},
                               {"vector_epilogue", r.plan.vector_epilogue},
+                              {"hoist_addresses", r.plan.hoist_addresses},
                               {"local",
                                {{"rows", r.plan.local.rows},
                                 {"cols", r.plan.local.cols},
@@ -107,6 +108,7 @@ std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::s
     r.plan.transform = p.value("transform", false);
     r.plan.split_interior = p.value("split_interior", false);
     r.plan.vector_epilogue = p.value("vector_epilogue", false);
+    r.plan.hoist_addresses = p.value("hoist_addresses", false);
     if (format >= 2) {
       const nlohmann::json& l = p.at("local");
       r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),

@@ -50,6 +50,10 @@ struct Tuning {
   // whole vectors (KernelPlan::vector_epilogue): LLVM 16 (PoCL 5) does not re-vectorise the
   // per-lane scalar form.
   bool vector_epilogue = false;
+  // Whether register plans address their inputs through pointers computed in front of the
+  // innermost reduction loop (KernelPlan::hoist_addresses): CPUs, where LLVM otherwise
+  // recomputes and sign-extends each 32-bit index every step.
+  bool hoist_addresses = false;
 };
 
 // What code generation and the cost model need to know about the target device.
@@ -161,6 +165,13 @@ struct KernelPlan {
   // lane by lane. Codegen keeps the per-lane form where an op, type or operand has no exact
   // vector form (codegen/vector_epilogue.h).
   bool vector_epilogue = false;
+  // Each load of the innermost reduction loop reads through a pointer computed in front of the
+  // loop (the address less the innermost variable's term), so the step's address is one
+  // scaled index. Where a load's guard does not change in that loop, the pointer's other
+  // coordinates are clamped inside the tensor and the load is unconditional, its value
+  // replaced by 0 where the guard fails; a multiply-add whose other operands are finite
+  // constants then needs no guard either (0 times a finite value adds nothing).
+  bool hoist_addresses = false;
   // When set (k_chunk > 0), the kernel is a local-memory tiled GEMM: `local` replaces `tile`,
   // `unroll` and `vector_loads` (left at their defaults), and work_group_size is local.items().
   LocalTile local{};
