@@ -50,6 +50,10 @@ struct Tuning {
   // whole vectors (KernelPlan::vector_epilogue): LLVM 16 (PoCL 5) does not re-vectorise the
   // per-lane scalar form.
   bool vector_epilogue = false;
+  // Whether a row-wise softmax is one kernel (tartan/passes/fuse_softmax.h) rather than four:
+  // CPUs, where each launch has a fixed cost far above a batch-1 softmax's work. One
+  // work-item runs a whole row, which suits a CPU thread and not a GPU.
+  bool fuse_softmax = false;
 };
 
 // What code generation and the cost model need to know about the target device.
