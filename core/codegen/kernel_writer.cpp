@@ -14,6 +14,7 @@
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "codegen/prologue.h"
+#include "codegen/softmax_kernel.h"
 #include "codegen/transform_kernel.h"
 #include "codegen/vector_epilogue.h"
 #include "passes/placement.h"
@@ -117,6 +118,16 @@ class KernelWriter {
       ++root_ops_;
     }
     choose_index_type();
+    if (group_.softmax) {
+      items_ = write_softmax(
+          program_, group_, index_type_, body_, [this](TensorId t) { return arg(t); },
+          [](const std::string& acc, const std::string& val) {
+            return accumulate(AggOp::kMax, acc, val);
+          });
+      KernelSource k = finish();
+      k.statement = "softmax: " + k.statement;
+      return k;
+    }
     if (plan_.uses_local_memory()) {
       emit_local_gemm();
     } else if (plan_.transform) {

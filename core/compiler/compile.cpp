@@ -273,6 +273,7 @@ Executable compile(const Program& program, const runtime::Device& device,
   PipelineOptions pipeline = options.pipeline;
   // A caller that switched Winograd on chose its thresholds; otherwise the profile decides.
   if (!pipeline.winograd.enabled) pipeline.winograd = winograd_options(target.tuning);
+  pipeline.fuse_softmax = pipeline.fuse_softmax || target.tuning.fuse_softmax;
   pipeline.arena_alignment =
       std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
   std::future<DeviceSession> session =

@@ -1,5 +1,6 @@
 #include "tartan/passes/fold_padding.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "passes/uses.h"
@@ -55,10 +56,44 @@ std::optional<Pad> match_pad(const Program& p, const Contraction& c) {
   return pad;
 }
 
+// Whether every element of `t` is >= 0 or NaN, by how it is made: relu, exp, sigmoid, abs, a max
+// with such an operand, a min of such operands, a view of such a tensor, a literal >= 0 or NaN.
+// `producer`: per tensor, the op computing it, or -1.
+bool nonnegative(const Program& p, const std::vector<int>& producer, TensorId t, int depth = 0) {
+  const TensorInfo& info = p.tensor(t);
+  if (info.kind == TensorKind::kLiteral) return !(info.data->at(0) < 0);
+  const int op = producer[static_cast<std::size_t>(t)];
+  if (op < 0 || depth > 8) return false;
+  const auto is = [&](TensorId in) { return nonnegative(p, producer, in, depth + 1); };
+  const Op& o = p.ops()[static_cast<std::size_t>(op)];
+  if (const auto* r = std::get_if<Reshape>(&o)) return is(r->input);
+  const auto* e = std::get_if<Elementwise>(&o);
+  if (e == nullptr || !is_float(info.dtype)) return false;
+  switch (e->op) {
+    case EwOp::kRelu:
+    case EwOp::kExp:
+    case EwOp::kSigmoid:
+    case EwOp::kAbs:
+      return true;
+    case EwOp::kMax:  // NaN propagates; otherwise at least the nonnegative operand
+      return std::any_of(e->inputs.begin(), e->inputs.end(), is);
+    case EwOp::kMin:
+      return std::all_of(e->inputs.begin(), e->inputs.end(), is);
+    default:
+      return false;
+  }
+}
+
 // Zero contributes nothing to a sum of products or to a plain sum, so skipping the padded
-// assignments leaves the result unchanged.
-bool zero_is_neutral(const Contraction& c) {
-  return c.agg == AggOp::kSum && (c.comb == CombOp::kMul || c.comb == CombOp::kNone);
+// assignments leaves the result unchanged. A max over a pad of values that are all >= 0 or NaN
+// (a max pool after a relu: ResNet50's stem) is unchanged by the zeros too: a window with an
+// input element has its maximum (or NaN) either way, and a window of padding alone, which
+// meets no assignment once folded, gets 0, the unreached output's value, as the max of zeros.
+bool zero_is_neutral(const Program& p, const std::vector<int>& producer, const Contraction& c,
+                     const Pad& pad) {
+  if (c.agg == AggOp::kSum) return c.comb == CombOp::kMul || c.comb == CombOp::kNone;
+  return c.agg == AggOp::kMax && c.comb == CombOp::kNone && !c.default_tensor &&
+         nonnegative(p, producer, pad.input);
 }
 
 // Rewrites every access of `padded` in `c` to read the pad's input: I[d] = P[out_dim_of[d]] -
@@ -81,6 +116,10 @@ Contraction substitute(const Contraction& c, TensorId padded, const Pad& pad) {
 void fold_padding(Program* program) {
   std::vector<Op> ops = program->ops();
   const Uses uses = find_uses(*program);
+  std::vector<int> producer(program->tensors().size(), -1);
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    producer[static_cast<std::size_t>(op_output(ops[i]))] = static_cast<int>(i);
+  }
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const auto* pad_op = std::get_if<Contraction>(&ops[i]);
     if (!pad_op) continue;
@@ -92,7 +131,9 @@ void fold_padding(Program* program) {
     std::vector<Contraction> rewritten;
     for (std::size_t r : readers) {
       const auto* consumer = std::get_if<Contraction>(&ops[r]);
-      if (!consumer || !zero_is_neutral(*consumer) || consumer->default_tensor == padded) break;
+      if (!consumer || !zero_is_neutral(*program, producer, *consumer, *pad) ||
+          consumer->default_tensor == padded)
+        break;
       rewritten.push_back(substitute(*consumer, padded, *pad));
       try {
         derive_index_ranges(*program, rewritten.back());

@@ -13,6 +13,7 @@
 #include "tartan/passes/fold_padding.h"
 #include "tartan/passes/fold_unit_indices.h"
 #include "tartan/passes/fuse.h"
+#include "tartan/passes/fuse_softmax.h"
 #include "tartan/passes/infer_shapes.h"
 #include "tartan/passes/lower_scan.h"
 #include "tartan/passes/plan_memory.h"
@@ -105,6 +106,12 @@ LoweredProgram run_pipeline(Program program, const PipelineOptions& options) {
 
   LoweredProgram lowered{std::move(program), {}, {}};
   lowered.kernels = passes.time("fuse", [&] { return fuse(lowered.program, options.fuse); });
+  if (options.fuse && options.fuse_softmax) {
+    passes.time("fuse_softmax", [&] {
+      fuse_softmax(lowered.program, &lowered.kernels);
+      return 0;
+    });
+  }
   lowered.memory = passes.time("plan_memory", [&] {
     return plan_memory(lowered.program, lowered.kernels, options.arena_alignment);
   });

@@ -369,6 +369,13 @@ KernelPlan choose_plan(const LoweredProgram& lowered, const KernelGroup& group,
   KernelPlan plan;
   plan.work_group_size = default_work_group(target);
   const Program& program = lowered.program;
+  if (group.softmax) {  // a work-item per row (codegen/softmax_kernel.h), no more than the rows
+    const Shape& out = program.tensor(group.output).shape;
+    const std::int64_t rows = num_elements(out) / out.back();
+    plan.work_group_size = static_cast<std::size_t>(
+        std::min<std::int64_t>(static_cast<std::int64_t>(plan.work_group_size), rows));
+    return plan;
+  }
   const auto* c = std::get_if<Contraction>(&program.ops()[group.ops.front()]);
   // Elementwise kernels and small reductions are bound by memory traffic, which one element
   // per work-item already streams at full speed (consecutive work-items touch consecutive
@@ -519,7 +526,10 @@ std::vector<KernelPlan> candidate_plans(const LoweredProgram& lowered, const Ker
     p.split_interior = false;
     add(p);
   }
-  if (!std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) return plans;
+  if (group.softmax ||
+      !std::holds_alternative<Contraction>(lowered.program.ops()[group.ops.front()])) {
+    return plans;
+  }
   // Around the chosen tile dimensions (or the last two tileable ones): sizes 2..16 along the
   // first, 1..4 along the second, and the chosen plan with other work-group sizes.
   // Group reductions of 8, 32 and 128 items per output (clamped to the split loop); not

@@ -93,13 +93,27 @@ std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, cons
 }
 
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  yaml::require_map(
-      node, file, "tuning",
-      {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
-       "local_work_group", "local_tile", "k_chunk", "local_vector", "local_double_buffer",
-       "local_max_k_split", "local_block_search", "split_interior", "winograd",
-       "winograd_min_channels", "winograd_min_tiles", "winograd_flops_per_byte", "transform_plan",
-       "vector_epilogue", "hoist_addresses"});
+  yaml::require_map(node, file, "tuning",
+                    {"work_group_size",
+                     "register_tile",
+                     "local_memory_tiling",
+                     "vector_width",
+                     "local_work_group",
+                     "local_tile",
+                     "k_chunk",
+                     "local_vector",
+                     "local_double_buffer",
+                     "local_max_k_split",
+                     "local_block_search",
+                     "split_interior",
+                     "winograd",
+                     "winograd_min_channels",
+                     "winograd_min_tiles",
+                     "winograd_flops_per_byte",
+                     "transform_plan",
+                     "vector_epilogue",
+                     "hoist_addresses",
+                     "fuse_softmax"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -155,6 +169,9 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   }
   if (const YAML::Node n = node["hoist_addresses"]) {
     t.hoist_addresses = yaml::read_bool(n, file, "hoist_addresses");
+  }
+  if (const YAML::Node n = node["fuse_softmax"]) {
+    t.fuse_softmax = yaml::read_bool(n, file, "fuse_softmax");
   }
   if (const YAML::Node n = node["local_block_search"]) {
     t.local_block_search = yaml::read_bool(n, file, "local_block_search");

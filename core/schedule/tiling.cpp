@@ -105,6 +105,11 @@ std::vector<int> reduction_vars(const Program& program, const Contraction& c) {
 }
 
 bool plan_fits(const KernelPlan& plan, const Program& program, const KernelGroup& group) {
+  if (group.softmax) {  // one work-item per row: only the work-group size is free
+    KernelPlan bare;
+    bare.work_group_size = plan.work_group_size;
+    return plan == bare && plan.work_group_size >= 1;
+  }
   if (plan.transform) {
     KernelPlan bare;
     bare.transform = true;

@@ -26,6 +26,9 @@ struct KernelGroup {
   // Elementwise ops, in program order, that compute one input of the root contraction: applied
   // to that input's elements as the root loads them (their result never reaches memory).
   std::vector<std::size_t> prologue;
+  // A row-wise softmax (tartan/passes/fuse_softmax.h): ops are max, sub, exp, sum, div, and the
+  // kernel writer emits them as one loop nest per row (codegen/softmax_kernel.h).
+  bool softmax = false;
 };
 
 // Where each tensor lives on the device. Inputs, constants and outputs get their own buffers;
@@ -70,14 +73,17 @@ struct PipelineOptions {
 #endif
   std::size_t arena_alignment = 256;  // bytes; compile() raises it to the device's alignment
   WinogradOptions winograd = {};      // off by default; compile() takes the device profile's
+  // One kernel per row-wise softmax (fuse_softmax) instead of four; compile() takes the device
+  // profile's `fuse_softmax` where the caller left it off.
+  bool fuse_softmax = false;
 };
 
 // infer_shapes (again after the last rewriting pass, or after each) -> fold_constants ->
 // fold_batch_norm -> fold_padding -> winograd -> fold_unit_indices -> cse -> dce -> fuse ->
-// plan_memory -> lower_scan; each pass is declared in tartan/passes/<name>.h. The rewriting
-// passes also rewrite every scan's body. Throws InternalError when a pass breaks the program,
-// Error when folding a constant evaluates a user mistake (an `=` contraction writing one element
-// twice).
+// fuse_softmax (where asked) -> plan_memory -> lower_scan; each pass is declared in
+// tartan/passes/<name>.h. The rewriting passes also rewrite every scan's body. Throws InternalError
+// when a pass breaks the program, Error when folding a constant evaluates a user mistake (an `=`
+// contraction writing one element twice).
 LoweredProgram run_pipeline(Program program, const PipelineOptions& options = {});
 
 }  // namespace tartan

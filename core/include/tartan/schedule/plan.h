@@ -54,6 +54,10 @@ struct Tuning {
   // innermost reduction loop (KernelPlan::hoist_addresses): CPUs, where LLVM otherwise
   // recomputes and sign-extends each 32-bit index every step.
   bool hoist_addresses = false;
+  // Whether a row-wise softmax is one kernel (tartan/passes/fuse_softmax.h) rather than four:
+  // CPUs, where each launch has a fixed cost far above a batch-1 softmax's work. One
+  // work-item runs a whole row, which suits a CPU thread and not a GPU.
+  bool fuse_softmax = false;
 };
 
 // What code generation and the cost model need to know about the target device.
