@@ -1196,12 +1196,15 @@ void KernelWriter::emit_root(const Contraction& c) {
       const bool hoistable =
           hoisting && std::all_of(acc.indices.begin(), acc.indices.end(),
                                   [](const Affine& e) { return e.denom() == 1; });
+      // Unclamped, every position shares the pointer of position (0, 0) at a constant
+      // displacement (one register; LLVM kept one per position).
+      std::string shared_pointer;
       const auto address = [&](int a, int b, bool clamped) -> std::pair<std::string, std::string> {
         if (!hoistable) return {buffer, offset(a, b)};
         const auto inner = static_cast<int>(loops.back());
-        const std::vector<std::string> n = names_at(a, b);
-        std::vector<std::string> terms = terms_at(a, b);
-        std::int64_t scale = 0;
+        const std::vector<std::string> n = clamped ? names_at(a, b) : names_at(0, 0);
+        std::vector<std::string> terms = clamped ? terms_at(a, b) : terms_at(0, 0);
+        std::int64_t scale = 0, displacement = packed ? a : 0;
         for (std::size_t d = 0; d < rank; ++d) {
           const Affine& e = acc.indices[d];
           const std::int64_t coeff = e.coeff(inner);
@@ -1211,12 +1214,23 @@ void KernelWriter::emit_root(const Contraction& c) {
             terms[d] = "clamp(" + terms[d] + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
                        std::to_string(t.shape[d] - 1) + ")";
           }
+          for (std::size_t u = 0; u < tile_var.size() && !clamped; ++u) {
+            displacement += e.coeff(tile_var[u]) * (u == 0 ? a : b) * strides[d];
+          }
         }
-        const std::string ptr = "hp" + std::to_string(i) + "_" + std::to_string(hoisted.size());
-        hoisted.push_back(opencl::pointer_type(t.dtype, false) + " const " + ptr + " = " + buffer +
-                          " + " + cexpr::flat_offset(terms, strides) + ";");
+        std::string ptr = clamped ? std::string() : shared_pointer;
+        if (ptr.empty()) {
+          ptr = "hp" + std::to_string(i) + "_" + std::to_string(hoisted.size());
+          hoisted.push_back(opencl::pointer_type(t.dtype, false) + " const " + ptr + " = " +
+                            buffer + " + " + cexpr::flat_offset(terms, strides) + ";");
+          if (!clamped) shared_pointer = ptr;
+        }
         const std::string& v = names[static_cast<std::size_t>(inner)];
-        return {ptr, scale == 0 ? "0" : scale == 1 ? v : v + " * " + std::to_string(scale)};
+        std::string off = scale == 0 ? "" : scale == 1 ? v : v + " * " + std::to_string(scale);
+        if (displacement != 0 || off.empty()) {
+          off += (off.empty() ? "" : " + ") + std::to_string(displacement);
+        }
+        return {ptr, off};
       };
       // Declares `name` as the load at (a, b), or `zero` where guard `g` fails: where `g` holds
       // throughout the innermost loop, an unconditional load through a clamped hoisted pointer
