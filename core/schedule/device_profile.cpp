@@ -93,12 +93,13 @@ std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, cons
 }
 
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  yaml::require_map(node, file, "tuning",
-                    {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
-                     "local_work_group", "local_tile", "k_chunk", "local_vector",
-                     "local_double_buffer", "local_max_k_split", "local_block_search",
-                     "split_interior", "winograd", "winograd_min_channels", "winograd_min_tiles",
-                     "winograd_flops_per_byte", "transform_plan", "vector_epilogue"});
+  yaml::require_map(
+      node, file, "tuning",
+      {"work_group_size", "register_tile", "local_memory_tiling", "vector_width",
+       "local_work_group", "local_tile", "k_chunk", "local_vector", "local_double_buffer",
+       "local_max_k_split", "local_block_search", "split_interior", "winograd",
+       "winograd_min_channels", "winograd_min_tiles", "winograd_flops_per_byte", "transform_plan",
+       "vector_epilogue", "build_processes"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -151,6 +152,9 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   }
   if (const YAML::Node n = node["vector_epilogue"]) {
     t.vector_epilogue = yaml::read_bool(n, file, "vector_epilogue");
+  }
+  if (const YAML::Node n = node["build_processes"]) {
+    t.build_processes = static_cast<int>(yaml::read_int(n, file, "build_processes", 0, 64));
   }
   if (const YAML::Node n = node["local_block_search"]) {
     t.local_block_search = yaml::read_bool(n, file, "local_block_search");

@@ -50,6 +50,10 @@ struct Tuning {
   // whole vectors (KernelPlan::vector_epilogue): LLVM 16 (PoCL 5) does not re-vectorise the
   // per-lane scalar form.
   bool vector_epilogue = false;
+  // Worker processes (tartan-build-worker) that build the programs missing from the kernel cache
+  // beside this one, for drivers that compile one program at a time per process (NVIDIA's);
+  // 0: none. CompileOptions::build_processes and TARTAN_BUILD_PROCESSES override it.
+  int build_processes = 0;
 };
 
 // What code generation and the cost model need to know about the target device.
