@@ -8,10 +8,10 @@
 #          logs in $OUT/compile-check.tar.gz)
 #   BASE: another checkout (the code before, e.g. main's), built in $BASE/build-gpu; its rows are
 #         labelled base-*, this tree's new-*. Without BASE: this tree only.
-#   PAIRS=2 alternated base/new pairs at b64 (1 at b1); SWEEP="0 3 4 6 8": worker counts to
-#   compare (TARTAN_BUILD_PROCESSES) with this tree; PROBE=1: NVIDIA's compiler alone on the
-#   dumped b64 kernels, one process in sequence (per-kernel build times, to calibrate the
-#   estimate compile.cpp splits the builds by).
+#   PAIRS=2 / B1_PAIRS=1: alternated base/new pairs at b64 / b1; SWEEP="5 6": worker counts
+#   (TARTAN_BUILD_PROCESSES) to compare with this tree, SWEEP_RUNS times each at b64 and once at
+#   b1 (SWEEP_B1); PROBE=1: NVIDIA's compiler alone on the dumped b64 kernels, one process in
+#   sequence (per-kernel build times, to calibrate the estimate compile.cpp splits the builds by).
 set -uo pipefail
 source "$(dirname "$0")/device_common.sh"
 if [ -n "${BASE:-}" ]; then
@@ -49,7 +49,7 @@ run() {
 
 BASE_BENCH=${BASE:+$BASE/build-gpu/bin/tartan-bench}
 for batch in 64 1; do
-  pairs=$((batch == 64 ? ${PAIRS:-2} : 1))
+  pairs=$((batch == 64 ? ${PAIRS:-2} : ${B1_PAIRS:-1}))
   for i in $(seq "$pairs"); do
     [ -n "${BASE:-}" ] && run "b$batch-base$i" "$batch" "$BASE_BENCH" empty
     run "b$batch-new$i" "$batch" "$NEW" empty
@@ -64,7 +64,10 @@ run b64-length 64 "$NEW" empty TARTAN_BUILD_SPLIT=length TARTAN_DUMP_KERNELS="$w
 run b64-late-length 64 "$NEW" empty TARTAN_WORKER_SPAWN=late TARTAN_BUILD_SPLIT=length
 run b64-p0 64 "$NEW" empty TARTAN_BUILD_PROCESSES=0
 run b64-nvoff 64 "$NEW" disabled
-for p in ${SWEEP:-}; do run "b64-p$p" 64 "$NEW" empty TARTAN_BUILD_PROCESSES="$p"; done
+for i in $(seq "${SWEEP_RUNS:-1}"); do
+  for p in ${SWEEP:-}; do run "b64-p$p-$i" 64 "$NEW" empty TARTAN_BUILD_PROCESSES="$p"; done
+done
+for p in ${SWEEP_B1:-}; do run "b1-p$p" 1 "$NEW" empty TARTAN_BUILD_PROCESSES="$p"; done
 
 if [ "${PROBE:-1}" = 1 ]; then
   # NVIDIA's compiler alone, one process, the dumped kernels in sequence, compute cache off.

@@ -152,9 +152,9 @@ WorkerSpawn worker_spawn_from_environment() {
               "set it to 'early' or 'late', or unset it (early when the kernel cache looks cold)");
 }
 
-// Whether the builds are split among the workers and this process by estimated build time
-// (estimated_build_seconds) or, with TARTAN_BUILD_SPLIT=length, by source length alone (as
-// session 5 split them: to compare the two on one machine).
+// Whether the builds are split among the workers and this process by estimated build seconds
+// (estimated_build_seconds), each worker's start-up counted, or, with TARTAN_BUILD_SPLIT=length,
+// by source length with every builder alike (as session 5 split them: to compare on one machine).
 bool split_by_estimate() {
   const std::optional<std::string> v = env_string("TARTAN_BUILD_SPLIT");
   if (!v || v->empty() || *v == "estimate") return true;
@@ -163,14 +163,15 @@ bool split_by_estimate() {
               "set it to 'estimate' or 'length', or unset it (estimate)");
 }
 
-// A kernel's estimated build seconds on a driver that builds one program at a time per process
-// (KernelCache::Source::cost). H200, NVIDIA 580, MobileNet b64 in sequence: 0.05-0.61 s a
-// program (~32 KB each with the prelude); the slowest are the local-memory GEMMs (a 2-D
-// work-group of exact size), which take several times a register-tile kernel of the same length.
-double estimated_build_seconds(const KernelSource& k) {
-  constexpr double kSecondsPerProgram = 0.05, kSecondsPerByte = 2e-5, kLocalMemoryFactor = 3;
-  return kSecondsPerProgram + static_cast<double>(k.code.size()) * kSecondsPerByte *
-                                  (k.exact_local_size ? kLocalMemoryFactor : 1);
+// A program's estimated build seconds on a driver that builds one program at a time per process
+// (KernelCache::Source::cost). Fitted on MobileNet b64's 25 programs built in sequence on the
+// H200 (NVIDIA 580, results/perf-notes.md S6-compile): 0.029 s + 12.2 us per byte of source,
+// within 0.05 s for 23 of them (1.3-35 KB, 0.04-0.64 s). The local-memory GEMMs are the slowest
+// because they are the longest (35 KB: unrolled 8x8 tiles), not because their plan costs more
+// per byte: per byte they build like the register-tile kernels.
+double estimated_build_seconds(std::string_view program) {
+  constexpr double kSecondsPerProgram = 0.029, kSecondsPerByte = 12.2e-6;
+  return kSecondsPerProgram + static_cast<double>(program.size()) * kSecondsPerByte;
 }
 
 // The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
@@ -376,8 +377,8 @@ Executable compile(const Program& program, const runtime::Device& device,
       programs.push_back({texts[p], "tartan_program"});
       continue;
     }
-    const KernelSource& k = state->sources[distinct[p]];
-    programs.push_back({texts[p], k.name, by_estimate ? estimated_build_seconds(k) : 0});
+    programs.push_back({texts[p], state->sources[distinct[p]].name,
+                        by_estimate ? estimated_build_seconds(texts[p]) : 0});
   }
   stats.codegen_seconds = seconds_since(phase) - stats.schedule_seconds;
 
