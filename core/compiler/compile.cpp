@@ -7,13 +7,16 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include "codegen/opencl_dialect.h"
+#include "compiler/build_forecast.h"
 #include "compiler/compile_loop.h"
 #include "compiler/tuner.h"
+#include "runtime/build_workers.h"
 #include "runtime/executable_state.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
@@ -72,9 +75,6 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
   return distinct;
 }
 
-// Worker processes for a cold build on NVIDIA (default_build_processes).
-constexpr int kNvidiaBuildProcesses = 4;
-
 bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
   return device.platform_name.find(name) != std::string::npos;
 }
@@ -130,18 +130,48 @@ int build_threads_from_environment(int threads, int fallback) {
   return threads > 0 ? threads : count_from_environment("TARTAN_BUILD_THREADS", fallback, 1);
 }
 
-// Worker processes for cold builds where left to tartan: on NVIDIA only. Its driver (580, H200)
-// compiles one program at a time per process whatever the threads (16 threads: ~6 s for MobileNet
-// b64's 25 kernels), while separate processes compile at once, and the driver's compute cache
-// holds their machine code so that this process loads what they built in well under a
-// millisecond a program. Four: each worker's driver start-up waits for the others' (ready after
-// 0.4 s with 3 workers, 0.5 s with 4, 0.8 s with 6, 1.1 s with 8), and 4 was the fastest or tied
-// at b64 and b1 in two calls (b64 cold 5.0 -> 2.4 s, 7.0 -> 2.8 s; results/perf-notes.md
-// S5-compile). Not with the compute cache off (CUDA_CACHE_DISABLE): each load compiles again
-// (b64 7.7 s in-process, 9.1 s with 4 workers). PoCL builds one program for all kernels.
-int default_build_processes(const runtime::DeviceInfo& device) {
-  if (!platform_is(device, "NVIDIA") || env_flag("CUDA_CACHE_DISABLE")) return 0;
-  return kNvidiaBuildProcesses;
+// Worker processes for cold builds where left to tartan: the device profile's build_processes
+// (nvidia_gpu.yaml says why 4 there), except with NVIDIA's compute cache off
+// (CUDA_CACHE_DISABLE): this process's load of each worker-built binary then compiles it again
+// (b64 7.7 s in-process, 9.1 s with 4 workers; results/perf-notes.md S5-compile).
+int default_build_processes(const Tuning& tuning) {
+  return env_flag("CUDA_CACHE_DISABLE") ? 0 : tuning.build_processes;
+}
+
+// When the build workers start: before the passes (early), so that their device start-up runs
+// beside this process's passes, context and codegen, or once the missing programs are known
+// (late). TARTAN_WORKER_SPAWN=early|late; unset: early where the kernel cache looks cold
+// (BuildForecast), late otherwise.
+enum class WorkerSpawn { kAuto, kEarly, kLate };
+WorkerSpawn worker_spawn_from_environment() {
+  const std::optional<std::string> v = env_string("TARTAN_WORKER_SPAWN");
+  if (!v || v->empty()) return WorkerSpawn::kAuto;
+  if (*v == "early") return WorkerSpawn::kEarly;
+  if (*v == "late") return WorkerSpawn::kLate;
+  throw Error("TARTAN_WORKER_SPAWN is '" + *v + "'",
+              "set it to 'early' or 'late', or unset it (early when the kernel cache looks cold)");
+}
+
+// Whether the builds are split among the workers and this process by estimated build seconds
+// (estimated_build_seconds), each worker's start-up counted, or, with TARTAN_BUILD_SPLIT=length,
+// by source length with every builder alike (as session 5 split them: to compare on one machine).
+bool split_by_estimate() {
+  const std::optional<std::string> v = env_string("TARTAN_BUILD_SPLIT");
+  if (!v || v->empty() || *v == "estimate") return true;
+  if (*v == "length") return false;
+  throw Error("TARTAN_BUILD_SPLIT is '" + *v + "'",
+              "set it to 'estimate' or 'length', or unset it (estimate)");
+}
+
+// A program's estimated build seconds on a driver that builds one program at a time per process
+// (KernelCache::Source::cost). Fitted on MobileNet b64's 25 programs built in sequence on the
+// H200 (NVIDIA 580, results/perf-notes.md S6-compile): 0.029 s + 12.2 us per byte of source,
+// within 0.05 s for 23 of them (1.3-35 KB, 0.04-0.64 s). The local-memory GEMMs are the slowest
+// because they are the longest (35 KB: unrolled 8x8 tiles), not because their plan costs more
+// per byte: per byte they build like the register-tile kernels.
+double estimated_build_seconds(std::string_view program) {
+  constexpr double kSecondsPerProgram = 0.029, kSecondsPerByte = 12.2e-6;
+  return kSecondsPerProgram + static_cast<double>(program.size()) * kSecondsPerByte;
 }
 
 // The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
@@ -278,6 +308,28 @@ Executable compile(const Program& program, const runtime::Device& device,
       std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
   std::future<DeviceSession> session =
       start_device_session(device, options.profiling || options.tune);
+  // The build's settings, and the build workers if they start now (early: see WorkerSpawn).
+  runtime::KernelCache cache = runtime::KernelCache::from_environment();
+  const std::string build_flags = build_options(options);
+  const CompileOptions::Programs split = programs_from_environment(options.programs);
+  const bool per_kernel = split == CompileOptions::Programs::kAuto
+                              ? program_per_kernel(device.info)
+                              : split == CompileOptions::Programs::kPerKernel;
+  const int processes = options.build_processes >= 0
+                            ? options.build_processes
+                            : count_from_environment("TARTAN_BUILD_PROCESSES",
+                                                     default_build_processes(target.tuning), 0);
+  const WorkerSpawn spawn = worker_spawn_from_environment();
+  const bool by_estimate = split_by_estimate();
+  std::optional<BuildForecast> forecast;
+  std::unique_ptr<runtime::BuildWorkers> early_workers;
+  if (processes > 0 && per_kernel && cache.enabled()) {
+    forecast.emplace(program, device.info, build_flags, cache);
+    if (spawn == WorkerSpawn::kEarly || (spawn == WorkerSpawn::kAuto && forecast->cold())) {
+      early_workers = std::make_unique<runtime::BuildWorkers>(
+          runtime::build_worker_path(), device.info.id, cache.dir(), build_flags, processes);
+    }
+  }
   LoweredProgram lowered = run_pipeline(program, pipeline);
   const double pipeline_seconds = seconds_since(start);
   Clock::time_point phase = Clock::now();
@@ -314,10 +366,6 @@ Executable compile(const Program& program, const runtime::Device& device,
   std::string dump_dir = options.dump_kernels_dir;
   if (dump_dir.empty()) dump_dir = env_string("TARTAN_DUMP_KERNELS").value_or("");
   if (!dump_dir.empty()) dump_kernels(dump_dir, state->sources, distinct);
-  const CompileOptions::Programs split = programs_from_environment(options.programs);
-  const bool per_kernel = split == CompileOptions::Programs::kAuto
-                              ? program_per_kernel(device.info)
-                              : split == CompileOptions::Programs::kPerKernel;
   std::vector<std::string> texts;  // per program
   std::vector<runtime::KernelCache::Source> programs;
   if (per_kernel) {
@@ -326,23 +374,23 @@ Executable compile(const Program& program, const runtime::Device& device,
     texts.push_back(program_text(state->sources, distinct));
   }
   for (std::size_t p = 0; p < texts.size(); ++p) {
-    programs.push_back(
-        {texts[p], per_kernel ? state->sources[distinct[p]].name : "tartan_program"});
+    if (!per_kernel) {
+      programs.push_back({texts[p], "tartan_program"});
+      continue;
+    }
+    programs.push_back({texts[p], state->sources[distinct[p]].name,
+                        by_estimate ? estimated_build_seconds(texts[p]) : 0});
   }
   stats.codegen_seconds = seconds_since(phase) - stats.schedule_seconds;
 
   phase = Clock::now();
-  runtime::KernelCache cache = runtime::KernelCache::from_environment();
   const std::uint64_t builds_before = runtime::program_source_builds();
   stats.build_threads = runtime::KernelCache::build_threads(
       programs.size(),
       build_threads_from_environment(options.build_threads, default_build_threads(device.info)));
-  const int processes = options.build_processes >= 0
-                            ? options.build_processes
-                            : count_from_environment("TARTAN_BUILD_PROCESSES",
-                                                     default_build_processes(device.info), 0);
-  state->programs = cache.build_all(state->context, programs, build_options(options),
-                                    stats.build_threads, processes);
+  state->programs = cache.build_all(state->context, programs, build_flags, stats.build_threads,
+                                    processes, early_workers.get());
+  if (forecast) forecast->remember(device.info, build_flags, programs);
   stats.source_builds = runtime::program_source_builds() - builds_before;
   stats.programs = static_cast<int>(programs.size());
   const runtime::KernelCacheStats cache_stats = cache.stats();

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,13 +44,15 @@ class JobDir {
 
 namespace {
 
-pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args,
+// Starts `worker` with `input` as its standard input and its output appended to `log`.
+pid_t spawn(const std::filesystem::path& worker, const std::vector<std::string>& args, int input,
             const std::filesystem::path& log) {
   std::vector<char*> argv;
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
+  posix_spawn_file_actions_adddup2(&files, input, STDIN_FILENO);
   for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
     posix_spawn_file_actions_addopen(&files, fd, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
   }
@@ -99,49 +102,43 @@ double build_worker_timeout() {
   return seconds;
 }
 
-std::vector<std::vector<std::size_t>> balance_by_length(
-    const std::vector<const KernelCache::Source*>& s, int groups_wanted) {
-  std::vector<std::size_t> order(s.size());
+std::vector<std::vector<std::size_t>> balance_by_estimate(const std::vector<double>& costs,
+                                                          const std::vector<double>& ready) {
+  std::vector<std::size_t> order(costs.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return s[a]->text.size() > s[b]->text.size();
-  });
-  std::vector<std::vector<std::size_t>> groups(static_cast<std::size_t>(groups_wanted));
-  std::vector<std::size_t> load(groups.size(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return costs[a] > costs[b]; });
+  std::vector<std::vector<std::size_t>> groups(ready.size());
+  std::vector<double> free_at = ready;
   for (std::size_t i : order) {
-    const auto w =
-        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-    groups[w].push_back(i);
-    load[w] += s[i]->text.size();
+    const auto b = static_cast<std::size_t>(std::min_element(free_at.begin(), free_at.end()) -
+                                            free_at.begin());
+    groups[b].push_back(i);
+    free_at[b] += costs[i];
   }
+  for (std::vector<std::size_t>& g : groups) std::sort(g.begin(), g.end());
   return groups;
 }
 
 BuildWorkers::BuildWorkers(const std::filesystem::path& worker, const std::string& device_id,
-                           const std::filesystem::path& cache_dir,
-                           const std::vector<const KernelCache::Source*>& sources,
-                           const std::string& options, int processes)
-    : dir_(std::make_unique<JobDir>()) {
-  const int count = std::min(processes, static_cast<int>(sources.size()));
-  if (count < 1 || worker.empty() || dir_->path().empty()) return;
-  const std::vector<std::vector<std::size_t>> groups = balance_by_length(sources, count);
-  for (std::size_t w = 0; w < groups.size(); ++w) {
-    std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
-                                  cache_dir.string(), "--options", options};
-    try {
-      for (std::size_t i : groups[w]) {
-        const std::filesystem::path file =
-            dir_->path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
-        write_file_atomic(file, sources[i]->text);
-        args.push_back(file.string());
-      }
-    } catch (const Error& e) {
-      spdlog::debug("build workers: {}", e.what());
-      continue;  // the caller builds what no worker did
+                           const std::filesystem::path& cache_dir, const std::string& options,
+                           int processes)
+    : dir_(std::make_unique<JobDir>()), started_(std::chrono::steady_clock::now()) {
+  if (processes < 1 || worker.empty() || dir_->path().empty()) return;
+  const std::vector<std::string> args{worker.string(),    "--device",  device_id, "--cache-dir",
+                                      cache_dir.string(), "--options", options,   "-"};
+  for (int w = 0; w < processes; ++w) {
+    // A socket rather than a pipe: send() with MSG_NOSIGNAL cannot raise SIGPIPE in the caller's
+    // process when a worker died before reading its jobs.
+    int ends[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) break;
+    const pid_t pid = spawn(worker, args, ends[1], log_path(workers_.size()));
+    close(ends[1]);
+    if (pid <= 0) {
+      close(ends[0]);
+      break;
     }
-    const auto started = std::chrono::steady_clock::now();
-    const pid_t pid = spawn(worker, args, dir_->path() / ("worker-" + std::to_string(w) + ".log"));
-    if (pid > 0) workers_.push_back({pid, w, started});
+    workers_.push_back({pid, ends[0], false});
   }
 }
 
@@ -154,7 +151,50 @@ BuildWorkers::~BuildWorkers() {
   }
 }
 
+std::filesystem::path BuildWorkers::log_path(std::size_t worker) const {
+  return dir_->path() / ("worker-" + std::to_string(worker) + ".log");
+}
+
+double BuildWorkers::age_seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+}
+
+void BuildWorkers::assign(const std::vector<const KernelCache::Source*>& sources,
+                          const std::vector<std::vector<std::size_t>>& groups) {
+  TARTAN_CHECK(!assigned_, "build workers given jobs twice");
+  assigned_ = true;
+  for (std::size_t w = 0; w < workers_.size(); ++w) {
+    Worker& worker = workers_[w];
+    std::string paths;  // one per line; a worker ignores a last line cut short
+    try {
+      for (std::size_t i : w < groups.size() ? groups[w] : std::vector<std::size_t>{}) {
+        const std::filesystem::path file =
+            dir_->path() / (std::to_string(i) + "-" + sources[i]->name + ".cl");
+        write_file_atomic(file, sources[i]->text);
+        paths += file.string() + "\n";
+      }
+    } catch (const Error& e) {
+      spdlog::debug("build workers: {}", e.what());
+      paths.clear();  // the caller builds what no worker did
+    }
+    // Non-blocking: a few kilobytes fit the socket's buffer; a worker that is not reading must
+    // not hold this process up.
+    // What is not sent (a worker gone already) the caller builds after wait(), as it does for a
+    // worker that failed.
+    if (!paths.empty()) {
+      send(worker.input, paths.data(), paths.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    close(worker.input);
+    worker.input = -1;
+    if (paths.empty()) {  // nothing to do: its start-up would only slow the others'
+      worker.idle = true;
+      kill(worker.pid, SIGKILL);
+    }
+  }
+}
+
 WorkerTimes BuildWorkers::wait(double timeout) {
+  if (!assigned_) assign({}, {});  // no jobs: every worker is stopped at once
   waited_ = true;
   WorkerTimes slowest;
   // Bounded: a worker that hangs (a driver stuck in its compiler) is killed at the deadline, and
@@ -166,10 +206,9 @@ WorkerTimes BuildWorkers::wait(double timeout) {
     for (std::size_t i = 0; i < workers_.size(); ++i) {
       if (done[i]) continue;
       const Worker& w = workers_[i];
-      const std::filesystem::path log_path =
-          dir_->path() / ("worker-" + std::to_string(w.index) + ".log");
       int status = 0;
-      pid_t got = waitpid(w.pid, &status, WNOHANG);
+      // One stopped for lack of jobs was killed already: reaped at once.
+      pid_t got = waitpid(w.pid, &status, w.idle ? 0 : WNOHANG);
       if (got == 0 && late) {
         kill(w.pid, SIGKILL);
         while ((got = waitpid(w.pid, &status, 0)) < 0 && errno == EINTR) {
@@ -177,13 +216,15 @@ WorkerTimes BuildWorkers::wait(double timeout) {
         spdlog::warn(
             "build worker {} did not finish within {} s (TARTAN_BUILD_WORKER_TIMEOUT); "
             "killed, its kernels are built here instead",
-            w.index, timeout);
+            i, timeout);
+      } else if (got == w.pid && w.idle) {
+        // Stopped for lack of jobs: nothing to report.
       } else if (got == w.pid && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
         // Unexpected (a kernel that does not build fails here too, with its log): say why.
         spdlog::warn("build worker {} failed (status {}), its kernels are built here instead:\n{}",
-                     w.index, status, read_file(log_path).value_or("").substr(0, 2000));
+                     i, status, read_file(log_path(i)).value_or("").substr(0, 2000));
       } else if (got == w.pid) {
-        const std::string log = read_file(log_path).value_or("");
+        const std::string log = read_file(log_path(i)).value_or("");
         const std::size_t at = log.find(kWorkerReadyLine);
         if (at != std::string::npos) {
           slowest.ready_seconds =
@@ -194,9 +235,7 @@ WorkerTimes BuildWorkers::wait(double timeout) {
       if (got != 0) {  // exited, killed, or not ours to wait for (got < 0): done either way
         done[i] = true;
         --left;
-        slowest.seconds = std::max(
-            slowest.seconds,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - w.started).count());
+        if (!w.idle) slowest.seconds = std::max(slowest.seconds, age_seconds());
       }
     }
     if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -208,7 +247,12 @@ int build_in_workers(const std::filesystem::path& worker, const std::string& dev
                      const std::filesystem::path& cache_dir,
                      const std::vector<const KernelCache::Source*>& sources,
                      const std::string& options, int processes, double timeout) {
-  BuildWorkers workers(worker, device_id, cache_dir, sources, options, processes);
+  BuildWorkers workers(worker, device_id, cache_dir, options, processes);
+  std::vector<double> costs;
+  for (const KernelCache::Source* s : sources) costs.push_back(static_cast<double>(s->text.size()));
+  workers.assign(sources,
+                 balance_by_estimate(
+                     costs, std::vector<double>(static_cast<std::size_t>(workers.started()), 0)));
   workers.wait(timeout);
   return workers.started();
 }

@@ -187,13 +187,15 @@ int KernelCache::build_threads(std::size_t count, int threads) {
 
 std::vector<Program> KernelCache::build_all(const Context& context,
                                             const std::vector<Source>& sources,
-                                            const std::string& options, int threads,
-                                            int processes) {
+                                            const std::string& options, int threads, int processes,
+                                            BuildWorkers* started) {
   std::vector<bool> to_workers(sources.size(), false);
-  std::unique_ptr<BuildWorkers> workers;
-  if (processes > 0 && enabled()) {
-    workers = start_workers(context, sources, options, processes, &to_workers);
+  std::unique_ptr<BuildWorkers> own;
+  BuildWorkers* workers = nullptr;
+  if ((started != nullptr || processes > 0) && enabled()) {
+    workers = assign_workers(context, sources, options, processes, started, &own, &to_workers);
   }
+  if (started != nullptr && workers == nullptr) started->wait(0);  // no jobs: stopped at once
   std::vector<std::optional<Program>> built(sources.size());
   std::vector<std::exception_ptr> errors(sources.size());
   // Builds (or loads) the sources whose to_workers flag is `theirs`: first this process's share
@@ -217,7 +219,7 @@ std::vector<Program> KernelCache::build_all(const Context& context,
                  });
   };
   build_some(false);
-  if (workers) {
+  if (workers != nullptr) {
     const WorkerTimes times = workers->wait(build_worker_timeout());
     std::lock_guard lock(mutex_);
     stats_.worker_ready_seconds = std::max(stats_.worker_ready_seconds, times.ready_seconds);
@@ -233,10 +235,11 @@ std::vector<Program> KernelCache::build_all(const Context& context,
   return programs;
 }
 
-std::unique_ptr<BuildWorkers> KernelCache::start_workers(const Context& context,
-                                                         const std::vector<Source>& sources,
-                                                         const std::string& options, int processes,
-                                                         std::vector<bool>* to_workers) {
+BuildWorkers* KernelCache::assign_workers(const Context& context,
+                                          const std::vector<Source>& sources,
+                                          const std::string& options, int processes,
+                                          BuildWorkers* workers, std::unique_ptr<BuildWorkers>* own,
+                                          std::vector<bool>* to_workers) {
   {
     std::lock_guard lock(mutex_);
     if (!writable_) return nullptr;
@@ -251,25 +254,40 @@ std::unique_ptr<BuildWorkers> KernelCache::start_workers(const Context& context,
     missing_sources.push_back(&sources[i]);
   }
   if (missing.size() < 2) return nullptr;  // one build gains nothing from a process of its own
-  // This process takes a share too (it is ready now, a worker only after its start-up): the
-  // first of processes + 1 groups; the workers split the others among themselves.
-  const std::vector<std::vector<std::size_t>> groups =
-      balance_by_length(missing_sources, processes + 1);
-  std::vector<const Source*> theirs;
+  // By estimated seconds where the caller gave them, with each worker's start-up ahead of it;
+  // else by length (build time grows with the source), every builder alike: a length says
+  // nothing of how it compares with a start-up.
+  const bool timed = std::any_of(missing_sources.begin(), missing_sources.end(),
+                                 [](const Source* s) { return s->cost > 0; });
+  std::vector<double> costs;
+  for (const Source* s : missing_sources) {
+    costs.push_back(timed ? s->cost : static_cast<double>(s->text.size()));
+  }
+  if (workers == nullptr) {
+    *own = std::make_unique<BuildWorkers>(build_worker_path(), context.device().info.id, dir_,
+                                          options, processes);
+    workers = own->get();
+  }
+  // This process is builder 0, ready now; a worker only once its start-up is done.
+  std::vector<double> ready(
+      static_cast<std::size_t>(workers->started()) + 1,
+      timed ? std::max(0.0, kWorkerStartupSeconds - workers->age_seconds()) : 0.0);
+  ready[0] = 0;
+  std::vector<std::vector<std::size_t>> groups = balance_by_estimate(costs, ready);
   std::vector<std::string> keys;
   for (std::size_t g = 1; g < groups.size(); ++g) {
     for (std::size_t m : groups[g]) {
       const std::size_t i = missing[m];
       (*to_workers)[i] = true;
-      theirs.push_back(&sources[i]);
       keys.push_back(CacheKey::make(context.device().info, options, sources[i].text).hash().hex());
     }
   }
-  auto workers = std::make_unique<BuildWorkers>(build_worker_path(), context.device().info.id, dir_,
-                                                theirs, options, processes);
+  groups.erase(groups.begin());  // the workers' groups
+  workers->assign(missing_sources, groups);
   std::lock_guard lock(mutex_);
-  stats_.worker_processes += static_cast<std::uint64_t>(workers->started());
-  if (workers->started() > 0) worker_built_.insert(keys.begin(), keys.end());
+  stats_.worker_processes += static_cast<std::uint64_t>(
+      std::count_if(groups.begin(), groups.end(), [](const auto& g) { return !g.empty(); }));
+  worker_built_.insert(keys.begin(), keys.end());
   return workers;
 }
 

@@ -113,7 +113,8 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
                      "transform_plan",
                      "vector_epilogue",
                      "hoist_addresses",
-                     "fuse_softmax"});
+                     "fuse_softmax",
+                     "build_processes"});
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -172,6 +173,9 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   }
   if (const YAML::Node n = node["fuse_softmax"]) {
     t.fuse_softmax = yaml::read_bool(n, file, "fuse_softmax");
+  }
+  if (const YAML::Node n = node["build_processes"]) {
+    t.build_processes = static_cast<int>(yaml::read_int(n, file, "build_processes", 0, 64));
   }
   if (const YAML::Node n = node["local_block_search"]) {
     t.local_block_search = yaml::read_bool(n, file, "local_block_search");

@@ -251,6 +251,27 @@ TEST_F(KernelCacheTest, BuildAllWorkersStoreIntoTheCallersCacheFolder) {
   EXPECT_FALSE(std::filesystem::exists(home_.path() / "tartan")) << "a worker used XDG_CACHE_HOME";
 }
 
+// With estimated build seconds, a worker's start-up (kWorkerStartupSeconds) counts against it:
+// one source estimated at 2 s goes to this process (ready now), the four of 0.1 s to the two
+// workers (free after ~0.5 s: 0.6 and 0.7 s each), whatever their lengths.
+TEST_F(KernelCacheTest, BuildAllSplitsByEstimateCountingTheWorkersStartUp) {
+  std::vector<std::string> texts;
+  std::vector<KernelCache::Source> sources;
+  for (int i = 0; i < 5; ++i) texts.push_back(renamed_vadd(20 + i));
+  for (int i = 0; i < 5; ++i) {
+    sources.push_back({texts[i], "vadd_" + std::to_string(20 + i), i == 3 ? 2.0 : 0.1});
+  }
+  KernelCache cache(home_.path() / "kernels");
+  const std::uint64_t before = program_source_builds();
+  const std::vector<Program> programs = cache.build_all(ctx_, sources, kOptions, 2, 2);
+  EXPECT_EQ(program_source_builds() - before, 1u) << "this process builds the 2 s source only";
+  EXPECT_EQ(cache.stats().worker_processes, 2u);
+  EXPECT_EQ(cache.stats().worker_builds, 4u);
+  for (int i = 0; i < 5; ++i) {
+    testing::run_and_check_vadd(ctx_, queue_, programs[i], 1000, "vadd_" + std::to_string(20 + i));
+  }
+}
+
 TEST_F(KernelCacheTest, EnvironmentVariableDisablesCache) {
   testing::ScopedEnv off("TARTAN_NO_KERNEL_CACHE", "1");
   KernelCache cache = KernelCache::from_environment();

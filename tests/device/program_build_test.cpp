@@ -2,7 +2,11 @@
 // program for all. The kernels (names and code) and the results must not depend on either, and
 // a second compile of the same program must load every program from the kernel cache.
 #include <gtest/gtest.h>
+#include <signal.h>
 
+#include <chrono>
+#include <filesystem>
+#include <string>
 #include <utility>
 
 #include "common/device_check.h"
@@ -16,6 +20,7 @@
 #include "tartan/reference/executor.h"
 #include "tartan/runtime/program.h"
 #include "tartan/support/error.h"
+#include "tartan/support/file_io.h"
 
 namespace tartan {
 namespace {
@@ -138,7 +143,8 @@ TEST(ProgramBuild, SplitAndThreadsChangeNeitherKernelsNorResultsAndTheCacheServe
 
 // Cold builds in tartan-build-worker processes (built beside this test) land in the kernel cache
 // and the compile loads them: only its own share built from source here, results as the
-// in-process build's.
+// in-process build's. Split by length (TARTAN_BUILD_SPLIT): this network's kernels are estimated
+// to build in less than a worker's start-up, so by estimate this process would build them all.
 // Without a worker, the compile builds everything itself.
 TEST(ProgramBuild, WorkerProcessesBuildIntoTheCacheAndAMissingWorkerFallsBack) {
   const std::uint64_t seed = test_seed();
@@ -148,6 +154,7 @@ TEST(ProgramBuild, WorkerProcessesBuildIntoTheCacheAndAMissingWorkerFallsBack) {
   for (const runtime::Device& device : test_devices()) {
     SCOPED_TRACE(device.info.id);
     testing::ScopedEnv cache_on("TARTAN_NO_KERNEL_CACHE", nullptr);
+    testing::ScopedEnv by_length("TARTAN_BUILD_SPLIT", "length");
     for (const bool missing_worker : {false, true}) {
       SCOPED_TRACE(missing_worker ? "no worker executable" : "workers");
       testing::TempDir home;
@@ -182,6 +189,50 @@ TEST(ProgramBuild, WorkerProcessesBuildIntoTheCacheAndAMissingWorkerFallsBack) {
   }
 }
 
+// A worker killed after it got its jobs (mid-build), or one that hangs past
+// TARTAN_BUILD_WORKER_TIMEOUT, costs time, not the compile: this process builds their kernels
+// itself, the results are right, and no worker is left running. (Split by length, so that both
+// workers get jobs: see the test above.)
+TEST(ProgramBuild, AWorkerKilledMidBuildOrHungLeavesTheBuildToThisProcess) {
+  std::mt19937_64 rng(test_seed());
+  const auto [p, inputs, want] = network_case(rng);
+  const runtime::Device device = test_devices().front();
+  testing::ScopedEnv cache_on("TARTAN_NO_KERNEL_CACHE", nullptr);
+  testing::ScopedEnv timeout("TARTAN_BUILD_WORKER_TIMEOUT", "1");
+  testing::ScopedEnv by_length("TARTAN_BUILD_SPLIT", "length");
+  for (const std::string body : {"read f; kill -KILL $$", "exec sleep 30"}) {
+    SCOPED_TRACE(body);
+    testing::TempDir home;
+    testing::ScopedEnv xdg("XDG_CACHE_HOME", home.path().c_str());
+    const std::filesystem::path worker = home.path() / "worker.sh";
+    write_file_atomic(worker, "#!/bin/sh\necho $$ > \"$(dirname \"$0\")/pid.$$\"\n" + body + "\n");
+    std::filesystem::permissions(worker, std::filesystem::perms::owner_all);
+    testing::ScopedEnv use("TARTAN_BUILD_WORKER", worker.c_str());
+    const auto start = std::chrono::steady_clock::now();
+    const std::uint64_t before = runtime::program_source_builds();
+    const Compiled c = compile_and_run(p, device, Programs::kPerKernel, 2, inputs, 2);
+    const auto built_here = runtime::program_source_builds() - before;
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+              20.0);
+    EXPECT_EQ(c.stats.build_processes, 2) << "a worker got no jobs";
+    EXPECT_EQ(c.stats.worker_builds, 0);
+    EXPECT_EQ(built_here, static_cast<std::uint64_t>(c.stats.programs));
+    ASSERT_EQ(c.outputs.size(), want.size());
+    for (std::size_t o = 0; o < want.size(); ++o) {
+      EXPECT_LT(relative_error(c.outputs[o], want[o]), 1e-5) << "output " << o;
+    }
+    int pids = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(home.path())) {
+      if (entry.path().filename().string().rfind("pid.", 0) != 0) continue;
+      ++pids;
+      const pid_t pid = std::stoi(read_file(entry.path()).value_or("0"));
+      ASSERT_GT(pid, 0);
+      EXPECT_EQ(::kill(pid, 0), -1) << "worker " << pid << " still runs";
+    }
+    EXPECT_EQ(pids, 2);
+  }
+}
+
 TEST(ProgramBuild, EnvironmentPicksTheSplitAndThreadsAndRejectsNonsense) {
   std::mt19937_64 rng(test_seed());
   const Program p = network(rng);
@@ -200,7 +251,9 @@ TEST(ProgramBuild, EnvironmentPicksTheSplitAndThreadsAndRejectsNonsense) {
   for (const auto& [name, value] :
        std::vector<std::pair<const char*, const char*>>{{"TARTAN_PROGRAMS", "two"},
                                                         {"TARTAN_BUILD_THREADS", "0"},
-                                                        {"TARTAN_BUILD_THREADS", "4x"}}) {
+                                                        {"TARTAN_BUILD_THREADS", "4x"},
+                                                        {"TARTAN_WORKER_SPAWN", "soon"},
+                                                        {"TARTAN_BUILD_SPLIT", "size"}}) {
     testing::ScopedEnv bad(name, value);
     try {
       compile(p, device);

@@ -93,6 +93,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_EQ(nvidia.profile->tuning.winograd_min_tiles, 16);
   EXPECT_EQ(nvidia.profile->tuning.winograd_flops_per_byte, 16.0);
   EXPECT_TRUE(nvidia.profile->tuning.local_block_search);  // measured there only
+  EXPECT_EQ(nvidia.profile->tuning.build_processes, 4);
   const ProfileMatch sim =
       match_profile(set_, device("Oclgrind", "Oclgrind Simulator", "Oclgrind", DeviceType::kOther));
   EXPECT_EQ(sim.tier, Tier::kExperimental);
@@ -101,6 +102,7 @@ TEST_F(ShippedProfiles, TiersAndTuningAreAsWritten) {
   EXPECT_EQ(sim.profile->tuning.vector_width, set_.fallback.tuning.vector_width);
   EXPECT_FALSE(sim.profile->tuning.winograd);  // measured on NVIDIA only
   EXPECT_FALSE(sim.profile->tuning.local_block_search);
+  EXPECT_EQ(sim.profile->tuning.build_processes, 0);  // absent everywhere but NVIDIA: none
   EXPECT_FALSE(sim.profile->note.empty());
 }
 
@@ -198,6 +200,12 @@ TEST(ProfileErrors, NameFileLineAndKey) {
       {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  winograd: maybe\n", 5, "winograd"},
       {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  winograd_min_tiles: 0\n", 5,
        "winograd_min_tiles"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  build_processes: -1\n", 5,
+       "build_processes"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  build_processes: four\n", 5,
+       "build_processes"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  build_processes: 65\n", 5,
+       "build_processes"},
       {"tier: validated\nselectors:\n  name: {regex: \"([a-z\"}\n", 3, "regular expression"},
       {"tier: validated\nselectors: {}\n", 2, "selects nothing"},
       {"tier: validated\nnote: x\n", 1, "selectors"},

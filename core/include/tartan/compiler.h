@@ -30,8 +30,9 @@ struct CompileOptions {
   int build_threads = 0;
   // Worker processes (tartan-build-worker) that build the programs missing from the kernel
   // cache into it before they are loaded, for drivers that compile one program at a time per
-  // process (NVIDIA's); -1: tartan decides (some on NVIDIA, none elsewhere: see compile.cpp).
-  // The environment variable TARTAN_BUILD_PROCESSES=N overrides -1 (0: none).
+  // process (NVIDIA's); -1: the device profile's build_processes (4 on NVIDIA, none elsewhere;
+  // none with CUDA_CACHE_DISABLE set). The environment variable TARTAN_BUILD_PROCESSES=N
+  // overrides -1 (0: none). On a cold kernel cache they start with the compile (compile.cpp).
   int build_processes = -1;
   // Measures a few candidate plans of each distinct kernel on the device, keeps the fastest
   // whose results match the plain plan's, and stores it in the tuning cache

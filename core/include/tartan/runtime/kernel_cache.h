@@ -26,6 +26,8 @@
 
 namespace tartan::runtime {
 
+class BuildWorkers;
+
 struct CacheKey {
   std::string device_name;
   std::string device_vendor;
@@ -78,12 +80,19 @@ class KernelCache {
   // (and the cache enabled), the sources missing from the cache are first built by up to that
   // many tartan-build-worker processes into it (runtime/build_workers.h), while this process
   // builds a share of them itself: for drivers that build one program at a time per process.
+  // `started`, if given, are workers the caller started earlier for these options and this
+  // cache (they then replace `processes`); build_all gives them their jobs, or none.
+  // The sources are split among this process and the workers largest first onto the builder
+  // that would finish it first: by estimated build seconds (`cost`) where given, a worker's
+  // start-up counted (this process is ready now), else by length, every builder alike.
   struct Source {
     std::string_view text;
     std::string name;
+    double cost = 0;  // estimated build seconds; 0: none
   };
   std::vector<Program> build_all(const Context& context, const std::vector<Source>& sources,
-                                 const std::string& options, int threads = 0, int processes = 0);
+                                 const std::string& options, int threads = 0, int processes = 0,
+                                 BuildWorkers* started = nullptr);
   // The number of threads build_all(sources of `count`, threads) uses.
   static int build_threads(std::size_t count, int threads);
 
@@ -97,12 +106,13 @@ class KernelCache {
                               const std::string& options, std::string_view name);
   void store(const CacheKey& key, const Program& program);
 
-  // Starts worker processes on the sources missing from the cache, all but a share this process
-  // builds itself meanwhile (marked false in `*to_workers`); remembers the workers' keys.
-  std::unique_ptr<class BuildWorkers> start_workers(const Context& context,
-                                                    const std::vector<Source>& sources,
-                                                    const std::string& options, int processes,
-                                                    std::vector<bool>* to_workers);
+  // Gives the sources missing from the cache to `workers` (or to `processes` new ones, kept in
+  // `*own`, when it is null), all but a share this process builds itself meanwhile (marked false
+  // in `*to_workers`); remembers the workers' keys. Returns the workers given jobs, or null
+  // where there are fewer than two builds to share.
+  BuildWorkers* assign_workers(const Context& context, const std::vector<Source>& sources,
+                               const std::string& options, int processes, BuildWorkers* workers,
+                               std::unique_ptr<BuildWorkers>* own, std::vector<bool>* to_workers);
 
   std::filesystem::path dir_;
   mutable std::mutex mutex_;  // guards stats_, writable_ and worker_built_

@@ -58,6 +58,10 @@ struct Tuning {
   // CPUs, where each launch has a fixed cost far above a batch-1 softmax's work. One
   // work-item runs a whole row, which suits a CPU thread and not a GPU.
   bool fuse_softmax = false;
+  // Worker processes (tartan-build-worker) that build the programs missing from the kernel cache
+  // beside this one, for drivers that compile one program at a time per process (NVIDIA's);
+  // 0: none. CompileOptions::build_processes and TARTAN_BUILD_PROCESSES override it.
+  int build_processes = 0;
 };
 
 // What code generation and the cost model need to know about the target device.
