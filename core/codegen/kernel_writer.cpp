@@ -1204,7 +1204,8 @@ void KernelWriter::emit_root(const Contraction& c) {
         const auto inner = static_cast<int>(loops.back());
         const std::vector<std::string> n = clamped ? names_at(a, b) : names_at(0, 0);
         std::vector<std::string> terms = clamped ? terms_at(a, b) : terms_at(0, 0);
-        std::int64_t scale = 0, displacement = packed ? a : 0;
+        // (A clamped pointer's terms hold the packed lane already.)
+        std::int64_t scale = 0, displacement = packed && !clamped ? a : 0;
         for (std::size_t d = 0; d < rank; ++d) {
           const Affine& e = acc.indices[d];
           const std::int64_t coeff = e.coeff(inner);

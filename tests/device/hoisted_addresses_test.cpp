@@ -1,7 +1,8 @@
 // Hoisted addresses (KernelPlan::hoist_addresses) on every device against the reference: padded
 // convolutions whose edge tiles read through clamped pointers, with constant finite weights
-// (the multiply-add loses its guard), run-time weights and constant weights holding infinity and
-// NaN (the guard stays: 0 times them is NaN, where a skipped padding tap adds nothing).
+// (the multiply-add loses its guard), run-time weights, constant weights holding infinity and
+// NaN (the guard stays: 0 times them is NaN, where a skipped padding tap adds nothing), and
+// packed weights whose last tile is partial (clamped pointers into the panels' lanes).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,6 +16,7 @@
 #include "tartan/ops/activation.h"
 #include "tartan/ops/conv.h"
 #include "tartan/reference/executor.h"
+#include "tartan/schedule/packing.h"
 #include "tartan/schedule/tiling.h"
 
 namespace tartan {
@@ -70,8 +72,10 @@ TEST(HoistedAddresses, PaddedConvolutionsMatchTheReference) {
   b.output(ops::conv2d(x, weights_with_non_finite(b, {3, 3, 8, 4}, rng), {}, same));
   b.output(
       ops::depthwise_conv2d(x, testing::random_constant(b, "kd", {3, 3, 8, 1}, rng), {}, same));
+  // 6 output channels in tiles of 4: the packed weights' last lanes are guarded.
+  b.output(ops::conv2d(x, testing::random_constant(b, "kp", {3, 3, 8, 6}, rng), {}, same));
   const Program program = b.build();
-  const std::vector<std::string> labels{"kc", "kr", "kinf", "kd"};
+  const std::vector<std::string> labels{"kc", "kr", "kinf", "kd", "kp"};
 
   std::vector<HostTensor> inputs;
   for (TensorId id : program.inputs()) {
@@ -96,20 +100,24 @@ TEST(HoistedAddresses, PaddedConvolutionsMatchTheReference) {
         p.vector_loads = true;
         p.split_interior = split;
         p.hoist_addresses = true;
+        p.pack_weights = true;  // where a constant input can be
+        p.pack_weights = any_reads_packed(lowered.program, group, p);
         p.work_group_size = 8;
         const std::string code = write_kernel(lowered, group, p).code;
         hoisted += code.find(" const hp") != std::string::npos ? 1 : 0;
-        // A guarded accumulation reads "if (ok..) accv..".
-        unguarded += code.find(") accv") == std::string::npos ? 1 : 0;
+        // Vector accumulators ("accv"), none of them guarded ("if (ok..) accv..").
+        unguarded +=
+            code.find("accv") != std::string::npos && code.find(") accv") == std::string::npos ? 1
+                                                                                               : 0;
         return p;
       };
       Executable exe = compile(program, device, options);
       const std::vector<HostTensor> got = exe.run(inputs, {.poison = true});
       ASSERT_EQ(got.size(), want.size());
       for (std::size_t i = 0; i < got.size(); ++i) expect_matches(got[i], want[i], labels[i]);
-      EXPECT_EQ(hoisted, 4);
-      // The constant finite convolution and the depthwise one; not the run-time weights nor the
-      // infinity and NaN.
+      EXPECT_EQ(hoisted, 5);
+      // The constant finite convolution and the depthwise one; not the run-time weights, the
+      // infinity and NaN, nor the partial tile (per-element accumulation under its own guards).
       EXPECT_EQ(unguarded, 2);
     }
   }
