@@ -814,8 +814,6 @@ void KernelWriter::emit_root(const Contraction& c) {
     if (m == 3) parts.push_back(pred[3][static_cast<std::size_t>(a * n1 + b)]);
     return all_of(parts);
   };
-  // The predicates computed inside the innermost loop (they change every step).
-  std::vector<std::string> inner_predicates;
   const auto emit_predicates = [&](int at_depth) {
     for (int m = 1; m <= 3; ++m) {
       std::vector<const RangeCheck*> here;
@@ -836,7 +834,6 @@ void KernelWriter::emit_root(const Contraction& c) {
                                  (m & 2 ? "b" + std::to_string(b) : "");
         body_.line("const int " + name + " = " + all_of(parts) + ";");
         pred[static_cast<std::size_t>(m)][idx] = name;
-        if (at_depth + 1 == static_cast<int>(loops.size())) inner_predicates.push_back(name);
       }
     }
   };
@@ -1033,10 +1030,12 @@ void KernelWriter::emit_root(const Contraction& c) {
   std::string interior = plan_.split_interior && !group ? interior_condition() : std::string();
   if (!interior.empty() && !interior_reachable()) interior.clear();
 
-  // The inputs whose every value is finite (0 times them adds nothing).
-  std::vector<bool> finite(c.inputs.size());
-  for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-    finite[i] = known_finite(program_.tensor(c.inputs[i].tensor));
+  // With hoisting, whether every input not along tile 1 is finite (0 times it adds nothing):
+  // then a product whose inputs along tile 1 read 0 outside their guard needs none (below).
+  // The check reads every value of a constant, so only where it can matter.
+  bool others_finite = plan_.hoist_addresses && c.comb == CombOp::kMul;
+  for (std::size_t i = 0; i < c.inputs.size() && others_finite; ++i) {
+    others_finite = (input_mask[i] & 2) != 0 || known_finite(program_.tensor(c.inputs[i].tensor));
   }
 
   // The loops, loads and accumulation (emitted twice with the interior split).
@@ -1047,10 +1046,13 @@ void KernelWriter::emit_root(const Contraction& c) {
     CodeWriter::Anchor inner_anchor = body_.anchor();
     bool hoisting = false;
     std::vector<std::string> hoisted;
-    // Whether guard `g` is the same at every step of the innermost loop.
-    const auto invariant = [&](const std::string& g) {
-      return std::none_of(inner_predicates.begin(), inner_predicates.end(),
-                          [&](const std::string& p) { return g.find(p) != std::string::npos; });
+    // Whether the guard of a load along tiles `m` (guard(m, a, b)) is the same at every step of
+    // the innermost loop: none of its per-element checks is at that loop's depth.
+    const auto invariant = [&](int m) {
+      return std::none_of(checks.begin(), checks.end(), [&](const RangeCheck& k) {
+        const bool its = k.mask == 3 ? m == 3 : (k.mask & m) != 0;
+        return its && depth(k.expr) + 1 == static_cast<int>(loops.size());
+      });
     };
 
     for (std::size_t k = 0; k < loops.size(); ++k) {
@@ -1238,12 +1240,12 @@ void KernelWriter::emit_root(const Contraction& c) {
       // and a select (LLVM keeps a conditional load as a branch).
       const std::string zero_value = is_float(t.dtype) ? "0.0f" : "0";
       const auto declare_load = [&](const std::string& value_type, const std::string& name, int a,
-                                    int b, const std::string& g, const std::string& zero,
-                                    const auto& load) {
+                                    int b, int m, const std::string& zero, const auto& load) {
+        const std::string g = guard(m, a, b);
         if (g.empty()) {
           const auto [ptr, off] = address(a, b, false);
           body_.line("const " + value_type + " " + name + " = " + load(ptr, off) + ";");
-        } else if (hoistable && invariant(g)) {
+        } else if (hoistable && invariant(m)) {
           const auto [ptr, off] = address(a, b, true);
           body_.line("const " + value_type + " " + name + "_l = " + load(ptr, off) + ";");
           body_.line("const " + value_type + " " + name + " = (" + g + ") ? " + name +
@@ -1282,7 +1284,7 @@ void KernelWriter::emit_root(const Contraction& c) {
         for (int b = 0; b < n1; ++b) {
           for (int v = 0; v < nv; ++v) {
             const std::string name = chunk_name(var + "_" + std::to_string(b), v);
-            declare_load(vt, name, v * w0, b, guard(2, 0, b), "(" + vt + ")(" + zero_value + ")",
+            declare_load(vt, name, v * w0, b, 2, "(" + vt + ")(" + zero_value + ")",
                          [&](const std::string& ptr, const std::string& off) {
                            return opencl::vector_load(t.dtype, w0, ptr, off);
                          });
@@ -1299,13 +1301,13 @@ void KernelWriter::emit_root(const Contraction& c) {
         const auto [a, b] = m == 0 ? std::pair{0, 0} : position(m, static_cast<int>(idx));
         const std::string g = guard(m, a, b);
         if (plain) {  // read where the element's guard holds
-          const auto [ptr, off] = g.empty() || invariant(g) ? address(a, b, !g.empty())
+          const auto [ptr, off] = g.empty() || invariant(m) ? address(a, b, !g.empty())
                                                             : std::pair{buffer, offset(a, b)};
           in[i].push_back(opencl::load(t.dtype, ptr, off));
           continue;
         }
         const std::string name = var + (m == 0 ? "" : "_" + std::to_string(idx));
-        declare_load(type, name, a, b, g, zero_value,
+        declare_load(type, name, a, b, m, zero_value,
                      [&](const std::string& ptr, const std::string& off) {
                        return opencl::load(t.dtype, ptr, off);
                      });
@@ -1317,11 +1319,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     // Each element combines its inputs and accumulates, under its predicates (with vector
     // accumulators: each tile-1 position, under its own).
     const int full = (1 << tiles_.size()) - 1;
-    // With hoisting, a product whose inputs along tile 1 read 0 outside the guard and whose
-    // others are finite adds +-0 there: no guard (a select per column per step on CPUs).
-    bool exact_unguarded = plan_.hoist_addresses && c.comb == CombOp::kMul;
+    // A product whose inputs along tile 1 read 0 outside the guard and whose others are finite
+    // adds +-0 there: no guard (a select per column per step on CPUs).
+    bool exact_unguarded = others_finite;
     for (std::size_t i = 0; i < c.inputs.size(); ++i) {
-      exact_unguarded = exact_unguarded && ((input_mask[i] & 2) ? zero_outside[i] : finite[i]);
+      exact_unguarded = exact_unguarded && ((input_mask[i] & 2) == 0 || zero_outside[i]);
     }
     for (int b = 0; b < n1 && vec_acc; ++b) {
       const std::string g = (full & 2) && !exact_unguarded ? guard(2, 0, b) : "";
