@@ -92,29 +92,37 @@ std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, cons
           static_cast<int>(yaml::read_int(n[1], file, key, 1, max))};
 }
 
+// The tuning keys that switch a feature on or off, each a Tuning member.
+constexpr std::pair<const char*, bool Tuning::*> kSwitches[] = {
+    {"local_memory_tiling", &Tuning::local_memory_tiling},
+    {"local_double_buffer", &Tuning::local_double_buffer},
+    {"local_block_search", &Tuning::local_block_search},
+    {"winograd", &Tuning::winograd},
+    {"transform_plan", &Tuning::transform_plan},
+    {"split_interior", &Tuning::split_interior},
+    {"vector_epilogue", &Tuning::vector_epilogue},
+    {"hoist_addresses", &Tuning::hoist_addresses},
+    {"fuse_softmax", &Tuning::fuse_softmax},
+};
+
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  yaml::require_map(node, file, "tuning",
-                    {"work_group_size",
-                     "register_tile",
-                     "local_memory_tiling",
-                     "vector_width",
-                     "local_work_group",
-                     "local_tile",
-                     "k_chunk",
-                     "local_vector",
-                     "local_double_buffer",
-                     "local_max_k_split",
-                     "local_block_search",
-                     "split_interior",
-                     "winograd",
-                     "winograd_min_channels",
-                     "winograd_min_tiles",
-                     "winograd_flops_per_byte",
-                     "transform_plan",
-                     "vector_epilogue",
-                     "hoist_addresses",
-                     "fuse_softmax",
-                     "build_processes"});
+  std::vector<std::string_view> keys{"work_group_size",
+                                     "register_tile",
+                                     "vector_width",
+                                     "local_work_group",
+                                     "local_tile",
+                                     "k_chunk",
+                                     "local_vector",
+                                     "local_max_k_split",
+                                     "winograd_min_channels",
+                                     "winograd_min_tiles",
+                                     "winograd_flops_per_byte",
+                                     "build_processes"};
+  for (const auto& [key, member] : kSwitches) keys.emplace_back(key);
+  yaml::require_map(node, file, "tuning", keys);
+  for (const auto& [key, member] : kSwitches) {
+    if (const YAML::Node n = node[key]) t.*member = yaml::read_bool(n, file, key);
+  }
   if (const YAML::Node n = node["work_group_size"]) {
     t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
   }
@@ -137,9 +145,6 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
     }
     t.local_vector = static_cast<int>(w);
   }
-  if (const YAML::Node n = node["local_double_buffer"]) {
-    t.local_double_buffer = yaml::read_bool(n, file, "local_double_buffer");
-  }
   if (const YAML::Node n = node["local_max_k_split"]) {
     const long long k = yaml::read_int(n, file, "local_max_k_split", 1, 64);
     if ((k & (k - 1)) != 0) {
@@ -148,7 +153,6 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
     }
     t.local_max_k_split = static_cast<int>(k);
   }
-  if (const YAML::Node n = node["winograd"]) t.winograd = yaml::read_bool(n, file, "winograd");
   if (const YAML::Node n = node["winograd_min_channels"]) {
     t.winograd_min_channels =
         static_cast<int>(yaml::read_int(n, file, "winograd_min_channels", 1, 1 << 20));
@@ -159,29 +163,8 @@ Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
   if (const YAML::Node n = node["winograd_flops_per_byte"]) {
     t.winograd_flops_per_byte = yaml::read_double(n, file, "winograd_flops_per_byte");
   }
-  if (const YAML::Node n = node["transform_plan"]) {
-    t.transform_plan = yaml::read_bool(n, file, "transform_plan");
-  }
-  if (const YAML::Node n = node["split_interior"]) {
-    t.split_interior = yaml::read_bool(n, file, "split_interior");
-  }
-  if (const YAML::Node n = node["vector_epilogue"]) {
-    t.vector_epilogue = yaml::read_bool(n, file, "vector_epilogue");
-  }
-  if (const YAML::Node n = node["hoist_addresses"]) {
-    t.hoist_addresses = yaml::read_bool(n, file, "hoist_addresses");
-  }
-  if (const YAML::Node n = node["fuse_softmax"]) {
-    t.fuse_softmax = yaml::read_bool(n, file, "fuse_softmax");
-  }
   if (const YAML::Node n = node["build_processes"]) {
     t.build_processes = static_cast<int>(yaml::read_int(n, file, "build_processes", 0, 64));
-  }
-  if (const YAML::Node n = node["local_block_search"]) {
-    t.local_block_search = yaml::read_bool(n, file, "local_block_search");
-  }
-  if (const YAML::Node n = node["local_memory_tiling"]) {
-    t.local_memory_tiling = yaml::read_bool(n, file, "local_memory_tiling");
   }
   if (const YAML::Node n = node["vector_width"]) {
     const long long w = yaml::read_int(n, file, "vector_width", 1, 16);

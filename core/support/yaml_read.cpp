@@ -48,7 +48,7 @@ void fail(const YAML::Node& node, const std::string& file, const std::string& wh
 }
 
 void require_map(const YAML::Node& node, const std::string& file, std::string_view section,
-                 std::initializer_list<std::string_view> allowed) {
+                 const std::vector<std::string_view>& allowed) {
   if (!node.IsMap()) wrong_form(node, file, section, "a map");
   std::string allowed_list;
   for (std::string_view a : allowed) {

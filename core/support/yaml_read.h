@@ -5,9 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tartan/support/error.h"
 
@@ -24,7 +24,7 @@ YAML::Node parse(std::string_view text, const std::string& file);
 // `node` must be a map whose keys are all in `allowed`; an unknown key is an Error naming it,
 // its line and the keys that are allowed (with `section` naming the map, e.g. "tuning").
 void require_map(const YAML::Node& node, const std::string& file, std::string_view section,
-                 std::initializer_list<std::string_view> allowed);
+                 const std::vector<std::string_view>& allowed);
 
 // Scalar readers: the node must be a scalar of the right form, else an Error naming `key`.
 std::string read_string(const YAML::Node& node, const std::string& file, std::string_view key);
