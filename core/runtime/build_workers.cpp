@@ -243,18 +243,4 @@ WorkerTimes BuildWorkers::wait(double timeout) {
   return slowest;
 }
 
-int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
-                     const std::filesystem::path& cache_dir,
-                     const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes, double timeout) {
-  BuildWorkers workers(worker, device_id, cache_dir, options, processes);
-  std::vector<double> costs;
-  for (const KernelCache::Source* s : sources) costs.push_back(static_cast<double>(s->text.size()));
-  workers.assign(sources,
-                 balance_by_estimate(
-                     costs, std::vector<double>(static_cast<std::size_t>(workers.started()), 0)));
-  workers.wait(timeout);
-  return workers.started();
-}
-
 }  // namespace tartan::runtime

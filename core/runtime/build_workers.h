@@ -92,11 +92,4 @@ class BuildWorkers {
   bool waited_ = false;
 };
 
-// Starts `processes` workers, splits `sources` among them by length and waits for them (the
-// caller builds nothing meanwhile). Returns how many ran.
-int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
-                     const std::filesystem::path& cache_dir,
-                     const std::vector<const KernelCache::Source*>& sources,
-                     const std::string& options, int processes, double timeout);
-
 }  // namespace tartan::runtime

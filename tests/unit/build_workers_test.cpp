@@ -32,6 +32,24 @@ std::filesystem::path script(const std::filesystem::path& dir, const std::string
   return path;
 }
 
+// A batch of `processes` workers given `sources` split by length, waited for (nothing else
+// builds meanwhile). Returns how many ran.
+int build_in_workers(const std::filesystem::path& worker, const std::string& device_id,
+                     const std::filesystem::path& cache_dir,
+                     const std::vector<const runtime::KernelCache::Source*>& sources,
+                     const std::string& options, int processes, double timeout) {
+  runtime::BuildWorkers workers(worker, device_id, cache_dir, options, processes);
+  std::vector<double> costs;
+  for (const runtime::KernelCache::Source* s : sources) {
+    costs.push_back(static_cast<double>(s->text.size()));
+  }
+  workers.assign(sources,
+                 runtime::balance_by_estimate(
+                     costs, std::vector<double>(static_cast<std::size_t>(workers.started()), 0)));
+  workers.wait(timeout);
+  return workers.started();
+}
+
 struct Sources {
   std::vector<runtime::KernelCache::Source> storage{{"kernel void a() {}", "a"},
                                                     {"kernel void bb() {}", "bb"}};
@@ -58,8 +76,8 @@ TEST(BuildWorkers, AWorkerGetsTheArgumentsAndTheStartingValueOfAVariableCutInPla
   const std::size_t cut = whole.size() / 2;
   const char saved = path[cut];
   path[cut] = '\0';
-  const int ran = runtime::build_in_workers(worker, "some_device.0", dir.path() / "cache",
-                                            s.pointers, "-DX", 2, 10.0);
+  const int ran =
+      build_in_workers(worker, "some_device.0", dir.path() / "cache", s.pointers, "-DX", 2, 10.0);
   path[cut] = saved;
   EXPECT_EQ(ran, 2);
   int envs = 0, args = 0, jobs = 0;
@@ -92,8 +110,8 @@ TEST(BuildWorkers, AHungOrCrashedWorkerCostsABoundedWait) {
     testing::TempDir dir;
     const Sources s;
     const auto start = std::chrono::steady_clock::now();
-    const int ran = runtime::build_in_workers(script(dir.path(), body), "some_device.0",
-                                              dir.path() / "cache", s.pointers, "", 2, 0.5);
+    const int ran = build_in_workers(script(dir.path(), body), "some_device.0",
+                                     dir.path() / "cache", s.pointers, "", 2, 0.5);
     EXPECT_EQ(ran, 2);
     EXPECT_LT(seconds_since(start), 5.0);
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
