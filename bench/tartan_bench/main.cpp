@@ -9,6 +9,7 @@
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
 // before validation (=nan makes it NaN), so tests can watch validation fail.
 // TARTAN_BENCH_ASSUME_FP16=1 lets --fp16 run on a device without cl_khr_fp16 (see below).
+#include <algorithm>
 #include <iostream>
 
 #include "baseline.h"
@@ -130,7 +131,6 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
   } else if (m.stopped == StopReason::kInterrupted) {
     std::cerr << "tartan-bench: interrupted; writing what was measured\n";
   }
-  save_output(o, first_outputs);
   outcome.status = run_status(m);
   outcome.failure = m.failure;
   outcome.measured = m.compiled && !m.batch_seconds.empty();
@@ -143,12 +143,19 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
     outcome.baseline = compare_with_baseline(*baseline, s, o.max_regression);
     json["baseline"] = baseline_json(*outcome.baseline);
   }
+  // The measurement is written first: nothing optional after it (--save-output) can lose it.
   outcome.files = write_results(c, json);
   for (const auto& path : outcome.files) std::cout << "Results: " << path.string() << "\n";
   if (m.stopped == StopReason::kInterrupted) {
     outcome.exit_code = 128 + stop_signal();
   } else {
     outcome.exit_code = outcome.status == "ok" ? 0 : 1;
+  }
+  try {
+    save_output(o, first_outputs);
+  } catch (const Error& e) {
+    print_error(o, e);
+    outcome.exit_code = std::max(outcome.exit_code, 1);
   }
   return outcome;
 }
@@ -243,6 +250,12 @@ int bench_main(const BenchOptions& o) {
       print_error(o, e);
       return 2;
     }
+  }
+  try {
+    check_output_paths(o);
+  } catch (const Error& e) {
+    print_error(o, e);
+    return 2;
   }
   const std::string date = iso8601_utc_now();
   std::vector<RunOutcome> outcomes;
