@@ -138,6 +138,10 @@ std::string current_phase() {
   return g_phase;
 }
 
+std::string stopped_while(StopReason reason) {
+  return std::string(stop_reason_name(reason)) + " while " + current_phase();
+}
+
 void set_stop_writer(StopWriter writer) {
   std::lock_guard<std::mutex> lock(g_results_mutex);
   g_writer = std::move(writer);

@@ -33,6 +33,8 @@ int stop_signal();
 // The phase the stop names ("compiling mobilenet").
 void set_phase(const std::string& phase);
 std::string current_phase();
+// "interrupted while compiling mobilenet": what the results record of a stop.
+std::string stopped_while(StopReason reason);
 
 // What the monitor calls, with results_lock() held, when the main thread cannot stop in time:
 // writes what was measured with the stop's status and returns the exit code. Empty: none.

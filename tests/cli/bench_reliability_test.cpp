@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "common/process.h"
@@ -150,6 +152,52 @@ TEST_F(BenchTrouble, BaselineFolderSkipsFilesThatAreNotResultsWithAWarning) {
                                (base / skipped).string());
   }
   EXPECT_MENTIONS(r.out, "Comparison with the baseline");
+}
+
+TEST_F(BenchTrouble, TokenIdsOutsideTheVocabularyAgreeOnDeviceAndReferenceWithOneWarning) {
+  // Ids at or above 2^31 and infinities used to take C++'s undefined float -> int conversion
+  // on their way to the device (INT_MIN: row 0) while the reference clamped them in double (row
+  // 19999): a false validation FAIL. NaN, fractional and out-of-vocabulary ids ran unannounced.
+  std::vector<float> ids(80);
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<float>(i * 97 % 20000);
+  const float inf = std::numeric_limits<float>::infinity();
+  const std::vector<float> odd = {3e9f, -3e9f, inf, -inf, std::nanf(""), 2.5f, 25000.0f, 19999.5f};
+  std::copy(odd.begin(), odd.end(), ids.end() - 8);  // last: the LSTM forgets early steps
+  const fs::path input = dir_ / "tokens.npy";
+  write_npy(input, {80}, ids);
+  const ProcessResult r = bench({"-n", "1", "--no-warmup", "--input", input.string(), "--results",
+                                 results_.string(), "keras", "imdb_lstm"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_MENTIONS(r.out, "Correctness: PASS");
+  EXPECT_MENTIONS(r.err, "warning: 8 of the 80 token ids in " + input.string() +
+                             " are not whole numbers in [0, 20000)");
+  // (PoCL's own "N warnings generated." of a cold build is not ours.)
+  EXPECT_EQ(r.err.find("tartan-bench: warning"), r.err.rfind("tartan-bench: warning"))
+      << "warned more than once: " << r.err;
+}
+
+TEST_F(BenchTrouble, SizesBeyondMemoryOrInt64SayWhatIsTooBigAndWhatFits) {
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> says;
+  };
+  const std::vector<Case> cases = {
+      {{"-n", "100000", "--batch-size", "100000"},
+       {"mobilenet at batch 100000 with input [100000, 224, 224, 3] needs at least",
+        "this machine has", "no batch above"}},
+      {{"--input-size", "65536"},
+       {"input [1, 65536, 65536, 3] needs at least", "no --input-size above"}},
+      {{"--input-size", "2147483647"}, {"has more than 2^63 elements", "--input-size"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = c.args;
+    args.insert(args.end(),
+                {"--no-validate", "--results", results_.string(), "keras", "mobilenet"});
+    const ProcessResult r = bench(args);
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    for (const std::string& part : c.says) EXPECT_MENTIONS(r.err, part);
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  }
 }
 
 }  // namespace
