@@ -200,5 +200,45 @@ TEST_F(BenchTrouble, SizesBeyondMemoryOrInt64SayWhatIsTooBigAndWhatFits) {
   }
 }
 
+TEST_F(BenchTrouble, CountOptionsSayTheirRangeInTartansWords) {
+  for (const char* option : {"--batch-size", "-n", "--warmup-examples", "--input-size"}) {
+    for (const char* value : {"0", "2.5", "99999999999"}) {
+      const ProcessResult r = bench({option, value, "keras", "mobilenet"});
+      EXPECT_EQ(r.exit_code, 2) << option << " " << value << ": " << r.err;
+      EXPECT_MENTIONS(
+          r.err, std::string("takes a whole number from 1 to 2147483647, not '") + value + "'");
+      EXPECT_EQ(r.err.find("not in range"), std::string::npos) << r.err;
+    }
+  }
+}
+
+TEST_F(BenchTrouble, ATileProgramsHintIsPrintedOnce) {
+  const fs::path tile = dir_ / "bad.tile";
+  std::ofstream(tile) << "function (A[N]) -> (O) {\n  O = A + Q;\n}\n";
+  const ProcessResult r =
+      bench({"-n", "1", "--results", results_.string(), "tile", tile.string(), "--shape", "A=4"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_MENTIONS(r.err, "unknown tensor Q");
+  EXPECT_MENTIONS(r.err, "did you mean A?");
+  EXPECT_EQ(r.err.find("did you mean A?"), r.err.rfind("did you mean A?")) << r.err;
+}
+
+TEST_F(BenchTrouble, AFullPoclCacheDiskIsBlamedOnTheDisk) {
+  // A cold build (a kernel cache of its own) with PoCL's cache folder on a full disk: PoCL's
+  // build log says only that the build failed.
+  env_["XDG_CACHE_HOME"] = (dir_ / "cache").string();
+  const fs::path pocl = dir_ / "pocl-cache";
+  env_["POCL_CACHE_DIR"] = pocl.string();
+  const auto r =
+      bench_on_small_disk(pocl, 1,
+                          {"-n", "1", "--no-validate", "--results", results_.string(), "tile",
+                           std::string(TARTAN_SOURCE_DIR) + "/bench/tiles/dense_relu.tile",
+                           "--shape", "X=4,64", "--shape", "W=64,32", "--shape", "B=32"});
+  if (!r) GTEST_SKIP() << "no mount namespaces here (needs root)";
+  EXPECT_EQ(r->exit_code, 1) << r->out << r->err;
+  EXPECT_MENTIONS(r->err, "the disk of PoCL's kernel cache folder " + pocl.string() + " is full");
+  EXPECT_EQ(r->err.find("a bug in tartan"), std::string::npos) << r->err;
+}
+
 }  // namespace
 }  // namespace tartan::testing
