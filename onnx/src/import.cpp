@@ -48,6 +48,11 @@ Shape bind_shape(const ValueInfoProto& vi, const ImportOptions& options) {
   Shape shape;
   for (int d = 0; d < dims.size(); ++d) {
     const auto& dim = dims[d];
+    if (dim.has_dim_value() && dim.dim_value() == 0) {
+      throw Error(
+          "unsupported: input '" + name + "' dimension " + std::to_string(d) + " has size 0",
+          "tartan has no empty tensors");
+    }
     if (dim.has_dim_value()) {
       if (whole != options.shapes.end() && whole->second[d] != dim.dim_value()) {
         throw Error("--shape " + name + "=" + dims_flag(whole->second) + " sets dimension " +
@@ -132,8 +137,9 @@ void Importer::add_inputs(ImportedModel& m) {
   for (const auto& vi : g.input()) {
     if (values_.contains(vi.name())) continue;  // an initializer listed as an input (IR < 4)
     if (!vi.type().has_tensor_type()) {
-      throw Error("input '" + vi.name() + "' is not a tensor (a sequence, map or optional)",
-                  "tartan imports models whose inputs are tensors");
+      throw Error(
+          "unsupported: input '" + vi.name() + "' is not a tensor (a sequence, map or optional)",
+          "tartan imports models whose inputs are tensors");
     }
     const int elem = vi.type().tensor_type().elem_type();
     const std::optional<DType> dtype = program_dtype(elem);
@@ -220,8 +226,9 @@ void Importer::convert(const NodeProto& node) {
     }
     const auto it = values_.find(name);
     if (it == values_.end()) {
-      throw Error(where + ": input '" + name + "' is not computed by anything tartan imported",
-                  "an optional output that tartan does not produce is used here");
+      throw Error(where + ": unsupported: input '" + name +
+                      "' is an optional output that tartan does not produce",
+                  "only the outputs of an operator that tartan maps can be used");
     }
     inputs.push_back(&it->second);
     all_known = all_known && it->second.is_host();
@@ -258,6 +265,10 @@ ImportedModel Importer::run() {
       throw Error("output '" + out.name() + "' is not computed by the graph");
     }
     const Value& v = it->second;
+    if (!out.type().has_tensor_type()) {
+      throw Error("unsupported: output '" + out.name() + "' is not a tensor",
+                  "tartan's outputs are tensors (no sequences, maps or optionals)");
+    }
     const int declared = out.type().tensor_type().elem_type();
     if (!program_dtype(declared)) {
       throw Error("unsupported: output '" + out.name() + "' is " + elem_type_name(declared),
