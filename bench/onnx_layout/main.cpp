@@ -1,7 +1,7 @@
 // tartan-onnx-layout-bench: an imported NCHW ONNX model against the same network built NHWC
 // (tartan's Keras applications), compiled for one device and run alternately, so the two
 // kernel times come from the same run. The check behind the importer's layout design: PyTorch's
-// NCHW export must cost no more than the NHWC network (scripts/onnx/resnet50_nchw.py writes
+// NCHW export must cost no more than the NHWC network (scripts/onnx/nchw_cnn.py writes
 // the ResNet50 model).
 //
 //   tartan-onnx-layout-bench MODEL.onnx [--network resnet50] [--batch 1] [--rounds 10]

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "src/inferred_shapes.h"
 #include "src/model_file.h"
 #include "src/registry.h"
 #include "tartan/onnx/model.h"
@@ -109,6 +110,7 @@ class Importer {
   std::string external_dir_;
   Builder builder_;
   std::map<std::string, Value> values_;
+  std::optional<InferredShapes> inferred_;
   std::map<std::string, std::int64_t> index_limits_;  // graph inputs used as indices
 };
 
@@ -243,9 +245,14 @@ void Importer::convert(const NodeProto& node) {
   TARTAN_CHECK(static_cast<int>(outs.size()) <= node.output_size(),
                where + ": the converter returned more outputs than the node has");
   for (std::size_t k = 0; k < outs.size(); ++k) {
-    if (!node.output(static_cast<int>(k)).empty()) {
-      values_.insert_or_assign(node.output(static_cast<int>(k)), std::move(outs[k]));
+    const std::string& name = node.output(static_cast<int>(k));
+    if (name.empty()) continue;
+    const std::optional<Shape> inferred = inferred_ ? inferred_->find(name) : std::nullopt;
+    if (inferred && *inferred != outs[k].shape()) {
+      throw InternalError(where + ": output '" + name + "' is " + shape_str(outs[k].shape()) +
+                          " but ONNX's shape inference says " + shape_str(*inferred));
     }
+    values_.insert_or_assign(name, std::move(outs[k]));
   }
 }
 
@@ -258,6 +265,10 @@ ImportedModel Importer::run() {
   m.graph_name = g.name();
   add_initializers(m);
   add_inputs(m);
+  std::map<std::string, Shape> bound;
+  for (const ModelInput& in : m.inputs) bound[in.name] = in.shape;
+  for (const auto& [name, t] : options_.constant_inputs) bound[name] = t.shape;
+  inferred_.emplace(file_.proto, bound);
   for (const auto& node : g.node()) convert(node);
   for (const auto& out : g.output()) {
     const auto it = values_.find(out.name());
