@@ -24,6 +24,7 @@
 #include "tartan/schedule/cost_model.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
@@ -353,6 +354,7 @@ Executable compile(const Program& program, const runtime::Device& device,
     return planner.plan(body, group, steps);
   };
   for (const KernelGroup& group : state->lowered.kernels) {
+    throw_if_cancelled();  // planning (and --tune's measuring) is per kernel: a stop waits little
     if (std::holds_alternative<Scan>(state->lowered.program.ops()[group.ops.front()])) {
       write_loop_kernels(*state, group, plan_body);
     } else {
