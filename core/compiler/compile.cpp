@@ -18,6 +18,7 @@
 #include "compiler/tuner.h"
 #include "runtime/build_workers.h"
 #include "runtime/executable_state.h"
+#include "schedule/record_check.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
 #include "tartan/runtime/kernel_cache.h"
@@ -244,12 +245,13 @@ class Planner {
       return r.plan;
     }
     if (std::optional<TuningRecord> r = cache_.load(key)) {
-      if (plan_fits(r->plan, lowered.program, group)) {
+      const std::optional<std::string> problem =
+          record_plan_problem(r->plan, lowered, group, target_);
+      if (!problem) {
         ++stats.tuning_records_used;
         return r->plan;
       }
-      spdlog::warn("ignoring the tuning record {}: its plan does not fit the kernel",
-                   cache_.path(key).string());
+      cache_.report_unusable(key, *problem);
     }
     return choose_plan(lowered, group, target_);
   }
