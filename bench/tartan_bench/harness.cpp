@@ -72,10 +72,9 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
       exe.finish();
       const auto held = results_lock();
       m.warmup_batches = b + 1;
+      m.warmup_seconds = seconds_since(start);  // so far: a stop may come before the end
       bar.update(b + 1);
     }
-    const auto held = results_lock();
-    m.warmup_seconds = seconds_since(start);
   }
 
   announce("running", "Running...");
@@ -142,7 +141,9 @@ void run_benchmark(const Workload& workload, const runtime::Device& device,
   } catch (const std::exception& e) {
     failure = std::string("internal error: ") + e.what();
   }
-  if (!failure.empty()) {
+  if (!failure.empty() && cancel_requested()) {
+    m.stopped = should_stop();  // a step that failed because it was stopping is a stop
+  } else if (!failure.empty()) {
     const auto held = results_lock();
     m.failure = failure;
   }

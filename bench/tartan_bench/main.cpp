@@ -109,7 +109,7 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
   // results from here, with what was measured so far.
   set_stop_writer([&c, &m](StopReason why) {
     m.stopped = why;
-    m.failure = std::string(stop_reason_name(why)) + " while " + current_phase();
+    m.failure = stopped_while(why);
     const Summary s = summarize(m, c.options->batch_size, c.peak_gflops);
     for (const auto& path : write_results(c, results_json(c, m, s))) {
       std::cout << "Results: " << path.string() << "\n";
@@ -143,7 +143,10 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
   set_stop_writer(nullptr);  // from here on this thread writes the results, and soon
   const Summary s = summarize(m, o.batch_size, c.peak_gflops);
   print_report(std::cout, c, m, s);
-  if (!m.failure.empty()) {
+  if (m.stopped != StopReason::kNone) {
+    // The results say where it stopped, as the stop monitor's do.
+    m.failure = stopped_while(m.stopped);
+  } else if (!m.failure.empty()) {
     std::cerr << "tartan-bench: " << c.name << " failed: " << m.failure << "\n";
   }
   // Before the timed run there are no batches to count: the step it stopped in says more.

@@ -1,5 +1,6 @@
 #include "stop.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -29,9 +30,12 @@ std::string g_phase = "starting";
 std::mutex g_results_mutex;
 StopWriter g_writer;  // guarded by g_results_mutex
 
-extern "C" void on_signal(int signal) {
-  g_signal.store(signal);
-  request_cancel();
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
 }
 
 StopReason requested() {
@@ -51,21 +55,40 @@ void monitor(double timeout_secs) {
   const auto since = [](Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
   };
-  while (requested() == StopReason::kNone) {
-    if (timeout_secs > 0 && since(start) >= timeout_secs) {
-      g_timed_out.store(true);
-      request_cancel();
+  // SIGINT and SIGTERM are blocked in every thread but arrive here (sigtimedwait): no system call
+  // of the others (a driver's file lock inside an OpenCL build) is cut short by EINTR.
+  sigset_t stops = stop_signals();
+  const timespec tick = {0, 10 * 1000 * 1000};
+  for (;;) {
+    const int signal = ::sigtimedwait(&stops, nullptr, &tick);
+    if (signal > 0) {
+      g_signal.store(signal);
       break;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (timeout_secs > 0 && since(start) >= timeout_secs) {
+      g_timed_out.store(true);
+      break;
+    }
   }
+  request_cancel();
+  // A second signal takes the default action, in this thread: the way out of anything.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  pthread_sigmask(SIG_UNBLOCK, &stops, nullptr);
+  // Once the main thread has the stop, this thread stays, the only one that takes a second
+  // signal (and dies of it).
+  const auto stay = [] {
+    for (;;) ::pause();
+  };
   const Clock::time_point asked = Clock::now();
   while (since(asked) < kStopGraceSeconds) {
-    if (g_owner.load() == kMainThread) return;
+    if (g_owner.load() == kMainThread) stay();
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   int nobody = kNobody;
-  if (!g_owner.compare_exchange_strong(nobody, kMonitor)) return;  // the main thread has it
+  if (!g_owner.compare_exchange_strong(nobody, kMonitor)) {
+    stay();  // the main thread has it
+  }
   const StopReason reason = requested();
   char what[96];  // the same words as the main thread's message (main.cpp)
   if (reason == StopReason::kTimeout) {
@@ -106,13 +129,9 @@ const char* stop_reason_name(StopReason reason) {
 }
 
 void start_stop_watch(double timeout_secs) {
-  struct sigaction action = {};
-  action.sa_handler = on_signal;
-  sigemptyset(&action.sa_mask);
-  // A second signal takes the default action: the way out of anything.
-  action.sa_flags = SA_RESETHAND;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  // Before any other thread starts, so that all of them inherit the mask.
+  const sigset_t stops = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &stops, nullptr);
   std::thread(monitor, timeout_secs).detach();
 }
 
@@ -136,6 +155,10 @@ void set_phase(const std::string& phase) {
 std::string current_phase() {
   std::lock_guard<std::mutex> lock(g_phase_mutex);
   return g_phase;
+}
+
+std::string stopped_while(StopReason reason) {
+  return std::string(stop_reason_name(reason)) + " while " + current_phase();
 }
 
 void set_stop_writer(StopWriter writer) {

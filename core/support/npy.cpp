@@ -87,11 +87,20 @@ NpyArray parse_npy(std::string_view bytes, const std::string& name) {
 
   const std::size_t descr = value_of(header, "descr");
   if (descr == std::string_view::npos) bad(name, "its header has no descr");
-  const std::string_view dtype = header.substr(descr, header.find(',', descr) - descr);
-  if (dtype != "'<f4'") {
-    bad(name, "it holds dtype " + std::string(dtype) +
-                  "; only little-endian float32 ('<f4') "
-                  "is supported");
+  // A quoted string, wherever the key stands (not cut at the next comma: as the last key it
+  // has none, and a structured dtype's list holds several).
+  const char quote = header[descr];
+  const std::size_t end =
+      quote == '\'' || quote == '"' ? header.find(quote, descr + 1) : std::string_view::npos;
+  if (end == std::string_view::npos) {
+    bad(name,
+        "its dtype is not a simple type such as '<f4'; only little-endian float32 is "
+        "supported");
+  }
+  const std::string_view dtype = header.substr(descr + 1, end - descr - 1);
+  if (dtype != "<f4") {
+    bad(name, "it holds dtype '" + std::string(dtype) +
+                  "'; only little-endian float32 ('<f4') is supported");
   }
   const std::size_t order = value_of(header, "fortran_order");
   if (order == std::string_view::npos) bad(name, "its header has no fortran_order");

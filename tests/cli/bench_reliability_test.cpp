@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "common/process.h"
@@ -150,6 +152,92 @@ TEST_F(BenchTrouble, BaselineFolderSkipsFilesThatAreNotResultsWithAWarning) {
                                (base / skipped).string());
   }
   EXPECT_MENTIONS(r.out, "Comparison with the baseline");
+}
+
+TEST_F(BenchTrouble, TokenIdsOutsideTheVocabularyAgreeOnDeviceAndReferenceWithOneWarning) {
+  // Ids at or above 2^31 and infinities used to take C++'s undefined float -> int conversion
+  // on their way to the device (INT_MIN: row 0) while the reference clamped them in double (row
+  // 19999): a false validation FAIL. NaN, fractional and out-of-vocabulary ids ran unannounced.
+  std::vector<float> ids(80);
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<float>(i * 97 % 20000);
+  const float inf = std::numeric_limits<float>::infinity();
+  const std::vector<float> odd = {3e9f, -3e9f, inf, -inf, std::nanf(""), 2.5f, 25000.0f, 19999.5f};
+  std::copy(odd.begin(), odd.end(), ids.end() - 8);  // last: the LSTM forgets early steps
+  const fs::path input = dir_ / "tokens.npy";
+  write_npy(input, {80}, ids);
+  const ProcessResult r = bench({"-n", "1", "--no-warmup", "--input", input.string(), "--results",
+                                 results_.string(), "keras", "imdb_lstm"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_MENTIONS(r.out, "Correctness: PASS");
+  EXPECT_MENTIONS(r.err, "warning: 8 of the 80 token ids in " + input.string() +
+                             " are not whole numbers in [0, 20000)");
+  // (PoCL's own "N warnings generated." of a cold build is not ours.)
+  EXPECT_EQ(r.err.find("tartan-bench: warning"), r.err.rfind("tartan-bench: warning"))
+      << "warned more than once: " << r.err;
+}
+
+TEST_F(BenchTrouble, SizesBeyondMemoryOrInt64SayWhatIsTooBigAndWhatFits) {
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> says;
+  };
+  const std::vector<Case> cases = {
+      {{"-n", "100000", "--batch-size", "100000"},
+       {"mobilenet at batch 100000 with input [100000, 224, 224, 3] needs at least",
+        "this machine has", "no batch above"}},
+      {{"--input-size", "65536"},
+       {"input [1, 65536, 65536, 3] needs at least", "no --input-size above"}},
+      {{"--input-size", "2147483647"}, {"has more than 2^63 elements", "--input-size"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = c.args;
+    args.insert(args.end(),
+                {"--no-validate", "--results", results_.string(), "keras", "mobilenet"});
+    const ProcessResult r = bench(args);
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    for (const std::string& part : c.says) EXPECT_MENTIONS(r.err, part);
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(BenchTrouble, CountOptionsSayTheirRangeInTartansWords) {
+  for (const char* option : {"--batch-size", "-n", "--warmup-examples", "--input-size"}) {
+    for (const char* value : {"0", "2.5", "99999999999"}) {
+      const ProcessResult r = bench({option, value, "keras", "mobilenet"});
+      EXPECT_EQ(r.exit_code, 2) << option << " " << value << ": " << r.err;
+      EXPECT_MENTIONS(
+          r.err, std::string("takes a whole number from 1 to 2147483647, not '") + value + "'");
+      EXPECT_EQ(r.err.find("not in range"), std::string::npos) << r.err;
+    }
+  }
+}
+
+TEST_F(BenchTrouble, ATileProgramsHintIsPrintedOnce) {
+  const fs::path tile = dir_ / "bad.tile";
+  std::ofstream(tile) << "function (A[N]) -> (O) {\n  O = A + Q;\n}\n";
+  const ProcessResult r =
+      bench({"-n", "1", "--results", results_.string(), "tile", tile.string(), "--shape", "A=4"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_MENTIONS(r.err, "unknown tensor Q");
+  EXPECT_MENTIONS(r.err, "did you mean A?");
+  EXPECT_EQ(r.err.find("did you mean A?"), r.err.rfind("did you mean A?")) << r.err;
+}
+
+TEST_F(BenchTrouble, AFullPoclCacheDiskIsBlamedOnTheDisk) {
+  // A cold build (a kernel cache of its own) with PoCL's cache folder on a full disk: PoCL's
+  // build log says only that the build failed.
+  env_["XDG_CACHE_HOME"] = (dir_ / "cache").string();
+  const fs::path pocl = dir_ / "pocl-cache";
+  env_["POCL_CACHE_DIR"] = pocl.string();
+  const auto r =
+      bench_on_small_disk(pocl, 1,
+                          {"-n", "1", "--no-validate", "--results", results_.string(), "tile",
+                           std::string(TARTAN_SOURCE_DIR) + "/bench/tiles/dense_relu.tile",
+                           "--shape", "X=4,64", "--shape", "W=64,32", "--shape", "B=32"});
+  if (!r) GTEST_SKIP() << "no mount namespaces here (needs root)";
+  EXPECT_EQ(r->exit_code, 1) << r->out << r->err;
+  EXPECT_MENTIONS(r->err, "the disk of PoCL's kernel cache folder " + pocl.string() + " is full");
+  EXPECT_EQ(r->err.find("a bug in tartan"), std::string::npos) << r->err;
 }
 
 }  // namespace

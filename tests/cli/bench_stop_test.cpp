@@ -132,5 +132,16 @@ TEST_F(BenchStop, TimeoutDuringWeightLoadingOrCompileKeepsAResult) {
   EXPECT_EQ(j["run"]["batches"], 0);
 }
 
+TEST_F(BenchStop, CtrlCDuringWarmUpReportsThatNoTimedBatchRan) {
+  const auto [r, seconds] =
+      signal_during(mobilenet({"--warmup-examples", "100000000"}), "Warming up...\n", SIGINT);
+  EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
+  EXPECT_LT(seconds, kStopSeconds) << r.err;
+  EXPECT_NE(r.out.find("not measured (no timed batch ran)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("--no-kernel-timing"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("interrupted while warming up"), std::string::npos) << r.err;
+  EXPECT_EQ(only_json()["failure"], "interrupted while warming up");
+}
+
 }  // namespace
 }  // namespace tartan::testing

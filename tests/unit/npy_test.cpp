@@ -79,6 +79,19 @@ TEST(Npy, ReadsVersionsTwoAndThreeAndOldSpellings) {
   }
 }
 
+TEST(Npy, HeaderKeysInAnyOrder) {
+  // Writers other than numpy.save may order the keys differently; descr last has no comma
+  // after it, which used to garble the dtype message (and reject float32 itself).
+  const NpyArray a =
+      parse_npy(npy_bytes("{'shape': (2,), 'fortran_order': False, 'descr': '<f4'}", 1, 8), "x");
+  EXPECT_EQ(a.shape, Shape{2});
+  const std::string message =
+      error_of(npy_bytes("{'shape': (2,), 'fortran_order': False, 'descr': '<f8'}", 1, 16));
+  EXPECT_NE(message.find("it holds dtype '<f8'; only little-endian float32"), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find('}'), std::string::npos) << message;
+}
+
 TEST(Npy, BadFilesAreErrors) {
   const std::string f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
   EXPECT_NE(error_of("hello").find("magic"), std::string::npos);
