@@ -655,6 +655,25 @@ TEST_F(BenchCli, TuneReportsTuningTimeAndLaterRunsUseTheRecords) {
   EXPECT_EQ(j["compile"]["tuned_kernels"], 0);
   EXPECT_EQ(j["compile"]["tuning_seconds"], 0.0);
   EXPECT_EQ(j["compile"]["tuning_records_used"], 1);
+
+  // Issue 17's reproducer: a record edited to a work-group size of -1 gave wrong results. Now it
+  // is reported (file and field) and the run plans without it, validated.
+  const fs::path records = dir_ / "cache" / "tartan" / "tuning";
+  ASSERT_EQ(std::distance(fs::directory_iterator(records), fs::directory_iterator()), 1);
+  const fs::path record = fs::directory_iterator(records)->path();
+  std::stringstream text;
+  text << std::ifstream(record).rdbuf();
+  std::ofstream(record) << std::regex_replace(text.str(), std::regex("\"work_group_size\": [0-9]+"),
+                                              "\"work_group_size\": -1");
+  fs::remove_all(results_);
+  r = bench(args);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("ignoring the tuning record " + record.string() +
+                       ": field plan.work_group_size is -1"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(only_json()["compile"]["tuning_records_used"], 0);
 }
 
 // --- --fp16 ----------------------------------------------------------------------------------
