@@ -29,7 +29,8 @@ std::uint32_t little_u32(std::string_view bytes, std::size_t at, std::size_t wid
   return v;
 }
 
-// The text after `'key':` in the header dict, spaces skipped; npos when the key is absent.
+// The text after `'key':` in the header dict, spaces skipped; npos when the key is absent
+// or nothing follows it.
 std::size_t value_of(std::string_view header, std::string_view key) {
   const std::string quoted = "'" + std::string(key) + "'";
   std::size_t at = header.find(quoted);
@@ -38,7 +39,7 @@ std::size_t value_of(std::string_view header, std::string_view key) {
   if (at == std::string_view::npos) return at;
   ++at;
   while (at < header.size() && header[at] == ' ') ++at;
-  return at;
+  return at < header.size() ? at : std::string_view::npos;  // a key with no value is absent
 }
 
 Shape parse_shape(std::string_view header, const std::string& name) {

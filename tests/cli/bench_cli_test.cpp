@@ -614,6 +614,18 @@ TEST_F(BenchBaseline, UnreadableOrMismatchedBaselinesAreUsageErrors) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(garbage.string() + " is not valid JSON"), std::string::npos) << r.err;
 
+  // Fields of the wrong type, as a duplicated key leaves them (found by tartan_baseline_fuzzer:
+  // json::value threw past every handler; tests/fuzz/corpus/baseline/duplicated_schema.json).
+  const fs::path odd = dir_ / "odd.json";
+  std::ofstream(odd) << "{\"schema\": \"tartan-bench-result\", \"schema\": {\"id\": 1}}";
+  r = bench(small_mobilenet({"--baseline", odd.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(odd.string() + " is not a tartan-bench result"), std::string::npos) << r.err;
+  std::ofstream(odd) << "{\"schema\": \"tartan-bench-result\", \"schema_version\": \"1\"}";
+  r = bench(small_mobilenet({"--baseline", odd.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has results schema version 0"), std::string::npos) << r.err;
+
   const fs::path other_batch = doctored(1, "b2.json", 2);
   r = bench(small_mobilenet({"--baseline", other_batch.string(), "--max-regression", "5"}));
   EXPECT_EQ(r.exit_code, 2);

@@ -95,7 +95,8 @@ TEST(ReferenceElementwise, ComparisonsAndLogicGiveBool) {
       // Few distinct values, so equal pairs are common.
       const HostTensor A = random_tensor(t, {3, 1, 4}, s.rng, -1, 2);
       const HostTensor B = random_tensor(t, {2, 1}, s.rng, -1, 2);
-      const Fn2 g = [&f](double a, double b) { return f(a, b) ? 1.0 : 0.0; };
+      // (clang before 16 cannot capture a structured binding itself.)
+      const Fn2 g = [&fn = f](double a, double b) { return fn(a, b) ? 1.0 : 0.0; };
       expect_same(run_broadcast(op, A, B), want_broadcast(kBool, A, B, g));
     }
   }
@@ -178,10 +179,10 @@ TEST(ReferenceElementwise, Int32ArithmeticWraps) {
     SCOPED_TRACE(std::string(ew_info(op).name));
     const HostTensor A = random_tensor(kI32, {3, 1, 4}, s.rng, -2147483648.0, 2147483648.0);
     const HostTensor B = random_tensor(kI32, {2, 1}, s.rng, -2147483648.0, 2147483648.0);
-    const Fn2 g = [&f](double a, double b) {
+    const Fn2 g = [&fn = f](double a, double b) {
       return static_cast<double>(
-          static_cast<std::int32_t>(f(static_cast<std::uint32_t>(static_cast<std::int32_t>(a)),
-                                      static_cast<std::uint32_t>(static_cast<std::int32_t>(b)))));
+          static_cast<std::int32_t>(fn(static_cast<std::uint32_t>(static_cast<std::int32_t>(a)),
+                                       static_cast<std::uint32_t>(static_cast<std::int32_t>(b)))));
     };
     expect_same(run_broadcast(op, A, B), want_broadcast(kI32, A, B, g));
   }

@@ -115,6 +115,15 @@ TEST(Npy, BadFilesAreErrors) {
             std::string::npos);
   EXPECT_NE(error_of(npy_bytes("{'descr': '<f4', 'shape': (2,), }", 1, 8)).find("fortran_order"),
             std::string::npos);
+  // A header that ends right after `'shape': ` (found by tartan_npy_fuzzer, which saw the
+  // reader look one byte past the header: tests/fuzz/corpus/npy/shape_at_header_end.npy).
+  std::string cut = "\x93NUMPY\x01";
+  cut += '\0';
+  const std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': ";
+  cut += static_cast<char>(header.size());
+  cut += '\0';
+  cut += header + "(2,)";
+  EXPECT_NE(error_of(cut).find("its header has no shape"), std::string::npos) << error_of(cut);
   try {
     read_npy("/nonexistent/x.npy");
     ADD_FAILURE() << "no Error";
