@@ -28,8 +28,7 @@
 namespace tartan::onnx {
 
 // The newest opset of the ai.onnx domain that Debian 12's libonnx (1.12) defines, and the
-// oldest that the importer accepts (each converter's own range says which opsets it maps: an
-// opset-6 model with Add gets "unsupported: Add at opset 6").
+// oldest that the importer accepts (each converter narrows it to the opsets it implements).
 inline constexpr std::int64_t kMaxOpset = 17;
 inline constexpr std::int64_t kMinOpset = 1;
 
