@@ -18,17 +18,6 @@ namespace {
 
 using ::onnx::TensorProto;
 
-TensorProto* add_int64_initializer(::onnx::GraphProto* g, const std::string& name,
-                                   const std::vector<std::int64_t>& dims,
-                                   const std::vector<std::int64_t>& values) {
-  auto* t = g->add_initializer();
-  t->set_name(name);
-  t->set_data_type(TensorProto::INT64);
-  for (const auto d : dims) t->add_dims(d);
-  for (const auto v : values) t->add_int64_data(v);
-  return t;
-}
-
 template <typename T>
 int count_ops(const Program& p) {
   int n = 0;

@@ -51,6 +51,24 @@ void add_int_attr(::onnx::NodeProto* n, const std::string& name, std::int64_t va
   a->set_i(value);
 }
 
+void add_string_attr(::onnx::NodeProto* n, const std::string& name, const std::string& value) {
+  auto* a = n->add_attribute();
+  a->set_name(name);
+  a->set_type(::onnx::AttributeProto::STRING);
+  a->set_s(value);
+}
+
+::onnx::TensorProto* add_int64_initializer(::onnx::GraphProto* g, const std::string& name,
+                                           const std::vector<std::int64_t>& dims,
+                                           const std::vector<std::int64_t>& values) {
+  auto* t = g->add_initializer();
+  t->set_name(name);
+  t->set_data_type(::onnx::TensorProto::INT64);
+  for (const auto d : dims) t->add_dims(d);
+  for (const auto v : values) t->add_int64_data(v);
+  return t;
+}
+
 void add_ints_attr(::onnx::NodeProto* n, const std::string& name,
                    const std::vector<std::int64_t>& values) {
   auto* a = n->add_attribute();

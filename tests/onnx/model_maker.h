@@ -21,11 +21,15 @@ void add_value_info(::onnx::ValueInfoProto* vi, const std::string& name, int ele
                             const std::vector<std::string>& inputs,
                             const std::vector<std::string>& outputs);
 void add_int_attr(::onnx::NodeProto* n, const std::string& name, std::int64_t value);
+void add_string_attr(::onnx::NodeProto* n, const std::string& name, const std::string& value);
 void add_ints_attr(::onnx::NodeProto* n, const std::string& name,
                    const std::vector<std::int64_t>& values);
 ::onnx::TensorProto* add_float_initializer(::onnx::GraphProto* g, const std::string& name,
                                            const std::vector<std::int64_t>& dims,
                                            const std::vector<float>& values);
+::onnx::TensorProto* add_int64_initializer(::onnx::GraphProto* g, const std::string& name,
+                                           const std::vector<std::int64_t>& dims,
+                                           const std::vector<std::int64_t>& values);
 void write_model(const ::onnx::ModelProto& m, const std::filesystem::path& path);
 
 }  // namespace tartan::testing
