@@ -480,11 +480,13 @@ class KernelWriter {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
     const std::optional<GemmShape> g = gemm_shape(program_, group_);
     TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
-    const LocalGemmCode code = write_local_gemm(
-        program_, c, *g, plan_.local, index_type_, body_, [this](TensorId t) { return arg(t); },
-        prologue_operand(program_, group_),
-        [this](const std::vector<std::string>& terms, const std::string& guard,
-               const std::string& name) { emit_prologue(terms, guard, name); });
+    const auto named = [this](TensorId t) { return arg(t); };
+    const LocalGemmCode code = lower_local_gemm(
+        program_, c, *g, plan_.local, index_ir_, named, prologue_operand(program_, group_),
+        [&](const std::vector<kir::Expr>& terms, const kir::Expr& guard, const std::string& name) {
+          return lower_prologue(program_, group_, terms, guard, name, named);
+        });
+    kir::print(code.body, body_);
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
     adopt_elements(code.elements, c.output, &LocalGemmElement::acc);
   }

@@ -101,7 +101,11 @@ std::string_view named_constant(kir::Named n) {
 }
 
 std::string pointer_type(DType t, bool writable) {
-  return std::string(kGlobal) + (writable ? " " : " const ") + std::string(storage_type(t)) + "*";
+  return global_pointer(storage_type(t), writable);
+}
+
+std::string global_pointer(std::string_view type, bool writable) {
+  return std::string(kGlobal) + (writable ? " " : " const ") + std::string(type) + "*";
 }
 
 std::string buffer_param(DType t, std::string_view name, bool writable) {

@@ -47,8 +47,10 @@ std::string vector_store(DType t, int n, std::string_view value, std::string_vie
 // element, so kernel bodies index <name> from 0. Only the output (writable) is non-const.
 std::string buffer_param(DType t, std::string_view name, bool writable);
 std::string buffer_prologue(DType t, std::string_view name, bool writable);
-// The type of a pointer to a buffer's elements ("__global const float*").
+// The type of a pointer to a buffer's elements ("__global const float*"); the same for
+// elements of C type `type`.
 std::string pointer_type(DType t, bool writable);
+std::string global_pointer(std::string_view type, bool writable);
 
 // A __local array of `count` elements of `type`, aligned for reads of vectors of 4.
 std::string local_array(std::string_view type, std::string_view name, std::int64_t count);

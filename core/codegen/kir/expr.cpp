@@ -32,6 +32,11 @@ Type compute_type(DType t, int n) {
 }
 
 Expr verbatim(std::string text) { return make(Verbatim{std::move(text)}); }
+Type pointer_to(Type t, Type::Pointer where) {
+  t.pointer = where;
+  return t;
+}
+
 Expr var(std::string name) { return make(Var{std::move(name)}); }
 Expr imm(std::int64_t v) { return make(IntImm{v}); }
 Expr literal(DType t, double v) { return make(Literal{t, v}); }
@@ -47,7 +52,10 @@ Expr ternary(Expr cond, Expr t, Expr f) {
   return make(Ternary{std::move(cond), std::move(t), std::move(f)});
 }
 Expr load(DType t, Expr ptr, Expr offset, int lanes) {
-  return make(Load{t, std::move(ptr), std::move(offset), lanes});
+  return make(Load{t, std::move(ptr), std::move(offset), lanes, false});
+}
+Expr local_vector_load(DType t, Expr ptr, Expr offset, int lanes) {
+  return make(Load{t, std::move(ptr), std::move(offset), lanes, true});
 }
 Expr index(Expr base, Expr i) { return make(Index{std::move(base), std::move(i)}); }
 Expr lane(Expr vec, int i) { return make(Lane{std::move(vec), i}); }

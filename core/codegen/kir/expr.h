@@ -19,16 +19,20 @@
 
 namespace tartan::kir {
 
-// A C value type: a scalar kind and a lane count (float4: kFloat, 4).
+// A C value type: a scalar kind and a lane count (float4: kFloat, 4), or a pointer to such
+// values in __local or __global memory.
 struct Type {
   enum class Scalar : std::uint8_t { kInt, kLong, kSizeT, kUInt, kUChar, kUShort, kHalf, kFloat };
+  enum class Pointer : std::uint8_t { kNone, kLocal, kGlobal, kGlobalConst };
   Scalar scalar = Scalar::kInt;
   int lanes = 1;
+  Pointer pointer = Pointer::kNone;
   friend bool operator==(const Type&, const Type&) = default;
 };
 Type scalar_type(Type::Scalar s);
 Type storage_type(DType t);             // how a buffer stores elements of t
 Type compute_type(DType t, int n = 1);  // how a kernel computes with them (n lanes)
+Type pointer_to(Type t, Type::Pointer where);
 
 // Functions a kernel calls: the dialect's builtins and tartan's prelude helpers.
 enum class Fn : std::uint8_t {
@@ -106,11 +110,13 @@ struct Ternary {  // cond ? t : f
   Expr cond, t, f;
 };
 // `lanes` consecutive elements of a global buffer of `type` from element `offset` of `ptr`, in
-// the compute type (vload_half for half, a widening read for bool).
+// the compute type (vload_half for half, a widening read for bool). `local`: a __local array of
+// compute-type values, read as one aligned vector.
 struct Load {
   DType type = DType::kFloat32;
   Expr ptr, offset;
   int lanes = 1;
+  bool local = false;
 };
 struct Index {  // base[index]: an array in private or __local memory
   Expr base, index;
@@ -149,6 +155,7 @@ Expr cast(Type t, Expr a);
 Expr call(Fn fn, std::vector<Expr> args);
 Expr ternary(Expr cond, Expr t, Expr f);
 Expr load(DType t, Expr ptr, Expr offset, int lanes = 1);
+Expr local_vector_load(DType t, Expr ptr, Expr offset, int lanes);
 Expr index(Expr base, Expr i);
 Expr lane(Expr vec, int i);
 Expr make_vector(Type t, std::vector<Expr> elems);

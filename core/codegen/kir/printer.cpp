@@ -34,6 +34,10 @@ struct ExprPrinter {
     return print(n.cond) + " ? " + print(n.t) + " : " + print(n.f);
   }
   std::string operator()(const Load& n) const {
+    if (n.local) {
+      return opencl::local_vector_read(print(compute_type(n.type, n.lanes)), print(n.ptr),
+                                       print(n.offset));
+    }
     if (n.lanes == 1) return opencl::load(n.type, print(n.ptr), print(n.offset));
     return opencl::vector_load(n.type, n.lanes, print(n.ptr), print(n.offset));
   }
@@ -57,8 +61,11 @@ struct StmtPrinter {
     out.close();
   }
   void operator()(const Let& n) const {
-    out.line((n.is_const ? "const " : "") + print(n.type) + " " + n.name + " = " + print(n.value) +
-             ";");
+    // A pointer's constness follows its type: T* const p.
+    const bool pointer = n.type.pointer != Type::Pointer::kNone;
+    const std::string decl = pointer ? print(n.type) + (n.is_const ? " const " : " ") + n.name
+                                     : (n.is_const ? "const " : "") + print(n.type) + " " + n.name;
+    out.line(decl + " = " + print(n.value) + ";");
   }
   void operator()(const Assign& n) const {
     out.line(print(n.target) + " " + n.op + " " + print(n.value) + ";");
@@ -107,8 +114,19 @@ struct StmtPrinter {
 }  // namespace
 
 std::string print(const Type& t) {
-  const std::string s(opencl::scalar_name(t.scalar));
-  return t.lanes == 1 ? s : s + std::to_string(t.lanes);
+  std::string s(opencl::scalar_name(t.scalar));
+  if (t.lanes > 1) s += std::to_string(t.lanes);
+  switch (t.pointer) {
+    case Type::Pointer::kNone:
+      return s;
+    case Type::Pointer::kLocal:
+      return opencl::local_pointer(s);
+    case Type::Pointer::kGlobal:
+      return opencl::global_pointer(s, true);
+    case Type::Pointer::kGlobalConst:
+      return opencl::global_pointer(s, false);
+  }
+  return s;
 }
 
 std::string print(const Expr& e) {

@@ -89,16 +89,4 @@ Stmt barrier();
 Stmt ret();
 Stmt cont();
 
-// Collects a block statement by statement, nesting scopes as they open and close: how the
-// lowering of a writer reads, in the order the kernel runs.
-class BlockBuilder {
- public:
-  void add(Stmt s) { stmts_.push_back(std::move(s)); }
-  Stmt build() const { return block(stmts_); }
-  bool empty() const { return stmts_.empty(); }
-
- private:
-  std::vector<Stmt> stmts_;
-};
-
 }  // namespace tartan::kir

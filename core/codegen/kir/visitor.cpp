@@ -121,7 +121,8 @@ Expr Mutator::mutate(const Expr& self, const Ternary& n) {
 Expr Mutator::mutate(const Expr& self, const Load& n) {
   Expr p = mutate(n.ptr), o = mutate(n.offset);
   if (p == n.ptr && o == n.offset) return self;
-  return load(n.type, std::move(p), std::move(o), n.lanes);
+  return n.local ? local_vector_load(n.type, std::move(p), std::move(o), n.lanes)
+                 : load(n.type, std::move(p), std::move(o), n.lanes);
 }
 Expr Mutator::mutate(const Expr& self, const Index& n) {
   Expr b = mutate(n.base), i = mutate(n.index);
