@@ -4,6 +4,7 @@
 #include <array>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "codegen/aggregation.h"
@@ -232,6 +233,12 @@ class KernelWriter {
     cur_->values[t] = name;
   }
 
+  // `e` clamped into [0, hi] (an index kept inside a tensor).
+  kir::Expr clamped_index(const kir::Expr& e, std::int64_t hi) const {
+    return kir::call(kir::Fn::kClamp,
+                     {e, kir::cast(index_ir_, kir::imm(0)), kir::cast(index_ir_, kir::imm(hi))});
+  }
+
   // ---------------------------------------------------------------- the register tile
   // Active tiles (size > 1), the work-item grid (tiled dimensions divided by their tile size,
   // rounded up) and the tile's elements with their coordinates.
@@ -387,8 +394,8 @@ class KernelWriter {
                opencl::load(idx.dtype, arg(g.indices),
                             cexpr::flat_offset(idx_terms, row_major_strides(idx.shape))) +
                ";");
-    body_.line(row + " = clamp(" + row + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
-               std::to_string(data.shape[0] - 1) + ");");
+    kir::print(kir::assign(kir::var(row), "=", clamped_index(kir::var(row), data.shape[0] - 1)),
+               body_);
     std::vector<std::string> terms{row};
     for (std::size_t d = 1; d < data.shape.size(); ++d) {
       terms.push_back(cur_->coord[idx.shape.size() + d - 1]);
@@ -918,9 +925,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     } else if (c.agg == AggOp::kProd) {
       init = float_acc ? "1.0f" : "1";
     } else if (c.agg == AggOp::kMax) {
-      init = float_acc ? "(-INFINITY)" : "INT_MIN";
+      init = float_acc ? opencl::literal(out.dtype, -std::numeric_limits<double>::infinity())
+                       : kir::print(kir::named(kir::Named::kIntMin));
     } else if (c.agg == AggOp::kMin) {
-      init = float_acc ? "INFINITY" : "INT_MAX";
+      init = float_acc ? opencl::literal(out.dtype, std::numeric_limits<double>::infinity())
+                       : kir::print(kir::named(kir::Named::kIntMax));
     } else {
       init = zero;
     }
@@ -1217,8 +1226,7 @@ void KernelWriter::emit_root(const Contraction& c) {
           scale += coeff * strides[d];
           terms[d] = numerator(e - Affine::index(inner, coeff), n);
           if (clamped && coeff == 0) {
-            terms[d] = "clamp(" + terms[d] + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
-                       std::to_string(t.shape[d] - 1) + ")";
+            terms[d] = kir::print(clamped_index(kir::verbatim(terms[d]), t.shape[d] - 1));
           }
           for (std::size_t u = 0; u < tile_var.size() && !clamped; ++u) {
             displacement += e.coeff(tile_var[u]) * (u == 0 ? a : b) * strides[d];
