@@ -55,13 +55,15 @@ std::vector<std::string> string_literals(const std::string& text) {
 }
 
 // The OpenCL spellings in `literal`; functions count only where called ("clamp(", not the
-// word "clamp" in a message).
+// word "clamp" in a message), qualifiers only before a type ("__local float", not "__local
+// memory" in a message).
 std::vector<std::string> opencl_spellings(const std::string& literal) {
   static const std::regex spelling(
       R"(\b(get_(global|local|group)_(id|size)|get_num_groups|CLK_\w+_MEM_FENCE|reqd_work_group_size|)"
       R"(INFINITY|NAN|INT_MIN|INT_MAX|(u?char|u?short|u?int|u?long|half|float|double)(2|3|4|8|16)|)"
       R"(vload\w*|vstore\w*|convert_\w+|as_(u?int|float|half)\w*)\b|)"
-      R"(\b(__kernel|__global|__local|__private|__constant)\b|#pragma unroll|)"
+      R"(\b(__kernel|__global|__local|__private|__constant)\s+(const\s+)?)"
+      R"((void|u?char|u?short|u?int|u?long|half|float|double|size_t)(2|3|4|8|16)?\b|#pragma unroll|)"
       R"(\b(barrier|mem_fence|clamp|select|isnan|isinf|fmin|fmax|fabs|fmod|mad|native_\w+|)"
       R"(sqrt|rsqrt|exp|log|pow|tanh|floor|ceil|round|sin|cos|tan)\()");
   std::vector<std::string> found;
@@ -86,7 +88,7 @@ TEST(DialectSpellings, FindsSpellingsInStringLiteralsOnly) {
     for (const std::string& w : opencl_spellings(s)) found.insert(w);
   }
   EXPECT_EQ(found, (std::multiset<std::string>{"get_global_id", "barrier(", "CLK_LOCAL_MEM_FENCE",
-                                               "vload4", "__local", "float4"}));
+                                               "vload4", "__local float4"}));
 }
 
 TEST(DialectSpellings, OnlyInTheDialectTable) {
