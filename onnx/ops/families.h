@@ -1,0 +1,17 @@
+// One register function per operator family (onnx/ops/<family>.cpp); src/registry.cpp calls
+// them all.
+#pragma once
+
+namespace tartan::onnx {
+
+class Registry;
+
+void register_conv_ops(Registry& r);         // Conv, ConvTranspose
+void register_dense_ops(Registry& r);        // Gemm, MatMul
+void register_index_ops(Registry& r);        // Concat, Split, Slice, Gather, Pad
+void register_elementwise_ops(Registry& r);  // Add, Relu, Clip, ... (NumPy broadcasting)
+void register_norm_ops(Registry& r);         // BatchNormalization
+void register_pool_ops(Registry& r);         // MaxPool, AveragePool, Global*Pool
+void register_shape_ops(Registry& r);        // Reshape, Transpose, Concat, Slice, Gather, ...
+
+}  // namespace tartan::onnx
