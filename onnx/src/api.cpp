@@ -93,8 +93,9 @@ TensorFile read_tensor_file(const std::string& path) {
   HostConstant c = read_tensor_proto(t, dir, "tensor file " + path);
   const std::optional<DType> dtype = program_dtype(c.elem_type);
   if (!dtype) {
-    throw Error("tensor file " + path + " holds " + elem_type_name(c.elem_type) + " values",
-                "tartan holds float, float16, bool and integer tensors");
+    throw Error(
+        "unsupported: tensor file " + path + " holds " + elem_type_name(c.elem_type) + " values",
+        "tartan holds float, float16, bool and integer tensors");
   }
   return {t.name(), elem_type_name(c.elem_type), HostTensor(*dtype, c.dims, std::move(c.values))};
 }

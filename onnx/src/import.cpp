@@ -119,10 +119,18 @@ void Importer::add_initializers(ImportedModel& m) {
 
 void Importer::add_inputs(ImportedModel& m) {
   const GraphProto& g = file_.proto.graph();
-  std::set<std::string> names;
+  std::vector<std::string> names;
+  for (const auto& vi : g.input()) {
+    if (!values_.contains(vi.name())) names.push_back(vi.name());
+  }
+  for (const auto& [name, _] : options_.shapes) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      throw Error("--shape names '" + name + "', which is not an input of the model",
+                  "the inputs are: " + join(names));
+    }
+  }
   for (const auto& vi : g.input()) {
     if (values_.contains(vi.name())) continue;  // an initializer listed as an input (IR < 4)
-    names.insert(vi.name());
     if (!vi.type().has_tensor_type()) {
       throw Error("input '" + vi.name() + "' is not a tensor (a sequence, map or optional)",
                   "tartan imports models whose inputs are tensors");
@@ -147,13 +155,6 @@ void Importer::add_inputs(ImportedModel& m) {
     const Tensor t = builder_.input(vi.name(), *dtype, shape);
     values_.insert_or_assign(vi.name(), Value::device(t, {}, elem));
     m.inputs.push_back({vi.name(), elem_type_name(elem), *dtype, shape, std::nullopt});
-  }
-  for (const auto& [name, _] : options_.shapes) {
-    if (!names.contains(name)) {
-      std::vector<std::string> all(names.begin(), names.end());
-      throw Error("--shape names '" + name + "', which is not an input of the model",
-                  "the inputs are: " + join(all));
-    }
   }
 }
 
@@ -257,6 +258,11 @@ ImportedModel Importer::run() {
       throw Error("output '" + out.name() + "' is not computed by the graph");
     }
     const Value& v = it->second;
+    const int declared = out.type().tensor_type().elem_type();
+    if (!program_dtype(declared)) {
+      throw Error("unsupported: output '" + out.name() + "' is " + elem_type_name(declared),
+                  "tartan's outputs are float, float16, bool or integer (int64 held as int32)");
+    }
     Tensor t = v.logical(builder_, out.name());
     // A Program output is a computed tensor of its own: a constant, an input or a value that
     // is already an output gets a copy.

@@ -2,7 +2,9 @@
 
 #include <onnx/checker.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "src/registry.h"
 #include "tartan/support/error.h"
@@ -10,7 +12,43 @@
 
 namespace tartan::onnx {
 
-ModelFile read_model_file(const std::string& path, bool check) {
+namespace {
+
+// ONNX's checker looks for external data relative to the working directory; tartan reads and
+// bounds-checks it itself (constant.cpp). The checker sees a copy in which each external
+// initializer is a graph input of the same type (the copy holds no weights: they are outside).
+void check(const ::onnx::ModelProto& proto) {
+  const auto& inits = proto.graph().initializer();
+  const bool external = std::any_of(inits.begin(), inits.end(), [](const auto& t) {
+    return t.data_location() == ::onnx::TensorProto::EXTERNAL;
+  });
+  if (!external) {
+    ::onnx::checker::check_model(proto);
+    return;
+  }
+  ::onnx::ModelProto copy = proto;
+  auto* g = copy.mutable_graph();
+  g->clear_initializer();
+  std::set<std::string> inputs;
+  for (const auto& vi : g->input()) inputs.insert(vi.name());
+  for (const auto& t : inits) {
+    if (t.data_location() != ::onnx::TensorProto::EXTERNAL) {
+      *g->add_initializer() = t;
+      continue;
+    }
+    if (inputs.contains(t.name())) continue;
+    auto* vi = g->add_input();
+    vi->set_name(t.name());
+    auto* tt = vi->mutable_type()->mutable_tensor_type();
+    tt->set_elem_type(t.data_type());
+    for (const auto d : t.dims()) tt->mutable_shape()->add_dim()->set_dim_value(d);
+  }
+  ::onnx::checker::check_model(copy);
+}
+
+}  // namespace
+
+ModelFile read_model_file(const std::string& path, bool run_checker) {
   const std::optional<std::string> bytes = read_file(path);
   if (!bytes) {
     throw Error("cannot read ONNX model " + path, "check that the file exists and is readable");
@@ -52,9 +90,9 @@ ModelFile read_model_file(const std::string& path, bool check) {
                           "onnx.version_converter"
                     : "convert it to a newer opset with onnx.version_converter");
   }
-  if (check) {
+  if (run_checker) {
     try {
-      ::onnx::checker::check_model(m.proto);
+      check(m.proto);
     } catch (const std::exception& e) {
       throw Error("ONNX model " + path + " fails ONNX's checker: " + e.what(),
                   "the file is corrupt or was written by a faulty exporter; re-export it");

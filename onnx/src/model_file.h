@@ -15,7 +15,7 @@ struct ModelFile {
 };
 
 // Throws Error for files that cannot be read or parsed (truncated, not ONNX), an ai.onnx opset
-// outside [kMinOpset, kMaxOpset], and, with `check`, models that ONNX's checker rejects.
-ModelFile read_model_file(const std::string& path, bool check);
+// outside [kMinOpset, kMaxOpset], and, with `run_checker`, models that ONNX's checker rejects.
+ModelFile read_model_file(const std::string& path, bool run_checker);
 
 }  // namespace tartan::onnx
