@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,26 @@ using nlohmann::json;
 
 inline const std::vector<std::string> kSmallRun = {
     "-n", "2", "--batch-size", "1", "--warmup-examples", "1", "--input-size", "32"};
+
+// Splits one CSV line, honouring double-quoted fields.
+inline std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
 
 class BenchCli : public ::testing::Test {
  protected:
@@ -68,28 +89,23 @@ class BenchCli : public ::testing::Test {
     return json::parse(in);
   }
 
+  // The value of `key` in the only CSV results file; nullopt when there is not exactly one file
+  // or it has no such column.
+  std::optional<std::string> only_csv_cell(const std::string& key) const {
+    const auto csvs = results_files(".csv");
+    if (csvs.size() != 1) return std::nullopt;
+    std::ifstream in(csvs.front());
+    std::string header, row;
+    std::getline(in, header);
+    std::getline(in, row);
+    const auto keys = csv_fields(header), values = csv_fields(row);
+    const auto it = std::find(keys.begin(), keys.end(), key);
+    if (it == keys.end() || values.size() != keys.size()) return std::nullopt;
+    return values[it - keys.begin()];
+  }
+
   fs::path dir_, results_;
   EnvChanges env_;
 };
-
-// Splits one CSV line, honouring double-quoted fields.
-inline std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
 
 }  // namespace tartan::testing

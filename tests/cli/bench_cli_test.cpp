@@ -395,16 +395,9 @@ TEST_F(BenchCli, CpuCompareReportsTheCpuThroughputAndTheSpeedup) {
   EXPECT_NEAR(speedup, device_rate / cpu_rate, 1e-9 * speedup);
   EXPECT_NEAR(std::stod(printed[1]), speedup, 0.006);  // printed with two decimals
   // The CSV carries the same figures.
-  const auto csvs = results_files(".csv");
-  ASSERT_EQ(csvs.size(), 1u);
-  std::ifstream in(csvs.front());
-  std::string header, row;
-  std::getline(in, header);
-  std::getline(in, row);
-  const auto keys = csv_fields(header), values = csv_fields(row);
-  const auto it = std::find(keys.begin(), keys.end(), "cpu_compare.speedup");
-  ASSERT_NE(it, keys.end()) << header;
-  EXPECT_DOUBLE_EQ(std::stod(values[it - keys.begin()]), speedup);
+  const auto cell = only_csv_cell("cpu_compare.speedup");
+  ASSERT_TRUE(cell);
+  EXPECT_DOUBLE_EQ(std::stod(*cell), speedup);
 }
 
 TEST_F(BenchCli, CpuCompareIsOffOnACpuDeviceUnlessAskedFor) {
