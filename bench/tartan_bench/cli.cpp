@@ -126,6 +126,11 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     o.frontend = Frontend::kTile;
   } else if (onnx->parsed()) {
     o.frontend = Frontend::kOnnx;
+    if (!o.weights_file.empty() || o.input_size != 0) {
+      return usage_error("--weights and --input-size are for Keras networks",
+                         "an ONNX model holds its weights and input shapes; bind symbolic "
+                         "dimensions with --shape NAME=dims or --batch-size");
+    }
   } else {
     o.frontend = Frontend::kOps;
   }

@@ -98,6 +98,11 @@ TEST_F(OnnxCli, UnknownInputNamesAreUsageErrors) {
   expect_usage_error(onnx("cnn.onnx", {"--shape", "image=1,3,32,32"}), {"'image'", "x"});
 }
 
+TEST_F(OnnxCli, KerasOnlyOptionsAreUsageErrors) {
+  expect_usage_error(onnx("cnn.onnx", {"--weights", "w.h5"}), {"--weights", "--shape"});
+  expect_usage_error(onnx("cnn.onnx", {"--input-size", "64"}), {"--input-size"});
+}
+
 TEST_F(OnnxCli, BatchSizeAgainstALeadingDimensionFixedByShape) {
   expect_usage_error(onnx("cnn.onnx", {"--batch-size", "2", "--shape", "x=1,3,32,32"}),
                      {"--batch-size 2", "'x'", "[1, 3, 32, 32]"});
