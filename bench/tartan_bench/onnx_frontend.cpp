@@ -222,6 +222,10 @@ Workload onnx_workload(const BenchOptions& o) {
   w.name = o.onnx_file;
   w.batch = o.batch_size;
   w.parameters = model.parameters;
+  // A model's outputs have any scale (logits of random weights reach 100, with float32 rounding
+  // of 1e-4 where a logit is near 0): the absolute tolerance scales with the output, as for
+  // tile programs (validation.h).
+  w.atol = AbsoluteTolerance::kOutputScale;
   std::mt19937_64 rng(1);
   for (const onnx::ModelInput& in : model.inputs) {
     const auto file = files.find(in.name);
