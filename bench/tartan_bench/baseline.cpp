@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iostream>
 
 #include "results.h"
 #include "tartan/support/error.h"
@@ -17,8 +18,8 @@ using nlohmann::json;
 constexpr const char* kFixHint =
     "pass a .json file that tartan-bench wrote (under --results), or a folder of them";
 
-// Reads one result; nullopt for a JSON file that is not a tartan-bench result or not a
-// successful run when `lenient` (a folder), else Error.
+// Reads one result; nullopt for a result of a run that did not succeed when `lenient` (a
+// folder), else Error. A file that is not a result is an Error either way.
 std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
   const std::optional<std::string> text = read_file(file);
   if (!text) throw Error("cannot read the baseline " + file.string(), kFixHint);
@@ -29,7 +30,6 @@ std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
     throw Error("the baseline " + file.string() + " is not valid JSON: " + e.what(), kFixHint);
   }
   if (!j.is_object() || j.value("schema", "") != "tartan-bench-result") {
-    if (lenient) return std::nullopt;
     throw Error("the baseline " + file.string() +
                     " is not a tartan-bench result (no \"schema\": "
                     "\"tartan-bench-result\")",
@@ -92,7 +92,13 @@ std::vector<BaselineRun> load_baseline(const std::string& path) {
   }
   for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.path().extension() != ".json") continue;
-    if (auto r = read_run(entry.path(), true)) runs.push_back(std::move(*r));
+    // A folder of results may also hold other JSON (notes, a half-copied file): one bad file
+    // must not make every later comparison fail.
+    try {
+      if (auto r = read_run(entry.path(), true)) runs.push_back(std::move(*r));
+    } catch (const Error& e) {
+      std::cerr << "tartan-bench: warning: skipped in the baseline folder: " << e.what() << "\n";
+    }
   }
   if (ec) throw Error("cannot list the baseline folder " + path + ": " + ec.message(), kFixHint);
   if (runs.empty()) {

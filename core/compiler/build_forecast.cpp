@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <iostream>
 #include <sstream>
 #include <variant>
 
@@ -28,6 +30,14 @@ Hash128 fingerprint(const Program& program, const runtime::DeviceInfo& device,
   return h.finish();
 }
 
+// A cache entry's file name as KernelCache::entry_path writes it: 32 hex digits and ".bin" (so a
+// damaged record names no path outside the cache).
+bool is_entry_name(const std::string& line) {
+  return line.size() == 36 && line.ends_with(".bin") &&
+         std::all_of(line.begin(), line.end() - 4,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 }  // namespace
 
 BuildForecast::BuildForecast(const Program& program, const runtime::DeviceInfo& device,
@@ -40,6 +50,12 @@ BuildForecast::BuildForecast(const Program& program, const runtime::DeviceInfo& 
   std::istringstream lines(*text);
   std::error_code ec;
   for (std::string entry; std::getline(lines, entry);) {
+    if (!is_entry_name(entry)) {
+      // Outside data like any cached file: a damaged record is a cold forecast, said once.
+      std::cerr << "tartan: warning: ignoring the build forecast " << record_.string() << ": line '"
+                << entry.substr(0, 80) << "' is not a kernel cache entry name\n";
+      return;
+    }
     if (!std::filesystem::exists(cache.dir() / entry, ec)) return;
   }
   cold_ = false;

@@ -18,12 +18,14 @@
 #include "compiler/tuner.h"
 #include "runtime/build_workers.h"
 #include "runtime/executable_state.h"
+#include "schedule/record_check.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
 #include "tartan/runtime/kernel_cache.h"
 #include "tartan/schedule/cost_model.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
@@ -243,12 +245,13 @@ class Planner {
       return r.plan;
     }
     if (std::optional<TuningRecord> r = cache_.load(key)) {
-      if (plan_fits(r->plan, lowered.program, group)) {
+      const std::optional<std::string> problem =
+          record_plan_problem(r->plan, lowered, group, target_);
+      if (!problem) {
         ++stats.tuning_records_used;
         return r->plan;
       }
-      spdlog::warn("ignoring the tuning record {}: its plan does not fit the kernel",
-                   cache_.path(key).string());
+      cache_.report_unusable(key, *problem);
     }
     return choose_plan(lowered, group, target_);
   }
@@ -353,6 +356,7 @@ Executable compile(const Program& program, const runtime::Device& device,
     return planner.plan(body, group, steps);
   };
   for (const KernelGroup& group : state->lowered.kernels) {
+    throw_if_cancelled();  // planning (and --tune's measuring) is per kernel: a stop waits little
     if (std::holds_alternative<Scan>(state->lowered.program.ops()[group.ops.front()])) {
       write_loop_kernels(*state, group, plan_body);
     } else {

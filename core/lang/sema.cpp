@@ -396,6 +396,7 @@ class Sema {
     }
     if (s.default_tensor) c.default_tensor = tensor(*s.default_tensor);
     c.index_names = scope.names();
+    number_indices_by_first_use(&c);
     check_elements(shape, name.text, name.loc);
     const TensorId id =
         checked(name.loc, [&] { return program_.add_contraction(name.text, shape, std::move(c)); });

@@ -1,22 +1,118 @@
 #include "tartan/schedule/tuning_cache.h"
 
-#include <spdlog/spdlog.h>
-
+#include <cmath>
+#include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "schedule/plan_fields.h"
 #include "tartan/support/file_io.h"
 #include "tartan/support/paths.h"
 
 namespace tartan {
 
 namespace {
-// Format 2 added the local-memory plan ("local"), format 3 the group reduction ("reduce"),
-// format 4 the local plan's split reduction ("local.k_split"; a new key, so kernels tuned
-// without split candidates are tuned again), format 5 the constant-transform plan
-// ("transform"), format 6 the unguarded interior copy ("split_interior") and the vector
-// epilogue ("vector_epilogue"; new keys, so CPU kernels tuned without them are tuned again),
-// format 7 the hoisted addresses ("hoist_addresses"); records of the earlier formats still load.
-constexpr int kFormat = 7;
+// Format 8: every plan field is required and bounded (schedule/plan_fields.h), and the record
+// carries a digest of its contents. The format is part of the key, so records of earlier formats
+// are never looked up: their kernels are tuned again.
+constexpr int kFormat = 8;
+// Seed of the records' digests, distinct from key hashing.
+constexpr std::uint64_t kDigestSeed = 0x74756e696e677264ull;
+
+using Json = nlohmann::json;
+
+// A record is invalid: the reason names the field (a JSON path such as plan.local.k_chunk).
+struct Invalid {
+  std::string why;
+};
+
+template <class S>
+Json fields_to_json(const S& s, FieldTable<S> table) {
+  Json j = Json::object();
+  for (const Field<S>& f : table) {
+    std::visit([&](auto m) { j[std::string(f.name)] = s.*m; }, f.member);
+  }
+  return j;
+}
+
+// Reads every field of `table` from `j` (all required, each within its bounds; no other keys).
+template <class S>
+S fields_from_json(const Json& j, FieldTable<S> table, const std::string& at, S s = {}) {
+  if (!j.is_object()) throw Invalid{at + " must be an object"};
+  for (const auto& [key, value] : j.items()) {
+    bool known = false;
+    for (const Field<S>& f : table) known = known || f.name == key;
+    if (!known) throw Invalid{"unknown field " + at + "." + key};
+  }
+  for (const Field<S>& f : table) {
+    const std::string name = at + "." + std::string(f.name);
+    const auto it = j.find(std::string(f.name));
+    if (it == j.end()) throw Invalid{"field " + name + " is missing"};
+    const bool boolean = is_bool_field(f);
+    const bool whole = !std::holds_alternative<double S::*>(f.member);
+    if (boolean ? !it->is_boolean() : whole ? !it->is_number_integer() : !it->is_number()) {
+      throw Invalid{"field " + name + " is " + it->dump() + ", not " +
+                    (boolean ? "true or false"
+                     : whole ? "an integer"
+                             : "a number")};
+    }
+    const double v = boolean ? (it->get<bool>() ? 1.0 : 0.0) : it->get<double>();
+    if (!field_allows(f, v)) {
+      throw Invalid{"field " + name + " is " + it->dump() + ", outside " + field_range(f)};
+    }
+    set_field(s, f, v);
+  }
+  return s;
+}
+
+Json plan_to_json(const KernelPlan& p) {
+  Json j = fields_to_json<KernelPlan>(p, kPlanFields);
+  j["tile"] = Json::array();
+  for (const TileDim& t : p.tile) j["tile"].push_back(fields_to_json<TileDim>(t, kTileDimFields));
+  j["local"] = fields_to_json<LocalTile>(p.local, kLocalTileFields);
+  j["reduce"] = fields_to_json<GroupReduce>(p.reduce, kGroupReduceFields);
+  return j;
+}
+
+KernelPlan plan_from_json(const Json& j) {
+  if (!j.is_object()) throw Invalid{"plan must be an object"};
+  Json flat = j;
+  for (const char* part : {"tile", "local", "reduce"}) {
+    if (!j.contains(part)) throw Invalid{std::string("field plan.") + part + " is missing"};
+    flat.erase(part);
+  }
+  KernelPlan p = fields_from_json<KernelPlan>(flat, kPlanFields, "plan");
+  const Json& tiles = j.at("tile");
+  if (!tiles.is_array() || tiles.size() != p.tile.size()) {
+    throw Invalid{"field plan.tile must list " + std::to_string(p.tile.size()) + " tiles"};
+  }
+  for (std::size_t t = 0; t < tiles.size(); ++t) {
+    p.tile[t] =
+        fields_from_json<TileDim>(tiles[t], kTileDimFields, "plan.tile[" + std::to_string(t) + "]");
+  }
+  p.local = fields_from_json<LocalTile>(j.at("local"), kLocalTileFields, "plan.local");
+  p.reduce = fields_from_json<GroupReduce>(j.at("reduce"), kGroupReduceFields, "plan.reduce");
+  return p;
+}
+
+double time_from_json(const Json& j, const char* key) {
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_number() || !(it->get<double>() >= 0) ||
+      !std::isfinite(it->get<double>())) {
+    throw Invalid{std::string("field ") + key + " must be a finite number of at least 0"};
+  }
+  return it->get<double>();
+}
+
+// The digest of a record: a hash of its canonical JSON (sorted keys, no spaces) without the
+// digest itself, so that any edit of a value is seen.
+std::string digest_of(const Json& record) {
+  Json copy = record;
+  copy.erase("digest");
+  return hash128(copy.dump(), kDigestSeed).hex();
+}
+
 }  // namespace
 
 TuningKey TuningKey::make(std::string_view canonical_kernel, const runtime::DeviceInfo& device) {
@@ -38,8 +134,18 @@ std::optional<TuningRecord> TuningCache::load(const TuningKey& key) const {
   if (!text) return std::nullopt;
   std::string why;
   std::optional<TuningRecord> r = decode_tuning_record(*text, &why);
-  if (!r) spdlog::warn("ignoring the tuning record {}: {}", p.string(), why);
+  if (!r) report_unusable(key, why);
   return r;
+}
+
+void TuningCache::report_unusable(const TuningKey& key, const std::string& why) const {
+  static std::mutex mutex;
+  static std::set<std::string> reported;
+  const std::string p = path(key).string();
+  std::lock_guard lock(mutex);
+  if (!reported.insert(p + "\n" + why).second) return;
+  std::cerr << "tartan: warning: ignoring the tuning record " << p << ": " << why
+            << " (the cost model plans the kernel; `--tune` writes a new record)\n";
 }
 
 void TuningCache::store(const TuningKey& key, const TuningRecord& record) const {
@@ -47,92 +153,46 @@ void TuningCache::store(const TuningKey& key, const TuningRecord& record) const 
 }
 
 std::string encode_tuning_record(const TuningRecord& r) {
-  nlohmann::json tiles = nlohmann::json::array();
-  for (const TileDim& t : r.plan.tile) tiles.push_back({{"dim", t.dim}, {"size", t.size}});
-  const nlohmann::json j = {{"format", kFormat},
-                            {"device", r.device},
-                            {"plan",
-                             {{"work_group_size", r.plan.work_group_size},
-                              {"tile", tiles},
-                              {"unroll", r.plan.unroll},
-                              {"vector_loads", r.plan.vector_loads},
-                              {"tile0_outermost", r.plan.tile0_outermost},
-                              {"pack_weights", r.plan.pack_weights},
-                              {"transform", r.plan.transform},
-                              {"split_interior", r.plan.split_interior},
-                              {"vector_epilogue", r.plan.vector_epilogue},
-                              {"hoist_addresses", r.plan.hoist_addresses},
-                              {"local",
-                               {{"rows", r.plan.local.rows},
-                                {"cols", r.plan.local.cols},
-                                {"tile_rows", r.plan.local.tile_rows},
-                                {"tile_cols", r.plan.local.tile_cols},
-                                {"k_chunk", r.plan.local.k_chunk},
-                                {"vector", r.plan.local.vector},
-                                {"double_buffer", r.plan.local.double_buffer},
-                                {"k_split", r.plan.local.k_split}}},
-                              {"reduce",
-                               {{"var", r.plan.reduce.var},
-                                {"threads", r.plan.reduce.threads},
-                                {"outputs", r.plan.reduce.outputs},
-                                {"threads_inner", r.plan.reduce.threads_inner}}}}},
-                            {"describe", r.plan.describe()},
-                            {"time_ms", r.time_ms},
-                            {"plain_time_ms", r.plain_time_ms}};
+  Json j = {{"format", kFormat},
+            {"device", r.device},
+            {"plan", plan_to_json(r.plan)},
+            {"describe", r.plan.describe()},
+            {"time_ms", r.time_ms},
+            {"plain_time_ms", r.plain_time_ms}};
+  j["digest"] = digest_of(j);
   return j.dump(2) + "\n";
 }
 
 std::optional<TuningRecord> decode_tuning_record(const std::string& text, std::string* why) {
   try {
-    const nlohmann::json j = nlohmann::json::parse(text);
-    const int format = j.at("format").get<int>();
-    if (format < 1 || format > kFormat) {
-      *why = "unknown format " + j.at("format").dump();
-      return std::nullopt;
+    const Json j = Json::parse(text);
+    if (!j.is_object()) throw Invalid{"the record is not a JSON object"};
+    const auto format = j.find("format");
+    if (format == j.end() || !format->is_number_integer() || format->get<long long>() != kFormat) {
+      throw Invalid{"field format is " + (format == j.end() ? "missing" : format->dump()) +
+                    ", not " + std::to_string(kFormat)};
     }
     TuningRecord r;
-    const nlohmann::json& p = j.at("plan");
-    r.plan.work_group_size = p.at("work_group_size").get<std::size_t>();
-    const nlohmann::json& tiles = p.at("tile");
-    if (!tiles.is_array() || tiles.size() != r.plan.tile.size()) {
-      *why = "plan.tile must list " + std::to_string(r.plan.tile.size()) + " tiles";
-      return std::nullopt;
+    r.plan = plan_from_json(j.at("plan"));
+    r.time_ms = time_from_json(j, "time_ms");
+    r.plain_time_ms = time_from_json(j, "plain_time_ms");
+    if (!j.contains("device") || !j.at("device").is_string()) {
+      throw Invalid{"field device must be a string"};
     }
-    for (std::size_t t = 0; t < tiles.size(); ++t) {
-      r.plan.tile[t] = {tiles[t].at("dim").get<int>(), tiles[t].at("size").get<int>()};
-    }
-    r.plan.unroll = p.at("unroll").get<int>();
-    r.plan.vector_loads = p.at("vector_loads").get<bool>();
-    r.plan.tile0_outermost = p.value("tile0_outermost", false);  // absent before it existed
-    r.plan.pack_weights = p.value("pack_weights", false);
-    r.plan.transform = p.value("transform", false);
-    r.plan.split_interior = p.value("split_interior", false);
-    r.plan.vector_epilogue = p.value("vector_epilogue", false);
-    r.plan.hoist_addresses = p.value("hoist_addresses", false);
-    if (format >= 2) {
-      const nlohmann::json& l = p.at("local");
-      r.plan.local = {l.at("rows").get<int>(),         l.at("cols").get<int>(),
-                      l.at("tile_rows").get<int>(),    l.at("tile_cols").get<int>(),
-                      l.at("k_chunk").get<int>(),      l.value("vector", 1),
-                      l.value("double_buffer", false), l.value("k_split", 1)};
-    }
-    if (format >= 3) {
-      const nlohmann::json& g = p.at("reduce");
-      r.plan.reduce = {g.at("var").get<int>(), g.at("threads").get<int>(),
-                       g.at("outputs").get<int>(), g.at("threads_inner").get<bool>()};
-    }
-    r.time_ms = j.at("time_ms").get<double>();
-    r.plain_time_ms = j.at("plain_time_ms").get<double>();
     r.device = j.at("device").get<std::string>();
-    if (r.plan.work_group_size < 1 || r.plan.unroll < 1) {
-      *why = "work_group_size and unroll must be at least 1";
-      return std::nullopt;
+    // Last, so that a record edited out of bounds is reported by the field it breaks.
+    const auto digest = j.find("digest");
+    if (digest == j.end() || !digest->is_string()) throw Invalid{"field digest is missing"};
+    if (digest->get<std::string>() != digest_of(j)) {
+      throw Invalid{"its digest does not match its contents (the file was edited or damaged)"};
     }
     return r;
+  } catch (const Invalid& e) {
+    *why = e.why;
   } catch (const nlohmann::json::exception& e) {
-    *why = e.what();
-    return std::nullopt;
+    *why = std::string("not valid JSON: ") + e.what();
   }
+  return std::nullopt;
 }
 
 }  // namespace tartan

@@ -169,10 +169,9 @@ std::vector<Value> convert_conv_transpose(NodeContext& ctx) {
     if (has_output_shape || same) {
       const std::int64_t target = has_output_shape ? output_shape[a] : in[a] * g.strides[a];
       const std::int64_t total = full - target;
-      if (total < 0)
-        ctx.unsupported("an output_shape larger than the full output",
-                        "output_shape within the full output");
-      g.pad_begin[a] = g.auto_pad == "SAME_LOWER" ? total - total / 2 : total / 2;
+      // An output_shape beyond the full output adds zero rows at the end (as output_padding
+      // would); a smaller one trims, split as auto_pad says.
+      g.pad_begin[a] = total < 0 ? 0 : g.auto_pad == "SAME_LOWER" ? total - total / 2 : total / 2;
       g.pad_end[a] = total - g.pad_begin[a];
     }
     out[a] = full - g.pad_begin[a] - g.pad_end[a];

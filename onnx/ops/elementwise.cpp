@@ -74,28 +74,30 @@ std::vector<Value> convert_leaky_relu(NodeContext& ctx) {
   return {unary(ctx, [&](const Tensor& x) { return ops::leaky_relu(x, alpha); })};
 }
 
-// Bounds from attributes (opset < 11) or optional scalar inputs (opset >= 11, known at import).
+// Bounds from attributes (opset < 11) or optional scalar inputs (opset >= 11): literals when
+// known at import, scalar tensors broadcast over x when computed at run time.
 std::vector<Value> convert_clip(NodeContext& ctx) {
-  std::optional<double> lo, hi;
-  if (ctx.opset() < 11) {
-    lo = ctx.attr_float("min", -std::numeric_limits<float>::infinity());
-    hi = ctx.attr_float("max", std::numeric_limits<float>::infinity());
-  } else {
-    const auto bound = [&](int i) -> std::optional<double> {
-      if (!ctx.has_input(i)) return std::nullopt;
-      const HostConstant& c = ctx.constant(i, i == 1 ? "the lower bound" : "the upper bound");
-      if (c.size() != 1) ctx.invalid("a clip bound must be a scalar");
-      return c.values[0];
-    };
-    lo = bound(1);
-    hi = bound(2);
-  }
-  return {unary(ctx, [&](const Tensor& x) {
-    Tensor y = ctx.builder().elementwise(EwOp::kIdentity, {x});
-    if (lo && !std::isinf(*lo)) y = max(y, ctx.builder().literal(*lo, x.dtype()));
-    if (hi && !std::isinf(*hi)) y = min(y, ctx.builder().literal(*hi, x.dtype()));
-    return y;
-  })};
+  auto [x, perm] = physical_of(ctx, 0);
+  Builder& b = ctx.builder();
+  const auto bound = [&](int i, const char* attr, bool lower) -> std::optional<Tensor> {
+    if (ctx.opset() < 11) {
+      const double inf = std::numeric_limits<float>::infinity();
+      const double v = ctx.attr_float(attr, static_cast<float>(lower ? -inf : inf));
+      if (std::isinf(v)) return std::nullopt;
+      return b.literal(v, x.dtype());
+    }
+    if (!ctx.has_input(i)) return std::nullopt;
+    const Value& v = ctx.value(i);
+    if (v.shape().size() > 1 || num_elements(v.shape()) != 1)
+      ctx.invalid("a clip bound must be a scalar");
+    if (v.is_host()) return b.literal(v.constant().values[0], x.dtype());
+    return b.reshape(ctx.tensor(i), Shape(x.shape().size(), 1));
+  };
+  const std::optional<Tensor> lo = bound(1, "min", true), hi = bound(2, "max", false);
+  Tensor y = b.elementwise(EwOp::kIdentity, {x});
+  if (lo) y = max(y, *lo);
+  if (hi) y = min(y, *hi);
+  return {Value::device(y, perm, ctx.value(0).elem_type())};
 }
 
 }  // namespace

@@ -194,12 +194,14 @@ std::vector<Value> convert_pad(NodeContext& ctx) {
   const std::string mode = ctx.attr_string("mode", "constant");
   std::vector<std::int64_t> pads;
   double value = 0;
+  bool value_at_run_time = false;  // the constant value is input 2, computed by the Program
   if (ctx.opset() < 11) {
     pads = ctx.attr_ints("pads");
     value = ctx.attr_float("value", 0.0f);
   } else {
     pads = ctx.constant(1, "the pads").ints();
-    if (ctx.has_input(2)) value = ctx.constant(2, "the constant value").values.at(0);
+    value_at_run_time = ctx.has_input(2) && !ctx.value(2).is_host();
+    if (ctx.has_input(2) && !value_at_run_time) value = ctx.value(2).constant().values.at(0);
     if (ctx.has_input(3)) ctx.unsupported("the axes input", "Pad over every axis (opset 11 to 17)");
   }
   if (mode != "constant" && mode != "reflect" && mode != "edge") ctx.invalid("mode '" + mode + "'");
@@ -239,14 +241,23 @@ std::vector<Value> convert_pad(NodeContext& ctx) {
       out_idx.push_back(IndexExpr(i) + before[a]);
     }
     TensorDecl y = b.declare("", out);
-    ContractionExpr rhs = assign(x(in_idx));
-    if (value != 0) {
-      const auto n = static_cast<std::size_t>(num_elements(out));
-      rhs = rhs.with_default(b.constant(
-          "", out, ConstantData::from_doubles(x.dtype(), std::vector<double>(n, value))));
+    y(out_idx) = assign(x(in_idx));
+    if (value == 0 && !value_at_run_time) return {Value::device(y, perm, v.elem_type())};
+    // The padding takes the value: a mask known at import selects the input's elements.
+    std::vector<double> inside(static_cast<std::size_t>(num_elements(out)), 0.0);
+    const std::vector<std::int64_t> strides = row_major_strides(out);
+    for (std::size_t flat = 0; flat < inside.size(); ++flat) {
+      bool in = true;
+      for (std::size_t a = 0; a < out.size(); ++a) {
+        const std::int64_t p = static_cast<std::int64_t>(flat) / strides[a] % out[a];
+        in = in && p >= before[a] && p < before[a] + cropped[a];
+      }
+      inside[flat] = in ? 1.0 : 0.0;
     }
-    y(out_idx) = rhs;
-    return {Value::device(y, perm, v.elem_type())};
+    const Tensor mask = b.constant("", out, ConstantData::from_doubles(DType::kBool, inside));
+    const Operand fill = value_at_run_time ? Operand(b.reshape(ctx.tensor(2), Shape(out.size(), 1)))
+                                           : Operand(b.literal(value, x.dtype()));
+    return {Value::device(select(mask, Tensor(y), fill), perm, v.elem_type())};
   }
   for (std::size_t a = 0; a < cropped.size(); ++a) {
     if (before[a] == 0 && after[a] == 0) continue;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "src/inferred_shapes.h"
 #include "src/model_file.h"
 #include "src/registry.h"
 #include "tartan/onnx/model.h"
@@ -48,6 +49,11 @@ Shape bind_shape(const ValueInfoProto& vi, const ImportOptions& options) {
   Shape shape;
   for (int d = 0; d < dims.size(); ++d) {
     const auto& dim = dims[d];
+    if (dim.has_dim_value() && dim.dim_value() == 0) {
+      throw Error(
+          "unsupported: input '" + name + "' dimension " + std::to_string(d) + " has size 0",
+          "tartan has no empty tensors");
+    }
     if (dim.has_dim_value()) {
       if (whole != options.shapes.end() && whole->second[d] != dim.dim_value()) {
         throw Error("--shape " + name + "=" + dims_flag(whole->second) + " sets dimension " +
@@ -104,6 +110,7 @@ class Importer {
   std::string external_dir_;
   Builder builder_;
   std::map<std::string, Value> values_;
+  std::optional<InferredShapes> inferred_;
   std::map<std::string, std::int64_t> index_limits_;  // graph inputs used as indices
 };
 
@@ -132,8 +139,9 @@ void Importer::add_inputs(ImportedModel& m) {
   for (const auto& vi : g.input()) {
     if (values_.contains(vi.name())) continue;  // an initializer listed as an input (IR < 4)
     if (!vi.type().has_tensor_type()) {
-      throw Error("input '" + vi.name() + "' is not a tensor (a sequence, map or optional)",
-                  "tartan imports models whose inputs are tensors");
+      throw Error(
+          "unsupported: input '" + vi.name() + "' is not a tensor (a sequence, map or optional)",
+          "tartan imports models whose inputs are tensors");
     }
     const int elem = vi.type().tensor_type().elem_type();
     const std::optional<DType> dtype = program_dtype(elem);
@@ -220,8 +228,9 @@ void Importer::convert(const NodeProto& node) {
     }
     const auto it = values_.find(name);
     if (it == values_.end()) {
-      throw Error(where + ": input '" + name + "' is not computed by anything tartan imported",
-                  "an optional output that tartan does not produce is used here");
+      throw Error(where + ": unsupported: input '" + name +
+                      "' is an optional output that tartan does not produce",
+                  "only the outputs of an operator that tartan maps can be used");
     }
     inputs.push_back(&it->second);
     all_known = all_known && it->second.is_host();
@@ -236,9 +245,14 @@ void Importer::convert(const NodeProto& node) {
   TARTAN_CHECK(static_cast<int>(outs.size()) <= node.output_size(),
                where + ": the converter returned more outputs than the node has");
   for (std::size_t k = 0; k < outs.size(); ++k) {
-    if (!node.output(static_cast<int>(k)).empty()) {
-      values_.insert_or_assign(node.output(static_cast<int>(k)), std::move(outs[k]));
+    const std::string& name = node.output(static_cast<int>(k));
+    if (name.empty()) continue;
+    const std::optional<Shape> inferred = inferred_ ? inferred_->find(name) : std::nullopt;
+    if (inferred && *inferred != outs[k].shape()) {
+      throw InternalError(where + ": output '" + name + "' is " + shape_str(outs[k].shape()) +
+                          " but ONNX's shape inference says " + shape_str(*inferred));
     }
+    values_.insert_or_assign(name, std::move(outs[k]));
   }
 }
 
@@ -251,6 +265,10 @@ ImportedModel Importer::run() {
   m.graph_name = g.name();
   add_initializers(m);
   add_inputs(m);
+  std::map<std::string, Shape> bound;
+  for (const ModelInput& in : m.inputs) bound[in.name] = in.shape;
+  for (const auto& [name, t] : options_.constant_inputs) bound[name] = t.shape;
+  inferred_.emplace(file_.proto, bound);
   for (const auto& node : g.node()) convert(node);
   for (const auto& out : g.output()) {
     const auto it = values_.find(out.name());
@@ -258,6 +276,10 @@ ImportedModel Importer::run() {
       throw Error("output '" + out.name() + "' is not computed by the graph");
     }
     const Value& v = it->second;
+    if (!out.type().has_tensor_type()) {
+      throw Error("unsupported: output '" + out.name() + "' is not a tensor",
+                  "tartan's outputs are tensors (no sequences, maps or optionals)");
+    }
     const int declared = out.type().tensor_type().elem_type();
     if (!program_dtype(declared)) {
       throw Error("unsupported: output '" + out.name() + "' is " + elem_type_name(declared),

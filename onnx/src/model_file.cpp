@@ -77,7 +77,9 @@ ModelFile read_model_file(const std::string& path, bool run_checker) {
     }
   }
   if (!has_default) {
-    throw Error("ONNX model " + path + " imports no opset of the ai.onnx domain",
+    throw Error("ONNX model " + path +
+                    " imports no opset of the ai.onnx domain (unsupported: tartan imports "
+                    "standard ONNX operators)",
                 "re-export the model with a standard opset (7 to 17)");
   }
   if (m.opset < kMinOpset || m.opset > kMaxOpset) {

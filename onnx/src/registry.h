@@ -28,9 +28,9 @@
 namespace tartan::onnx {
 
 // The newest opset of the ai.onnx domain that Debian 12's libonnx (1.12) defines, and the
-// oldest that the importer accepts.
+// oldest that the importer accepts (each converter narrows it to the opsets it implements).
 inline constexpr std::int64_t kMaxOpset = 17;
-inline constexpr std::int64_t kMinOpset = 7;
+inline constexpr std::int64_t kMinOpset = 1;
 
 using Converter = std::vector<Value> (*)(NodeContext& ctx);
 

@@ -318,6 +318,43 @@ TEST_F(BenchCli, TileProgramRunsAndValidates) {
   EXPECT_GE(j["workload"]["gflops_per_example"].get<double>(), 2.0 * 8 * 8 * 8 * 16 / 1e9);
 }
 
+// Issue 17, item 9: outputs that overflow to the same infinity on the device and in the
+// reference (float64, so the cast to float32 overflows it there too) agree (inf - inf is NaN, which
+// failed them); NaN on both sides still fails.
+TEST_F(BenchCli, EqualInfinitiesValidateAndNanNeverDoes) {
+  const fs::path overflow = dir_ / "overflow.tile";
+  std::ofstream(overflow) << "function (A[4]) -> (P, N) {\n"
+                             "  P = as_float(exp(A * 0.0 + 100.0), 32);\n"
+                             "  N = -P;\n}\n";
+  ProcessResult r =
+      bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", overflow.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS, max_error: 0, max_abs_error: 0,"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(only_json()["validation"]["status"], "pass");
+
+  fs::remove_all(results_);
+  const fs::path nan = dir_ / "nan.tile";
+  std::ofstream(nan) << "function (A[4]) -> (O) {\n  O = sqrt(A * 0.0 - 1.0);\n}\n";
+  r = bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", nan.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: FAIL"), std::string::npos) << r.out;
+  EXPECT_EQ(only_json()["validation"]["status"], "fail");
+}
+
+// Issue 17, item 9: the literal 1e999 is not silently infinity.
+TEST_F(BenchCli, FloatLiteralBeyondFloat32IsADiagnostic) {
+  const fs::path tile = dir_ / "huge.tile";
+  std::ofstream(tile) << "function (A[4]) -> (O) {\n  O = A * 0.0 + 1e999;\n}\n";
+  const ProcessResult r =
+      bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", tile.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(
+      r.err.find(tile.string() + ":2:17: error: float literal 1e999 is out of float32's range"),
+      std::string::npos)
+      << r.err;
+}
+
 TEST_F(BenchCli, UnknownDeviceIsAUsageErrorListingTheDevices) {
   const ProcessResult r = bench({"--device", "opencl_nosuch.0", "keras", "mobilenet"});
   EXPECT_EQ(r.exit_code, 2);
@@ -536,6 +573,25 @@ TEST_F(BenchCli, TuneReportsTuningTimeAndLaterRunsUseTheRecords) {
   EXPECT_EQ(j["compile"]["tuned_kernels"], 0);
   EXPECT_EQ(j["compile"]["tuning_seconds"], 0.0);
   EXPECT_EQ(j["compile"]["tuning_records_used"], 1);
+
+  // Issue 17's reproducer: a record edited to a work-group size of -1 gave wrong results. Now it
+  // is reported (file and field) and the run plans without it, validated.
+  const fs::path records = dir_ / "cache" / "tartan" / "tuning";
+  ASSERT_EQ(std::distance(fs::directory_iterator(records), fs::directory_iterator()), 1);
+  const fs::path record = fs::directory_iterator(records)->path();
+  std::stringstream text;
+  text << std::ifstream(record).rdbuf();
+  std::ofstream(record) << std::regex_replace(text.str(), std::regex("\"work_group_size\": [0-9]+"),
+                                              "\"work_group_size\": -1");
+  fs::remove_all(results_);
+  r = bench(args);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("ignoring the tuning record " + record.string() +
+                       ": field plan.work_group_size is -1"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(only_json()["compile"]["tuning_records_used"], 0);
 }
 
 // --- --fp16 ----------------------------------------------------------------------------------

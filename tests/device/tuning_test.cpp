@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <random>
+#include <regex>
 
 #include "common/device_check.h"
 #include "common/test_env.h"
@@ -87,6 +88,35 @@ TEST_F(TuningTest, CorruptRecordsAreIgnoredAndReplaced) {
   compile_and_check(/*tune=*/true);
   std::string why;
   EXPECT_TRUE(decode_tuning_record(*read_file(files[0]), &why).has_value()) << why;
+}
+
+// Issue 17: a record edited to a work-group size of -1 (the largest size_t once read) was used and
+// gave wrong results; 2^40 and a tile of 1e6 hung. Now each is reported once, naming the file
+// and the field, and the kernel is planned as without a record, with the right results.
+TEST_F(TuningTest, EditedRecordsAreReportedOnceAndNeverUsed) {
+  compile_and_check(/*tune=*/true);
+  const std::vector<std::filesystem::path> files = records();
+  ASSERT_EQ(files.size(), 1u);
+  const std::string good = *read_file(files[0]);
+  for (const auto& [pattern, with] : std::vector<std::pair<std::string, std::string>>{
+           {"\"work_group_size\": [0-9]+", "\"work_group_size\": -1"},
+           {"\"work_group_size\": [0-9]+", "\"work_group_size\": 1099511627776"},
+           {"\"size\": [0-9]+", "\"size\": 1000000"},
+           {"\"unroll\": [0-9]+", "\"unroll\": 2"}}) {
+    SCOPED_TRACE(with);
+    write_file_atomic(files[0], std::regex_replace(good, std::regex(pattern), with,
+                                                   std::regex_constants::format_first_only));
+    ::testing::internal::CaptureStderr();
+    const CompileStats first = compile_and_check(/*tune=*/false);  // checks the results
+    const CompileStats second = compile_and_check(/*tune=*/false);
+    const std::string err = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(first.tuning_records_used, 0);
+    EXPECT_EQ(second.tuning_records_used, 0);
+    const std::string warning = "ignoring the tuning record " + files[0].string();
+    const std::size_t at = err.find(warning);
+    ASSERT_NE(at, std::string::npos) << err;
+    EXPECT_EQ(err.find(warning, at + 1), std::string::npos) << "reported twice:\n" << err;
+  }
 }
 
 }  // namespace

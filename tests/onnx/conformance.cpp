@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "onnx/merge_programs.h"
 #include "tartan/compiler.h"
 #include "tartan/onnx/model.h"
 #include "tartan/support/error.h"
@@ -52,7 +53,7 @@ std::string case_operator(const fs::path& dir) {
 
 bool is_unsupported(const Error& e) {
   const std::string what = e.what();
-  return what.find("unsupported: ") != std::string::npos;
+  return what.find("unsupported") != std::string::npos;
 }
 
 // ONNX's assert_allclose, with NaN passing only against NaN.
@@ -114,55 +115,136 @@ void check_int32(const HostTensor& t, const std::string& name) {
   }
 }
 
-CaseResult run_checked(const fs::path& dir, const runtime::Device& device, CaseResult r) {
-  const std::string model = (dir / "model.onnx").string();
-  onnx::ImportedModel m;
+// A case imported and its data read, ready to compile, or already decided (unsupported, or
+// failed at import).
+struct PreparedCase {
+  CaseResult result;
+  bool ready = false;
+  onnx::ImportedModel model;
   std::vector<DataSet> sets;
+};
+
+PreparedCase prepare(const fs::path& dir) {
+  PreparedCase c;
+  c.result.name = dir.filename().string();
   try {
-    m = onnx::import_model(model);
-  } catch (const Error& e) {
-    const std::string what = e.what();
-    if (what.find("computed at run time") == std::string::npos) throw;
-    sets = read_data_sets(dir);
-    if (sets.empty()) throw;
-    // Shapes, axes and the like fed as graph inputs: fix the integer inputs at import.
-    onnx::ImportOptions options;
-    for (const auto& t : sets.front().inputs) {
-      if (t.tensor.dtype == DType::kInt32 && !t.name.empty())
-        options.constant_inputs[t.name] = t.tensor;
+    c.result.op = case_operator(dir);
+    const std::string model = (dir / "model.onnx").string();
+    try {
+      c.model = onnx::import_model(model);
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      if (what.find("computed at run time") == std::string::npos) throw;
+      c.sets = read_data_sets(dir);
+      if (c.sets.empty()) throw;
+      // Shapes, axes and the like fed as graph inputs: fix the integer inputs at import.
+      onnx::ImportOptions options;
+      for (const auto& t : c.sets.front().inputs) {
+        if (t.tensor.dtype == DType::kInt32 && !t.name.empty()) {
+          options.constant_inputs[t.name] = t.tensor;
+        }
+      }
+      c.model = onnx::import_model(model, options);
+      c.result.detail = "integer inputs fixed at import";
     }
-    m = onnx::import_model(model, options);
-    r.detail = "integer inputs fixed at import";
+    if (c.sets.empty()) c.sets = read_data_sets(dir);
+    if (c.sets.empty()) throw Error("no test_data_set_* folder");
+    for (const DataSet& s : c.sets) {
+      if (s.outputs.size() != c.model.outputs.size()) {
+        throw Error(fmt::format("{} expected outputs for {} model outputs", s.outputs.size(),
+                                c.model.outputs.size()));
+      }
+      for (std::size_t i = 0; i < c.model.inputs.size(); ++i) {
+        check_int32(input_for(s, c.model.inputs[i].name, i), c.model.inputs[i].name);
+      }
+    }
+    c.ready = true;
+  } catch (const Error& e) {
+    c.result.status = is_unsupported(e) ? CaseStatus::kUnsupported : CaseStatus::kFailed;
+    c.result.detail = e.what();
+  } catch (const std::exception& e) {
+    c.result.status = CaseStatus::kFailed;
+    c.result.crashed = true;
+    c.result.detail = std::string("not a tartan::Error: ") + e.what();
   }
-  if (sets.empty()) sets = read_data_sets(dir);
-  Executable exe = compile(m.program, device);
-  for (std::size_t k = 0; k < sets.size(); ++k) {
+  if (c.result.op.empty()) c.result.op = "?";
+  return c;
+}
+
+std::vector<HostTensor> case_inputs(const PreparedCase& c, const DataSet& s) {
+  std::vector<HostTensor> inputs;
+  for (std::size_t i = 0; i < c.model.inputs.size(); ++i) {
+    const HostTensor& t = input_for(s, c.model.inputs[i].name, i);
+    inputs.push_back(HostTensor(c.model.inputs[i].dtype, t.shape, t.values));
+  }
+  return inputs;
+}
+
+// Compares `outputs` (the case's, from position `first`) with data set k's; records a failure.
+void check_outputs(PreparedCase& c, std::size_t k, const std::vector<HostTensor>& outputs,
+                   std::size_t first) {
+  if (c.result.status == CaseStatus::kFailed) return;
+  for (std::size_t o = 0; o < c.model.outputs.size(); ++o) {
+    const std::string diff =
+        compare(outputs[first + o], c.sets[k].outputs[o].tensor,
+                fmt::format("data set {} output {}", k, c.model.outputs[o].name));
+    if (!diff.empty()) {
+      c.result.status = CaseStatus::kFailed;
+      c.result.detail = diff;
+      return;
+    }
+  }
+}
+
+// One program for the whole batch: inputs and outputs case after case. Each data set index
+// runs once; a case with fewer data sets reruns its first and is not checked again.
+void run_batch(const std::vector<PreparedCase*>& batch, const runtime::Device& device) {
+  std::vector<const Program*> programs;
+  std::size_t sets = 0;
+  for (const PreparedCase* c : batch) {
+    programs.push_back(&c->model.program);
+    sets = std::max(sets, c->sets.size());
+  }
+  Executable exe = compile(merge_programs(programs), device);
+  for (PreparedCase* c : batch) c->result.status = CaseStatus::kPassed;
+  for (std::size_t k = 0; k < sets; ++k) {
     std::vector<HostTensor> inputs;
-    for (std::size_t i = 0; i < m.inputs.size(); ++i) {
-      const HostTensor& t = input_for(sets[k], m.inputs[i].name, i);
-      check_int32(t, m.inputs[i].name);
-      inputs.push_back(HostTensor(m.inputs[i].dtype, t.shape, t.values));
+    for (const PreparedCase* c : batch) {
+      for (HostTensor& t : case_inputs(*c, c->sets[k < c->sets.size() ? k : 0])) {
+        inputs.push_back(std::move(t));
+      }
     }
     RunOptions run;
     run.poison = true;
     const std::vector<HostTensor> outputs = exe.run(inputs, run);
-    if (outputs.size() != sets[k].outputs.size()) {
-      r.status = CaseStatus::kFailed;
-      r.detail = fmt::format("{} outputs, expected {}", outputs.size(), sets[k].outputs.size());
-      return r;
-    }
-    for (std::size_t o = 0; o < outputs.size(); ++o) {
-      const std::string diff = compare(outputs[o], sets[k].outputs[o].tensor,
-                                       fmt::format("data set {} output {}", k, m.outputs[o].name));
-      if (!diff.empty()) {
-        r.status = CaseStatus::kFailed;
-        r.detail = diff;
-        return r;
-      }
+    std::size_t first = 0;
+    for (PreparedCase* c : batch) {
+      if (k < c->sets.size()) check_outputs(*c, k, outputs, first);
+      first += c->model.outputs.size();
     }
   }
-  r.status = CaseStatus::kPassed;
-  return r;
+}
+
+// Runs the batch; if it throws (one case's program does not compile or run), runs each case on
+// its own so the error lands on its case.
+void run_or_split(const std::vector<PreparedCase*>& batch, const runtime::Device& device) {
+  const auto record = [](PreparedCase* c, const std::exception& e, bool is_error) {
+    c->result.status = CaseStatus::kFailed;
+    c->result.crashed = !is_error;
+    c->result.detail = e.what();
+  };
+  try {
+    run_batch(batch, device);
+    return;
+  } catch (const std::exception& e) {
+    if (batch.size() == 1) {
+      const auto* err = dynamic_cast<const Error*>(&e);
+      record(batch[0], e, err != nullptr);
+      if (err && is_unsupported(*err)) batch[0]->result.status = CaseStatus::kUnsupported;
+      return;
+    }
+  }
+  for (PreparedCase* c : batch) run_or_split({c}, device);
 }
 
 }  // namespace
@@ -179,22 +261,21 @@ const char* status_name(CaseStatus s) {
   return "?";
 }
 
-CaseResult run_case(const fs::path& dir, const runtime::Device& device) {
-  CaseResult r;
-  r.name = dir.filename().string();
-  try {
-    r.op = case_operator(dir);
-    return run_checked(dir, device, r);
-  } catch (const Error& e) {
-    r.status = is_unsupported(e) ? CaseStatus::kUnsupported : CaseStatus::kFailed;
-    r.detail = e.what();
-  } catch (const std::exception& e) {
-    r.status = CaseStatus::kFailed;
-    r.crashed = true;
-    r.detail = std::string("not a tartan::Error: ") + e.what();
+std::vector<CaseResult> run_cases(const std::vector<fs::path>& dirs, const runtime::Device& device,
+                                  std::size_t batch_size) {
+  std::vector<PreparedCase> cases;
+  for (const fs::path& dir : dirs) cases.push_back(prepare(dir));
+  std::vector<PreparedCase*> batch;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (cases[k].ready) batch.push_back(&cases[k]);
+    if (!batch.empty() && (batch.size() == batch_size || k + 1 == cases.size())) {
+      run_or_split(batch, device);
+      batch.clear();
+    }
   }
-  if (r.op.empty()) r.op = "?";
-  return r;
+  std::vector<CaseResult> results;
+  for (PreparedCase& c : cases) results.push_back(std::move(c.result));
+  return results;
 }
 
 std::string cases_text(const std::vector<CaseResult>& results) {

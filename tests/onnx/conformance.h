@@ -22,11 +22,13 @@ struct CaseResult {
   bool crashed = false;  // not a tartan::Error: an internal error or a foreign exception
 };
 
-// Imports the case's model (retrying with integer inputs fixed as constants when the model
-// needs them at import), compiles it for `device`, runs every data set with poisoned outputs
-// and compares with ONNX's tolerances (|got - want| <= 1e-7 + 1e-3 |want|; NaN passes only
-// where NaN is expected).
-CaseResult run_case(const std::filesystem::path& dir, const runtime::Device& device);
+// For each case folder: imports its model (retrying with integer inputs fixed as constants
+// when the model needs them at import), compiles the importable cases for `device` in batches
+// of `batch_size` (one merged program each; a batch that fails is split into its cases), runs
+// every data set with poisoned outputs and compares with ONNX's tolerances
+// (|got - want| <= 1e-7 + 1e-3 |want|; NaN passes only where NaN is expected).
+std::vector<CaseResult> run_cases(const std::vector<std::filesystem::path>& dirs,
+                                  const runtime::Device& device, std::size_t batch_size);
 
 // The per-case file (one "name status op" line per case) and the per-operator table.
 std::string cases_text(const std::vector<CaseResult>& results);

@@ -40,10 +40,11 @@ TEST(Conformance, NodeCases) {
   const fs::path committed = fs::path(TARTAN_SOURCE_DIR) / "results/onnx";
   const auto expected_text = read_file(committed / "conformance_cases.txt");
   const std::map<std::string, CaseStatus> expected = parse_cases(expected_text.value_or(""));
-  std::vector<CaseResult> results;
   const auto start = std::chrono::steady_clock::now();
-  for (const fs::path& dir : dirs) {
-    CaseResult r = run_case(dir, devices.front());
+  const char* batch_env = std::getenv("TARTAN_ONNX_BATCH");
+  const std::vector<CaseResult> results =
+      run_cases(dirs, devices.front(), batch_env ? std::stoul(batch_env) : 64);
+  for (const CaseResult& r : results) {
     EXPECT_FALSE(r.crashed) << r.name << ": " << r.detail;
     const auto it = expected.find(r.name);
     if (it != expected.end() && it->second == CaseStatus::kPassed) {
@@ -52,7 +53,6 @@ TEST(Conformance, NodeCases) {
     if (r.status != CaseStatus::kPassed && std::getenv("TARTAN_ONNX_VERBOSE")) {
       std::cerr << r.name << " " << status_name(r.status) << ": " << r.detail << "\n";
     }
-    results.push_back(std::move(r));
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

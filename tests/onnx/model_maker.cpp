@@ -44,6 +44,13 @@ void add_value_info(::onnx::ValueInfoProto* vi, const std::string& name, int ele
   return n;
 }
 
+void add_int_attr(::onnx::NodeProto* n, const std::string& name, std::int64_t value) {
+  auto* a = n->add_attribute();
+  a->set_name(name);
+  a->set_type(::onnx::AttributeProto::INT);
+  a->set_i(value);
+}
+
 void add_ints_attr(::onnx::NodeProto* n, const std::string& name,
                    const std::vector<std::int64_t>& values) {
   auto* a = n->add_attribute();

@@ -20,6 +20,7 @@ void add_value_info(::onnx::ValueInfoProto* vi, const std::string& name, int ele
 ::onnx::NodeProto* add_node(::onnx::GraphProto* g, const std::string& op,
                             const std::vector<std::string>& inputs,
                             const std::vector<std::string>& outputs);
+void add_int_attr(::onnx::NodeProto* n, const std::string& name, std::int64_t value);
 void add_ints_attr(::onnx::NodeProto* n, const std::string& name,
                    const std::vector<std::int64_t>& values);
 ::onnx::TensorProto* add_float_initializer(::onnx::GraphProto* g, const std::string& name,

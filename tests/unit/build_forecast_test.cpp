@@ -56,5 +56,31 @@ TEST(BuildForecast, ColdUntilEveryRecordedEntryExists) {
   EXPECT_TRUE(BuildForecast(p, device(), "-DX", cache).cold());
 }
 
+// A damaged record (a line that is no entry name, such as a path out of the cache that exists)
+// is a cold forecast with a warning, never a warm one.
+TEST(BuildForecast, ADamagedRecordIsCold) {
+  testing::TempDir dir;
+  const runtime::KernelCache cache(dir.path() / "kernels");
+  const std::vector<runtime::KernelCache::Source> programs{{"kernel void a() {}", "a"}};
+  const Program p = program(8);
+  store(cache, programs, "-DX");
+  BuildForecast(p, device(), "-DX", cache).remember(device(), "-DX", programs);
+  ASSERT_FALSE(BuildForecast(p, device(), "-DX", cache).cold());
+  std::filesystem::path record;
+  for (const auto& e : std::filesystem::directory_iterator(cache.dir() / "forecast")) {
+    record = e.path();
+  }
+  const std::string good = *read_file(record);
+  for (const std::string& bad : {std::string("../../../../etc/passwd\n"), std::string("..\n"),
+                                 good + "x.bin\n", good.substr(0, 10) + "\n"}) {
+    SCOPED_TRACE(bad);
+    write_file_atomic(record, bad);
+    ::testing::internal::CaptureStderr();
+    EXPECT_TRUE(BuildForecast(p, device(), "-DX", cache).cold());
+    EXPECT_NE(::testing::internal::GetCapturedStderr().find("ignoring the build forecast"),
+              std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace tartan

@@ -452,15 +452,6 @@ TEST(Schedule, TuningRecordsRoundTripAndRejectGarbage) {
       decode_tuning_record(encode_tuning_record(group), &why);
   ASSERT_TRUE(group_back.has_value()) << why;
   EXPECT_EQ(group_back->plan, group.plan);
-  // Records of format 1 (before local plans) still load, as register plans.
-  const std::optional<TuningRecord> old = decode_tuning_record(
-      R"({"format": 1, "device": "d", "time_ms": 1, "plain_time_ms": 2, "plan": {)"
-      R"("work_group_size": 64, "tile": [{"dim": 1, "size": 4}, {"dim": -1, "size": 1}],)"
-      R"( "unroll": 1, "vector_loads": true}})",
-      &why);
-  ASSERT_TRUE(old.has_value()) << why;
-  EXPECT_FALSE(old->plan.uses_local_memory());
-  EXPECT_EQ(old->plan.tile[0].size, 4);
   for (const char* bad : {"", "[]", "{\"format\": 4}", "{\"format\": 3}", "{\"format\": 2}",
                           "{\"format\": 1, \"plan\": 3}"}) {
     EXPECT_FALSE(decode_tuning_record(bad, &why).has_value()) << bad;

@@ -3,8 +3,11 @@
 // One JSON record per key in `$XDG_CACHE_HOME/tartan/tuning/<key hash>.json`, written
 // atomically. The key is the canonical kernel (its code under the plain plan: shapes and
 // operations, no tensor names) plus the device's id and name and the driver version, so a
-// driver update re-tunes. A record that cannot be read or does not fit its kernel is ignored
-// with a warning (and overwritten by the next tuning run).
+// driver update re-tunes. Records are checked on load: every field within its bounds
+// (schedule/plan_fields.h), a digest over the record matching (an edited or damaged file is
+// seen), and, by compile(), the plan fitting the device and being one the scheduler would
+// produce for the kernel (schedule/record_check.h). A record that fails is reported once on
+// stderr, naming the file and the field, and ignored (and overwritten by the next tuning run).
 #pragma once
 
 #include <filesystem>
@@ -34,7 +37,11 @@ class TuningCache {
   explicit TuningCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
   static TuningCache from_environment();  // cache_dir()/tuning
 
+  // nullopt when there is no record, or an unusable one (reported).
   std::optional<TuningRecord> load(const TuningKey& key) const;
+  // Warns that the record of `key` is not used and why: once per file, problem and process,
+  // however many compiles look it up.
+  void report_unusable(const TuningKey& key, const std::string& why) const;
   void store(const TuningKey& key, const TuningRecord& record) const;
   std::filesystem::path path(const TuningKey& key) const;
 
