@@ -90,6 +90,7 @@ std::string elementwise_expr(EwOp op, DType out, const std::vector<std::string>&
     case EwOp::kSin:
     case EwOp::kCos:
     case EwOp::kTan:
+    case EwOp::kErf:
       return call(std::string(info.name), {fa(0)});
     case EwOp::kCast:
       return cast_expr(out, args[0], arg_types[0]);

@@ -579,7 +579,7 @@ class Sema {
       throw Error("unknown function " + f,
                   did_you_mean(f, builtin_names(),
                                "builtins are exp, log, sqrt, tanh, sigmoid, relu, abs, floor, "
-                               "ceil, round, sin, cos, tan, min, max, pow, select, as_float, "
+                               "ceil, round, sin, cos, tan, erf, min, max, pow, select, as_float, "
                                "as_int, as_bool, reshape, gather, index"),
                   e.loc);
     }

@@ -1,6 +1,8 @@
 // Gemm and MatMul through tartan/ops/dense.h.
 #include "tartan/ops/dense.h"
 
+#include <algorithm>
+
 #include "ops/families.h"
 #include "src/registry.h"
 #include "tartan/ops/shape.h"
@@ -45,15 +47,13 @@ std::vector<Value> convert_gemm(NodeContext& ctx) {
   return {Value::device(y)};
 }
 
-// Matrix products [M, K] x [K, N], and [..., M, K] x [K, N] (a shared right-hand matrix).
+// Matrix products [..., M, K] x [..., K, N], the batch dimensions broadcast and 1-D operands
+// as ONNX (NumPy) defines them: ops::matmul.
 std::vector<Value> convert_matmul(NodeContext& ctx) {
   const Value& a = ctx.value(0);
   const Value& b = ctx.value(1);
-  if (a.rank() < 2 || b.rank() != 2) {
-    ctx.unsupported("MatMul of " + shape_str(a.shape()) + " and " + shape_str(b.shape()),
-                    "[..., M, K] x [K, N]");
-  }
-  if (a.shape().back() != b.shape()[0]) {
+  if (a.rank() < 1 || b.rank() < 1 ||
+      a.shape().back() != b.shape()[static_cast<std::size_t>(std::max(b.rank() - 2, 0))]) {
     ctx.invalid(shape_str(a.shape()) + " and " + shape_str(b.shape()) + " do not multiply");
   }
   return {Value::device(ops::matmul(ctx.tensor(0), ctx.tensor(1)), {}, a.elem_type())};

@@ -8,8 +8,21 @@ namespace tartan::onnx {
 namespace {
 
 constexpr void (*kFamilies[])(Registry&) = {
-    register_conv_ops, register_dense_ops, register_elementwise_ops, register_index_ops,
-    register_norm_ops, register_pool_ops,  register_shape_ops,
+    register_conv_ops,
+    register_dense_ops,
+    register_elementwise_ops,
+    register_index_ops,
+    register_norm_ops,
+    register_pool_ops,
+    register_shape_ops,
+    // onnx-ops' families
+    register_activation_ops,
+    register_array_ops,
+    register_einsum_ops,
+    register_layer_norm_ops,
+    register_logic_ops,
+    register_reduce_ops,
+    register_resize_ops,
 };
 
 }  // namespace

@@ -115,6 +115,51 @@ void check_int32(const HostTensor& t, const std::string& name) {
   }
 }
 
+// Imports the model. Operands tartan needs at import (shapes, axes, scales, range bounds) fed
+// as graph inputs, and empty inputs (no Program tensor has zero elements), are fixed at import
+// from the first data set, as a model's initializers would be: the integer ones first, then
+// each input the importer names as needed, one retry per input at most.
+onnx::ImportedModel import_fixing_operands(const std::string& model, const fs::path& dir,
+                                           std::vector<DataSet>* sets, std::string* detail) {
+  const auto needed = [](const std::string& what) -> std::string {
+    const std::size_t end = what.find("' is computed at run time");
+    if (end == std::string::npos) return {};
+    const std::size_t begin = what.rfind('\'', end - 1);
+    return begin == std::string::npos ? std::string() : what.substr(begin + 1, end - begin - 1);
+  };
+  try {
+    return onnx::import_model(model);
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    if (needed(what).empty() && what.find(" is 0 in shape") == std::string::npos) throw;
+    *sets = read_data_sets(dir);
+    if (sets->empty()) throw;
+  }
+  const std::vector<onnx::TensorFile>& given = sets->front().inputs;
+  onnx::ImportOptions options;
+  for (const auto& t : given) {
+    if (!t.name.empty() && (t.tensor.dtype == DType::kInt32 || t.tensor.values.empty())) {
+      options.constant_inputs[t.name] = t.tensor;
+    }
+  }
+  for (std::size_t attempt = 0;; ++attempt) {
+    try {
+      onnx::ImportedModel m = onnx::import_model(model, options);
+      *detail = "operands fixed at import";
+      return m;
+    } catch (const Error& e) {
+      const std::string name = needed(e.what());
+      const auto input =
+          std::find_if(given.begin(), given.end(), [&](const auto& t) { return t.name == name; });
+      if (name.empty() || input == given.end() || options.constant_inputs.contains(name) ||
+          attempt > given.size()) {
+        throw;
+      }
+      options.constant_inputs[name] = input->tensor;
+    }
+  }
+}
+
 // A case imported and its data read, ready to compile, or already decided (unsupported, or
 // failed at import).
 struct PreparedCase {
@@ -130,23 +175,7 @@ PreparedCase prepare(const fs::path& dir) {
   try {
     c.result.op = case_operator(dir);
     const std::string model = (dir / "model.onnx").string();
-    try {
-      c.model = onnx::import_model(model);
-    } catch (const Error& e) {
-      const std::string what = e.what();
-      if (what.find("computed at run time") == std::string::npos) throw;
-      c.sets = read_data_sets(dir);
-      if (c.sets.empty()) throw;
-      // Shapes, axes and the like fed as graph inputs: fix the integer inputs at import.
-      onnx::ImportOptions options;
-      for (const auto& t : c.sets.front().inputs) {
-        if (t.tensor.dtype == DType::kInt32 && !t.name.empty()) {
-          options.constant_inputs[t.name] = t.tensor;
-        }
-      }
-      c.model = onnx::import_model(model, options);
-      c.result.detail = "integer inputs fixed at import";
-    }
+    c.model = import_fixing_operands(model, dir, &c.sets, &c.result.detail);
     if (c.sets.empty()) c.sets = read_data_sets(dir);
     if (c.sets.empty()) throw Error("no test_data_set_* folder");
     for (const DataSet& s : c.sets) {

@@ -165,6 +165,19 @@ TEST(ReferenceElementwise, RoundHalfAwayFromZeroAndNaNPropagation) {
   }
 }
 
+// erf against published values (Abramowitz and Stegun, table 7.1), not against std::erf.
+TEST(ReferenceElementwise, ErfKnownValues) {
+  const HostTensor got = run_unary(EwOp::kErf, kF32, {0.0, 0.5, 1.0, -1.0, 2.0, -3.0, 0.1});
+  const std::vector<double> want = {0.0,          0.5204998778,  0.8427007929, -0.8427007929,
+                                    0.9953222650, -0.9999779095, 0.1124629160};
+  ASSERT_EQ(got.values.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(got.values[i], want[i], 1e-7) << i;
+  // Integer inputs are promoted to float32, like the other transcendental functions.
+  const HostTensor from_int = run_unary(EwOp::kErf, kI32, {1, -2});
+  EXPECT_EQ(from_int.dtype, kF32);
+  EXPECT_NEAR(from_int.values[1], -0.9953222650, 1e-7);
+}
+
 TEST(ReferenceElementwise, Int32ArithmeticWraps) {
   Seeded s;
   SCOPED_TRACE(s.trace());
