@@ -106,11 +106,16 @@ def export(name, opset, path):
     return feeds
 
 
+ORT_SPIN = {"on": True}
+
+
 def ort_session(path, threads):
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
+    if not ORT_SPIN["on"]:  # idle threads sleep instead of spinning: kinder on a loaded machine
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
@@ -284,6 +289,7 @@ def perf(args, names):
     lines += [f"Alternating rounds ({args.rounds}), each: tartan-bench onnx (the imported NCHW "
               f"model), tartan-bench keras (the NHWC network tartan builds itself) where one "
               f"exists, onnxruntime ({args.threads} intra-op threads, sequential, CPU provider); "
+              f"{'idle threads sleeping (allow_spinning=0); ' if args.ort_no_spin else ''}"
               f"{args.runs} timed runs after {args.warmup} warm-up runs each. PoCL uses all "
               f"{os.cpu_count()} cores. Figures in ms per example at batch 1: median (p50) / "
               "mean.", "",
@@ -312,7 +318,8 @@ def perf(args, names):
     lines += ["", f"Load average at the end: {os.getloadavg()[0]:.1f} (the machine is shared by "
               "other jobs: compare within a round)."]
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
-    out = os.path.join(ROOT, "results", "onnx", f"{stamp}-local-2core-onnx-import-vs-onnxruntime.md")
+    out = os.path.join(ROOT, "results", "onnx", f"{stamp}-local-2core-onnx-import-vs-onnxruntime"
+                       f"{'-ort-no-spin' if args.ort_no_spin else ''}.md")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     log("\n".join(lines))
     with open(out, "w") as f:
@@ -334,10 +341,13 @@ def main():
     parser.add_argument("--no-table", dest="table_on", action="store_false",
                         help="only --perf")
     parser.add_argument("--perf", default="", help="models to time, e.g. resnet50,mobilenet_v2")
+    parser.add_argument("--ort-no-spin", action="store_true",
+                        help="onnxruntime's idle threads sleep (session.intra_op.allow_spinning=0)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=30, help="timed runs per measurement")
     parser.add_argument("--warmup", type=int, default=5)
     args = parser.parse_args()
+    ORT_SPIN["on"] = not args.ort_no_spin
     names = [n for n in args.models.split(",") if n]
     for n in names + [p for p in args.perf.split(",") if p]:
         if n not in MODELS:
