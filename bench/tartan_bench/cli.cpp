@@ -67,14 +67,14 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
       ->delimiter(',')
       ->check(CLI::IsMember({"json", "csv"}));
   app.add_option("--weights", o.weights_file, "Keras HDF5 weights (default: synthetic)");
-  app.add_option("--input", o.input_file, "input .npy (one example or a whole batch)");
+  app.add_option("--input", o.input_files,
+                 "input .npy (one example or a whole batch); onnx: NAME=FILE.npy per input");
   app.add_option("--save-output", o.save_output_file, "write the first batch's output (.npy)");
   app.add_option("--input-size", o.input_size, "image size (default: the network's)")
       ->check(whole_number_from_one());
   // A repeated scalar option takes its last value, so a script can append overrides.
-  for (const char* name :
-       {"--examples", "--batch-size", "--results", "--timeout-secs", "--device",
-        "--warmup-examples", "--weights", "--input", "--save-output", "--input-size"}) {
+  for (const char* name : {"--examples", "--batch-size", "--results", "--timeout-secs", "--device",
+                           "--warmup-examples", "--weights", "--save-output", "--input-size"}) {
     app.get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   }
   app.add_flag_function(
@@ -105,6 +105,12 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   tile->add_option("file", o.tile_file, "tile program")->required();
   tile->add_option("--shape", o.shapes, "input shape, NAME=1,224,224,3 (repeatable)");
   tile->add_option("--dtype", o.dtypes, "input type, NAME=float16 (repeatable)");
+  CLI::App* onnx = app.add_subcommand("onnx", "benchmark an ONNX model");
+  onnx->add_option("model", o.onnx_file, "ONNX model file (.onnx)")->required();
+  onnx->add_option("--shape", o.shapes,
+                   "input shape binding symbolic dims, NAME=1,128 (repeatable)");
+  onnx->add_flag("--list-ops", o.list_ops,
+                 "list the model's operators and whether they are supported (exit 1 if not all)");
   CLI::App* ops = app.add_subcommand("ops", "benchmark single ops");
   ops->add_option("op", o.ops, "op names (default: all; see --list)");
   ops->add_flag("--list", o.list, "list the ops");
@@ -117,6 +123,9 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     return code == 0 ? 0 : 2;
   }
   if (max_regression_option->count() > 0) o.max_regression = max_regression;
+  // keras takes one --input (the last, so a script can append an override); onnx one per input.
+  if (!o.input_files.empty()) o.input_file = o.input_files.back();
+  if (!onnx->parsed() && o.input_files.size() > 1) o.input_files = {o.input_file};
   if (o.max_regression && o.baseline.empty()) {
     return usage_error("--max-regression needs --baseline",
                        "pass the earlier result to compare with: --baseline FILE.json (or a "
@@ -134,6 +143,13 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
     }
   } else if (tile->parsed()) {
     o.frontend = Frontend::kTile;
+  } else if (onnx->parsed()) {
+    o.frontend = Frontend::kOnnx;
+    if (!o.weights_file.empty() || o.input_size != 0) {
+      return usage_error("--weights and --input-size are for Keras networks",
+                         "an ONNX model holds its weights and input shapes; bind symbolic "
+                         "dimensions with --shape NAME=dims or --batch-size");
+    }
   } else {
     o.frontend = Frontend::kOps;
   }

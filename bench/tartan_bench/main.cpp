@@ -1,15 +1,17 @@
-// tartan-bench: what plaidbench did for PlaidML, for tartan. Compiles a network (keras) or a
-// tile program (tile), times it on the configured OpenCL device, validates one example against
-// the reference executor, and writes the results as JSON and CSV.
+// tartan-bench: what plaidbench did for PlaidML, for tartan. Compiles a network (keras), a tile
+// program (tile) or an ONNX model (onnx), times it on the configured OpenCL device, validates one
+// example against the reference executor, and writes the results as JSON and CSV.
 //
 // Exit codes: 0 ok; 1 a failure (compile, run, validation FAIL, timeout; in a blanket run, any
-// run's); 2 usage (bad flags, unknown network or device, an unreadable or unmatched --baseline,
-// --fp16 on a device without cl_khr_fp16); 3 a regression beyond --max-regression (when nothing
-// failed); 130 Ctrl-C (143 SIGTERM), after writing what was measured.
-// Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
-// before validation (=nan makes it NaN), so tests can watch validation fail.
+// run's; `onnx --list-ops`: an unsupported operator); 2 usage (bad flags, unknown network or
+// device, an ONNX model that cannot be imported or its --shape / --input flags, an unreadable or
+// unmatched --baseline, --fp16 on a device without cl_khr_fp16); 3 a regression beyond
+// --max-regression (when nothing failed); 130 Ctrl-C (143 SIGTERM), after writing what was
+// measured. Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's
+// output before validation (=nan makes it NaN), so tests can watch validation fail.
 // TARTAN_BENCH_ASSUME_FP16=1 lets --fp16 run on a device without cl_khr_fp16 (see below).
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "baseline.h"
@@ -18,6 +20,7 @@
 #include "harness.h"
 #include "keras_frontend.h"
 #include "measurement.h"
+#include "onnx_frontend.h"
 #include "report.h"
 #include "results.h"
 #include "run_context.h"
@@ -70,25 +73,58 @@ Workload make_workload(const BenchOptions& o, const std::string& name) {
       return tile_workload(o);
     case Frontend::kOps:
       return ops_workload(name, o);
+    case Frontend::kOnnx:
+      return onnx_workload(o);
   }
   TARTAN_CHECK(false, "unknown frontend");
 }
 
 const char* frontend_name(Frontend f) {
-  return f == Frontend::kKeras ? "keras" : f == Frontend::kTile ? "tile" : "ops";
+  switch (f) {
+    case Frontend::kKeras:
+      return "keras";
+    case Frontend::kTile:
+      return "tile";
+    case Frontend::kOps:
+      return "ops";
+    case Frontend::kOnnx:
+      return "onnx";
+  }
+  TARTAN_CHECK(false, "unknown frontend");
 }
 
+// The file a tile or onnx run records as its name; a network's or op's own name otherwise.
+std::string workload_file(const BenchOptions& o) {
+  if (o.frontend == Frontend::kTile) return o.tile_file;
+  if (o.frontend == Frontend::kOnnx) return o.onnx_file;
+  return {};
+}
+
+// --save-output FILE.npy: the first output in FILE.npy, output k of a model with several (an
+// ONNX model's, in graph order) in FILE.k.npy, all as float32.
 void save_output(const BenchOptions& o, const std::vector<HostTensor>& outputs) {
   if (o.save_output_file.empty() || outputs.empty()) return;
-  const HostTensor& t = outputs.front();
-  write_npy(o.save_output_file, t.shape, std::vector<float>(t.values.begin(), t.values.end()));
-  std::cout << "Saved the first batch's output to " << o.save_output_file << "\n";
+  const std::filesystem::path first = o.save_output_file;
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    std::filesystem::path path = first;
+    if (k > 0) {
+      path.replace_filename(first.stem().string() + "." + std::to_string(k) +
+                            first.extension().string());
+    }
+    const HostTensor& t = outputs[k];
+    write_npy(path, t.shape, std::vector<float>(t.values.begin(), t.values.end()));
+    std::cout << "Saved the first batch's output "
+              << (outputs.size() > 1 ? std::to_string(k) + " " : "") << "to " << path.string()
+              << "\n";
+  }
 }
 
-// One network at one batch size (or the tile program, or one op). A failure to build the
-// workload is reported and recorded; it never stops the runs after it.
+// One network at one batch size (or the tile program, one op, the ONNX model). A failure to
+// build the workload is reported and recorded; it never stops the runs after it. `prepared`: the
+// workload already built (an ONNX model is imported before any work, so that what is wrong with
+// it is a usage error).
 RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const std::string& network,
-                     const BaselineRun* baseline) {
+                     const BaselineRun* baseline, std::optional<Workload> prepared) {
   RunContext c;
   c.options = &o;
   c.device = device.device.info;
@@ -96,7 +132,7 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
   c.peak_gflops = device.peak_gflops;
   c.date = iso8601_utc_now();
   c.frontend = frontend_name(o.frontend);
-  c.name = o.frontend == Frontend::kTile ? o.tile_file : network;
+  c.name = workload_file(o).empty() ? network : workload_file(o);
   RunOutcome outcome;
   outcome.name = c.name;
   outcome.batch_size = o.batch_size;
@@ -119,7 +155,7 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
   set_phase(o.weights_file.empty() ? "building " + c.name : "loading the weights of " + c.name);
   Workload w;
   try {
-    w = make_workload(o, network);
+    w = prepared ? std::move(*prepared) : make_workload(o, network);
     if (o.fp16) to_half(w);
   } catch (const Cancelled&) {
     m.stopped = should_stop();  // written below, like a stop in any later step
@@ -198,7 +234,7 @@ struct PlannedRun {
 std::vector<PlannedRun> plan_runs(const BenchOptions& o) {
   std::vector<std::string> names = o.frontend == Frontend::kKeras ? o.networks
                                    : o.frontend == Frontend::kOps ? o.ops
-                                                                  : std::vector{o.tile_file};
+                                                                  : std::vector{workload_file(o)};
   if (o.frontend == Frontend::kOps && names.empty()) names = op_benchmark_names();
   if (o.frontend == Frontend::kKeras && names.empty()) {  // --blanket-run: every network
     for (const networks::NetworkInfo& n : networks::all_networks()) names.push_back(n.name);
@@ -221,7 +257,7 @@ std::vector<PlannedRun> plan_runs(const BenchOptions& o) {
 
 // The workload name a results file records for a planned run.
 std::string recorded_name(const BenchOptions& o, const PlannedRun& run) {
-  return o.frontend == Frontend::kTile ? o.tile_file : run.name;
+  return workload_file(o).empty() ? run.name : workload_file(o);
 }
 
 // TARTAN_BENCH_ASSUME_FP16=1 (a test hook) lets --fp16 run on a device without cl_khr_fp16:
@@ -230,7 +266,19 @@ bool supports_fp16(const runtime::DeviceInfo& device) {
   return device.fp16 || env_string("TARTAN_BENCH_ASSUME_FP16").value_or("") == "1";
 }
 
+// `onnx MODEL --list-ops`: 0 when the importer supports every operator, 1 when not, 2 when
+// the file cannot be read or parsed.
+int list_ops_main(const BenchOptions& o) {
+  try {
+    return list_model_operators(o.onnx_file, std::cout) ? 0 : 1;
+  } catch (const Error& e) {
+    print_error(o, e);
+    return 2;
+  }
+}
+
 int bench_main(const BenchOptions& o) {
+  if (o.list_ops) return list_ops_main(o);
   if (o.list) {
     if (o.frontend == Frontend::kKeras) {
       list_networks(std::cout);
@@ -240,8 +288,10 @@ int bench_main(const BenchOptions& o) {
     return 0;
   }
   std::vector<PlannedRun> runs;
+  std::optional<Workload> prepared;
   try {
     runs = plan_runs(o);
+    if (o.frontend == Frontend::kOnnx) prepared = onnx_workload(o);
   } catch (const Error& e) {
     print_error(o, e);
     return 2;
@@ -292,7 +342,9 @@ int bench_main(const BenchOptions& o) {
   for (std::size_t i = 0; i < runs.size(); ++i) {
     BenchOptions run_options = o;
     run_options.batch_size = runs[i].batch_size;
-    outcomes.push_back(bench_one(run_options, device, runs[i].name, baselines[i]));
+    outcomes.push_back(
+        bench_one(run_options, device, runs[i].name, baselines[i], std::move(prepared)));
+    prepared.reset();
     const RunOutcome& r = outcomes.back();
     if (r.baseline) comparisons.push_back({r.name, r.batch_size, *r.baseline});
     if (r.exit_code > 128 || should_stop() != StopReason::kNone) break;

@@ -9,14 +9,16 @@
 
 namespace tartan::bench {
 
-enum class Frontend { kKeras, kTile, kOps };
+enum class Frontend { kKeras, kTile, kOps, kOnnx };
 
 struct BenchOptions {
   Frontend frontend = Frontend::kKeras;
   std::vector<std::string> networks;  // keras NETWORK...
   bool list = false;                  // keras --list
   std::string tile_file;              // tile FILE
-  std::vector<std::string> shapes;    // tile --shape NAME=dims
+  std::string onnx_file;              // onnx MODEL
+  bool list_ops = false;              // onnx MODEL --list-ops
+  std::vector<std::string> shapes;    // tile, onnx --shape NAME=dims
   std::vector<std::string> dtypes;    // tile --dtype NAME=float16
   std::vector<std::string> ops;       // ops [OP...]
 
@@ -36,10 +38,11 @@ struct BenchOptions {
   int warmup_examples = 32;
   bool validate = true;
   std::vector<std::string> formats = {"json", "csv"};
-  std::string weights_file;      // Keras HDF5; empty: synthetic weights
-  std::string input_file;        // .npy; empty: the synthetic input
-  std::string save_output_file;  // .npy of the first batch's output
-  int input_size = 0;            // 0: the network's default
+  std::string weights_file;              // Keras HDF5; empty: synthetic weights
+  std::string input_file;                // keras: .npy; empty: the synthetic input
+  std::vector<std::string> input_files;  // every --input (onnx: NAME=FILE.npy or FILE.npy)
+  std::string save_output_file;          // .npy of the first batch's output
+  int input_size = 0;                    // 0: the network's default
   // --cpu-compare / --no-cpu-compare; unset: on when the benchmark device is not a CPU.
   std::optional<bool> cpu_compare;
   bool blanket_run = false;              // every network (or those named) x kBlanketBatchSizes

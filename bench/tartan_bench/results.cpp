@@ -18,6 +18,14 @@ using nlohmann::ordered_json;
 
 ordered_json or_null(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(); }
 
+// "synthetic", the file, or (onnx, one per input) the --input flags separated by spaces.
+std::string input_text(const BenchOptions& o) {
+  if (o.input_files.empty()) return "synthetic";
+  std::string text;
+  for (const std::string& flag : o.input_files) text += (text.empty() ? "" : " ") + flag;
+  return text;
+}
+
 // Seconds per phase of compile(), in the order they run.
 ordered_json compile_phases(const CompileStats& c) {
   return {{"pipeline", c.pipeline_seconds}, {"context", c.context_seconds},
@@ -148,7 +156,7 @@ ordered_json results_json(const RunContext& c, const Measurement& m, const Summa
       {"timeout_secs", o.timeout_secs},
       {"input_size", o.input_size},
       {"weights", o.weights_file.empty() ? "synthetic" : o.weights_file},
-      {"input", o.input_file.empty() ? "synthetic" : o.input_file},
+      {"input", input_text(o)},
       {"cpu_compare", cpu_compare_enabled(o, c.device)},
       {"tune", o.tune},
       {"fp16", o.fp16},

@@ -1,6 +1,7 @@
 #include "tartan/support/npy.h"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -71,9 +72,14 @@ Shape parse_shape(std::string_view header, const std::string& name) {
   return shape;
 }
 
-}  // namespace
+// The parts of a file every reader needs: its dtype as written ("'<f4'"), shape and data.
+struct NpyLayout {
+  std::string descr;
+  Shape shape;
+  std::string_view data;
+};
 
-NpyArray parse_npy(std::string_view bytes, const std::string& name) {
+NpyLayout parse_layout(std::string_view bytes, const std::string& name) {
   if (bytes.size() < 10 || bytes.substr(0, kMagic.size()) != kMagic) {
     bad(name, "it does not start with the .npy magic bytes");
   }
@@ -98,35 +104,104 @@ NpyArray parse_npy(std::string_view bytes, const std::string& name) {
         "its dtype is not a simple type such as '<f4'; only little-endian float32 is "
         "supported");
   }
-  const std::string_view dtype = header.substr(descr + 1, end - descr - 1);
-  if (dtype != "<f4") {
-    bad(name, "it holds dtype '" + std::string(dtype) +
-                  "'; only little-endian float32 ('<f4') is supported");
-  }
+  NpyLayout layout;
+  // Held in single quotes, as numpy writes it, whichever quote the file used.
+  layout.descr = "'" + std::string(header.substr(descr + 1, end - descr - 1)) + "'";
   const std::size_t order = value_of(header, "fortran_order");
   if (order == std::string_view::npos) bad(name, "its header has no fortran_order");
   if (header.substr(order, 4) != "Fals") bad(name, "it is in Fortran order, not C order");
-
-  NpyArray array;
-  array.shape = parse_shape(header, name);
-  const auto count = static_cast<std::size_t>(num_elements(array.shape));
-  if (bytes.size() - data_at != count * sizeof(float)) {
-    bad(name, "its header promises " + shape_str(array.shape) + " float32 (" +
-                  std::to_string(count * sizeof(float)) + " bytes) but the file holds " +
-                  std::to_string(bytes.size() - data_at) + " bytes of data");
-  }
-  array.values.resize(count);
-  if (count > 0) std::memcpy(array.values.data(), bytes.data() + data_at, count * sizeof(float));
-  return array;
+  layout.shape = parse_shape(header, name);
+  layout.data = bytes.substr(data_at);
+  return layout;
 }
 
-NpyArray read_npy(const std::filesystem::path& path) {
-  const std::optional<std::string> bytes = read_file(path);
+// The data's size against the header's promise.
+std::size_t element_count(const NpyLayout& layout, const std::string& name,
+                          const std::string& dtype, std::size_t element_bytes) {
+  const auto count = static_cast<std::size_t>(num_elements(layout.shape));
+  if (layout.data.size() != count * element_bytes) {
+    bad(name, "its header promises " + shape_str(layout.shape) + " " + dtype + " (" +
+                  std::to_string(count * element_bytes) + " bytes) but the file holds " +
+                  std::to_string(layout.data.size()) + " bytes of data");
+  }
+  return count;
+}
+
+template <typename T>
+void widen(std::string_view data, std::size_t count, std::vector<double>& out) {
+  out.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    T v;
+    std::memcpy(&v, data.data() + i * sizeof(T), sizeof(T));
+    out[i] = static_cast<double>(v);
+  }
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::optional<std::string> bytes = read_file(path);
   if (!bytes) {
     throw Error("cannot open '" + path.string() + "'",
                 "check that the file exists and is readable");
   }
-  return parse_npy(*bytes, path.string());
+  return std::move(*bytes);
+}
+
+}  // namespace
+
+NpyArray parse_npy(std::string_view bytes, const std::string& name) {
+  const NpyLayout layout = parse_layout(bytes, name);
+  if (layout.descr != "'<f4'") {
+    bad(name, "it holds dtype " + layout.descr +
+                  "; only little-endian float32 ('<f4') "
+                  "is supported");
+  }
+  NpyArray array;
+  array.shape = layout.shape;
+  const std::size_t count = element_count(layout, name, "float32", sizeof(float));
+  array.values.resize(count);
+  if (count > 0) std::memcpy(array.values.data(), layout.data.data(), count * sizeof(float));
+  return array;
+}
+
+NpyTypedArray parse_npy_typed(std::string_view bytes, const std::string& name) {
+  const NpyLayout layout = parse_layout(bytes, name);
+  NpyTypedArray array;
+  array.shape = layout.shape;
+  const std::string_view d = layout.descr;
+  if (d == "'<f4'") {
+    array.dtype = "float32";
+    widen<float>(layout.data, element_count(layout, name, "float32", 4), array.values);
+  } else if (d == "'<f8'") {
+    array.dtype = "float64";
+    widen<double>(layout.data, element_count(layout, name, "float64", 8), array.values);
+  } else if (d == "'<i4'") {
+    array.dtype = "int32";
+    widen<std::int32_t>(layout.data, element_count(layout, name, "int32", 4), array.values);
+  } else if (d == "'<i8'") {
+    array.dtype = "int64";
+    const std::size_t count = element_count(layout, name, "int64", 8);
+    widen<std::int64_t>(layout.data, count, array.values);
+    constexpr double kExact = 9007199254740992.0;  // 2^53
+    for (double v : array.values) {
+      if (std::abs(v) > kExact) bad(name, "it holds an int64 value beyond 2^53 in magnitude");
+    }
+  } else if (d == "'|b1'") {
+    array.dtype = "bool";
+    widen<std::uint8_t>(layout.data, element_count(layout, name, "bool", 1), array.values);
+  } else {
+    throw Error("cannot read '" + name + "' as .npy: it holds dtype " + layout.descr +
+                    "; supported are little-endian float32, float64, int32, int64 and bool",
+                "convert it with numpy.save(path, array.astype(...)) to one of those");
+  }
+  return array;
+}
+
+NpyTypedArray read_npy_typed(const std::filesystem::path& path) {
+  return parse_npy_typed(file_bytes(path), path.string());
+}
+
+NpyArray read_npy(const std::filesystem::path& path) {
+  return parse_npy(file_bytes(path), path.string());
 }
 
 void write_npy(const std::filesystem::path& path, const Shape& shape,

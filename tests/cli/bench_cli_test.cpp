@@ -13,91 +13,16 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/bench_cli_fixture.h"
 #include "common/process.h"
 #include "tartan/support/npy.h"
 
 namespace tartan::testing {
 namespace {
 
-namespace fs = std::filesystem;
-using nlohmann::json;
-
 // MobileNet's parameter count (Keras's count_params() with include_top=True), which does not
 // depend on the input size.
 constexpr std::int64_t kMobileNetParameters = 4253864;
-
-const std::vector<std::string> kSmallRun = {
-    "-n", "2", "--batch-size", "1", "--warmup-examples", "1", "--input-size", "32"};
-
-class BenchCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char dir_template[] = "/tmp/tartan-bench-test-XXXXXX";
-    dir_ = ::mkdtemp(dir_template);
-    results_ = dir_ / "results";
-    // No config: the default device, with a note. A kernel cache shared by every test.
-    env_ = {{"XDG_CONFIG_HOME", (dir_ / "config").string()},
-            {"TARTAN_CONFIG", std::nullopt},
-            {"TARTAN_DEVICE", std::nullopt},
-            {"TARTAN_BENCH_CORRUPT_OUTPUT", std::nullopt},
-            {"XDG_CACHE_HOME", TARTAN_BENCH_TEST_CACHE_DIR}};
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  ProcessResult bench(std::vector<std::string> args, int timeout = 300) {
-    return run_process(TARTAN_BENCH_BIN, args, env_, "", timeout);
-  }
-  std::vector<std::string> small_mobilenet(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = kSmallRun;
-    args.insert(args.end(), {"--results", results_.string()});
-    args.insert(args.end(), extra.begin(), extra.end());
-    args.insert(args.end(), {"keras", "mobilenet"});
-    return args;
-  }
-  std::vector<fs::path> results_files(const std::string& ext) const {
-    std::vector<fs::path> files;
-    if (!fs::exists(results_)) return files;
-    for (const auto& e : fs::directory_iterator(results_)) {
-      if (e.path().extension() == ext) files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-  }
-  static json read_json(const fs::path& file) {
-    std::ifstream in(file);
-    return json::parse(in);
-  }
-  json only_json() const {
-    const auto files = results_files(".json");
-    EXPECT_EQ(files.size(), 1u);
-    if (files.empty()) return json();
-    std::ifstream in(files.front());
-    return json::parse(in);
-  }
-
-  fs::path dir_, results_;
-  EnvChanges env_;
-};
-
-// Splits one CSV line, honouring double-quoted fields.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      fields.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
 
 TEST_F(BenchCli, UnknownNetworkIsAUsageErrorListingTheNames) {
   const ProcessResult r = bench({"keras", "mobilenett"});
@@ -507,16 +432,9 @@ TEST_F(BenchCli, CpuCompareReportsTheCpuThroughputAndTheSpeedup) {
   EXPECT_NEAR(speedup, device_rate / cpu_rate, 1e-9 * speedup);
   EXPECT_NEAR(std::stod(printed[1]), speedup, 0.006);  // printed with two decimals
   // The CSV carries the same figures.
-  const auto csvs = results_files(".csv");
-  ASSERT_EQ(csvs.size(), 1u);
-  std::ifstream in(csvs.front());
-  std::string header, row;
-  std::getline(in, header);
-  std::getline(in, row);
-  const auto keys = csv_fields(header), values = csv_fields(row);
-  const auto it = std::find(keys.begin(), keys.end(), "cpu_compare.speedup");
-  ASSERT_NE(it, keys.end()) << header;
-  EXPECT_DOUBLE_EQ(std::stod(values[it - keys.begin()]), speedup);
+  const auto cell = only_csv_cell("cpu_compare.speedup");
+  ASSERT_TRUE(cell);
+  EXPECT_DOUBLE_EQ(std::stod(*cell), speedup);
 }
 
 TEST_F(BenchCli, CpuCompareIsOffOnACpuDeviceUnlessAskedFor) {

@@ -92,6 +92,54 @@ TEST(Npy, HeaderKeysInAnyOrder) {
   EXPECT_EQ(message.find('}'), std::string::npos) << message;
 }
 
+template <typename T>
+std::string typed_npy(const std::string& descr, const std::string& shape, std::vector<T> values) {
+  std::string bytes = npy_bytes(
+      "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", 1, 0);
+  bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  return bytes;
+}
+
+TEST(Npy, TypedReadsIntegersBoolsAndFloats) {
+  const NpyTypedArray i8 =
+      parse_npy_typed(typed_npy<std::int64_t>("<i8", "(1, 3)", {0, -5, 30521}), "ids.npy");
+  EXPECT_EQ(i8.dtype, "int64");
+  EXPECT_EQ(i8.shape, (Shape{1, 3}));
+  EXPECT_EQ(i8.values, (std::vector<double>{0, -5, 30521}));
+  const NpyTypedArray i4 =
+      parse_npy_typed(typed_npy<std::int32_t>("<i4", "(2,)", {7, -2147483647 - 1}), "x");
+  EXPECT_EQ(i4.dtype, "int32");
+  EXPECT_EQ(i4.values, (std::vector<double>{7, -2147483648.0}));
+  const NpyTypedArray b1 = parse_npy_typed(typed_npy<std::uint8_t>("|b1", "(3,)", {1, 0, 1}), "x");
+  EXPECT_EQ(b1.dtype, "bool");
+  EXPECT_EQ(b1.values, (std::vector<double>{1, 0, 1}));
+  const NpyTypedArray f8 = parse_npy_typed(typed_npy<double>("<f8", "(2,)", {0.1, -1e300}), "x");
+  EXPECT_EQ(f8.dtype, "float64");
+  EXPECT_EQ(f8.values, (std::vector<double>{0.1, -1e300}));
+  const NpyTypedArray f4 = parse_npy_typed(typed_npy<float>("<f4", "(1,)", {0.1f}), "x");
+  EXPECT_EQ(f4.dtype, "float32");
+  EXPECT_EQ(f4.values, (std::vector<double>{0.1f}));
+}
+
+TEST(Npy, TypedBadFilesAreErrors) {
+  const auto error = [](const std::string& bytes) {
+    try {
+      parse_npy_typed(bytes, "x.npy");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    ADD_FAILURE() << "no Error";
+    return std::string();
+  };
+  // int64 values a double cannot hold exactly, other dtypes, short data.
+  EXPECT_NE(error(typed_npy<std::int64_t>("<i8", "(1,)", {std::int64_t{1} << 60})).find("2^53"),
+            std::string::npos);
+  EXPECT_NE(error(typed_npy<std::uint16_t>("<u2", "(1,)", {3})).find("'<u2'"), std::string::npos);
+  EXPECT_NE(error(typed_npy<std::int64_t>("<i8", "(3,)", {1, 2})).find("holds 16 bytes"),
+            std::string::npos);
+  EXPECT_NE(error("junk").find("magic"), std::string::npos);
+}
+
 TEST(Npy, BadFilesAreErrors) {
   const std::string f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
   EXPECT_NE(error_of("hello").find("magic"), std::string::npos);
