@@ -80,6 +80,10 @@ TEST(Config, MalformedFilesNameKeyAndLine) {
       {"device: [a, b]\n", 1, "device"},
       {"- device\n", 1, "map"},
       {"experimental: true\ndevice: [a, b\n", 3, "invalid YAML"},
+      // Issue 17: a repeated key was accepted silently (one of the two values won).
+      {"device: opencl_a.0\nexperimental: true\ndevice: opencl_b.0\n", 3,
+       "duplicate key 'device' (first given at line 1)"},
+      {"peak:\n  gflops: 1\n  gbps: 2\n  gflops: 3\n", 4, "duplicate key 'gflops'"},
   };
   for (const BadConfig& c : cases) {
     SCOPED_TRACE(c.text);
