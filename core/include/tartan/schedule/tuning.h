@@ -67,6 +67,21 @@ struct BuildTuning {
   // beside this one, for drivers that compile one program at a time per process (NVIDIA's);
   // 0: none. CompileOptions::build_processes and TARTAN_BUILD_PROCESSES override it.
   int build_processes = 0;
+  // All kernels in one OpenCL program rather than one each. PoCL serialises its LLVM compiler
+  // (one lock; two threads build no faster than one), so there each extra program only adds its
+  // fixed cost (linking the builtin library and the work-group functions' shared object, ~0.2 s
+  // CPU each). Elsewhere a program per kernel is cached on its own (a kernel shared by two
+  // networks is built once), its build log is its alone, and builds run on several threads.
+  bool one_program = false;
+  // Host threads that build or load programs at once; 0: one per hardware thread. Oclgrind
+  // (21.10) crashes when two threads build at once, against the OpenCL spec: 1 there.
+  int build_threads = 0;
+  // A program's estimated build seconds on a driver that builds one program at a time per
+  // process, for sharing builds among the workers: per program plus per byte of source. Fitted
+  // on MobileNet b64's 25 programs built in sequence on the H200 (NVIDIA 580,
+  // results/perf-notes.md S6-compile): within 0.05 s for 23 of them (1.3-35 KB, 0.04-0.64 s).
+  double build_seconds_per_program = 0.029;
+  double build_seconds_per_byte = 12.2e-6;
 };
 
 // All of a profile's settings. The stages derive from it, so `tuning.winograd` reads as before
@@ -123,6 +138,10 @@ inline constexpr Field<ScheduleTuning> kScheduleTuningFields[] = {
 
 inline constexpr Field<BuildTuning> kBuildTuningFields[] = {
     {"build_processes", &BuildTuning::build_processes, 0, 64},
+    {"one_program", &BuildTuning::one_program},
+    {"build_threads", &BuildTuning::build_threads, 0, 256},
+    {"build_seconds_per_program", &BuildTuning::build_seconds_per_program, 0, 10},
+    {"build_seconds_per_byte", &BuildTuning::build_seconds_per_byte, 0, 1e-3},
 };
 
 }  // namespace tartan

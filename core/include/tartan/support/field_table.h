@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
@@ -97,8 +98,8 @@ std::string describe_fields(const S& s, FieldTable<S> table) {
     if (is_bool_field(f)) {
       out += field_value(s, f) != 0 ? "true" : "false";
     } else {
-      std::string v = std::to_string(field_value(s, f));
-      if (!std::holds_alternative<double S::*>(f.member)) v = v.substr(0, v.find('.'));
+      char v[32];
+      std::snprintf(v, sizeof v, "%.10g", field_value(s, f));
       out += v;
       if (f.second != nullptr) out += "," + std::to_string(s.*f.second);
     }
