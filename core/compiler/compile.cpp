@@ -19,6 +19,7 @@
 #include "compiler/tuner.h"
 #include "runtime/build_workers.h"
 #include "runtime/executable_state.h"
+#include "schedule/kernel_key.h"
 #include "schedule/record_check.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
@@ -108,7 +109,7 @@ class Planner {
                   const StepStrides& steps = {}) {
     const Clock::time_point start = Clock::now();
     const TuningKey key =
-        TuningKey::make(write_kernel(lowered, group, KernelPlan{}, steps).code, state_.device.info);
+        TuningKey::make(canonical_kernel_text(lowered, group, steps), state_.device.info);
     auto it = decided_.find(key.hash.hex());
     if (it == decided_.end()) {
       it = decided_.emplace(key.hash.hex(), decide(lowered, group, key)).first;
