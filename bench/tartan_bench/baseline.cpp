@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iostream>
+#include <limits>
 
 #include "results.h"
 #include "tartan/support/error.h"
@@ -17,8 +19,19 @@ using nlohmann::json;
 constexpr const char* kFixHint =
     "pass a .json file that tartan-bench wrote (under --results), or a folder of them";
 
-// Reads one result; nullopt for a JSON file that is not a tartan-bench result or not a
-// successful run when `lenient` (a folder), else Error.
+// A field as text or a whole number, or `otherwise` where it is absent or of another type (a
+// hand-edited file, or a duplicated key whose last value wins): json::value throws then.
+std::string text_field(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+std::int64_t whole_field(const json& j, const char* key, std::int64_t otherwise) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : otherwise;
+}
+
+// Reads one result; nullopt for a result of a run that did not succeed when `lenient` (a
+// folder), else Error. A file that is not a result is an Error either way.
 std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
   const std::optional<std::string> text = read_file(file);
   if (!text) throw Error("cannot read the baseline " + file.string(), kFixHint);
@@ -28,21 +41,20 @@ std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
   } catch (const json::parse_error& e) {
     throw Error("the baseline " + file.string() + " is not valid JSON: " + e.what(), kFixHint);
   }
-  if (!j.is_object() || j.value("schema", "") != "tartan-bench-result") {
-    if (lenient) return std::nullopt;
+  if (!j.is_object() || text_field(j, "schema") != "tartan-bench-result") {
     throw Error("the baseline " + file.string() +
                     " is not a tartan-bench result (no \"schema\": "
                     "\"tartan-bench-result\")",
                 kFixHint);
   }
-  const int version = j.value("schema_version", 0);
+  const std::int64_t version = whole_field(j, "schema_version", 0);
   if (version < 1 || version > kResultsSchemaVersion) {
     throw Error(fmt::format("the baseline {} has results schema version {}; this tartan-bench "
                             "reads versions 1 to {}",
                             file.string(), version, kResultsSchemaVersion),
                 "compare with a result of a matching tartan-bench version");
   }
-  const std::string status = j.value("status", "");
+  const std::string status = text_field(j, "status");
   if (status != "ok") {
     if (lenient) return std::nullopt;
     throw Error("the baseline " + file.string() + " is a run that did not succeed (status \"" +
@@ -53,7 +65,12 @@ std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
   r.file = file;
   try {
     r.name = j.at("workload").at("name").get<std::string>();
-    r.batch_size = j.at("options").at("batch_size").get<int>();
+    const std::int64_t batch = whole_field(j.at("options"), "batch_size", 0);
+    if (batch < 1 || batch > std::numeric_limits<int>::max()) {
+      throw Error("the baseline " + file.string() + " has no batch size (options.batch_size)",
+                  kFixHint);
+    }
+    r.batch_size = static_cast<int>(batch);
     r.device_id = j.at("device").at("id").get<std::string>();
     r.fp16 = j.at("options").value("fp16", false);
     r.date = j.at("date").get<std::string>();
@@ -92,7 +109,13 @@ std::vector<BaselineRun> load_baseline(const std::string& path) {
   }
   for (const auto& entry : fs::directory_iterator(path, ec)) {
     if (entry.path().extension() != ".json") continue;
-    if (auto r = read_run(entry.path(), true)) runs.push_back(std::move(*r));
+    // A folder of results may also hold other JSON (notes, a half-copied file): one bad file
+    // must not make every later comparison fail.
+    try {
+      if (auto r = read_run(entry.path(), true)) runs.push_back(std::move(*r));
+    } catch (const Error& e) {
+      std::cerr << "tartan-bench: warning: skipped in the baseline folder: " << e.what() << "\n";
+    }
   }
   if (ec) throw Error("cannot list the baseline folder " + path + ": " + ec.message(), kFixHint);
   if (runs.empty()) {

@@ -1,7 +1,9 @@
 #include "cli.h"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace tartan::bench {
@@ -10,6 +12,22 @@ namespace {
 int usage_error(const std::string& what, const std::string& hint) {
   std::cerr << "tartan-bench: " << what << "\n  " << hint << "\n";
   return 2;
+}
+
+// A count that must be at least 1, said in tartan's words (CLI11's PositiveNumber says "Value 0
+// not in range 0.000000 to 1797693134862315...000.000000"); runs before the conversion to int,
+// so a fraction or a number past int's range gets the same words.
+CLI::Validator whole_number_from_one() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        constexpr long long kMax = std::numeric_limits<int>::max();
+        long long value = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+        if (ec == std::errc() && ptr == end && value >= 1 && value <= kMax) return "";
+        return "takes a whole number from 1 to " + std::to_string(kMax) + ", not '" + text + "'";
+      },
+      "1..2147483647");
 }
 
 }  // namespace
@@ -22,8 +40,9 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   app.fallthrough();  // options may come before or after the frontend
 
   app.add_option("-n,--examples", o.examples, "examples in the timed run")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--batch-size", o.batch_size, "examples per batch")->check(CLI::PositiveNumber);
+      ->check(whole_number_from_one());
+  app.add_option("--batch-size", o.batch_size, "examples per batch")
+      ->check(whole_number_from_one());
   app.add_flag("--warmup,!--no-warmup", o.warmup, "run warm-up batches before timing (on)");
   app.add_flag("--kernel-timing,!--no-kernel-timing", o.kernel_timing,
                "per-kernel device times from profiling events (on)");
@@ -36,11 +55,11 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   app.add_flag("-v,--verbose", o.verbose, "the most expensive kernels, and more detail");
   app.add_option("--top-kernels", o.top_kernels,
                  "kernels listed by -v and in the results' top_kernels, most expensive first")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number_from_one())
       ->capture_default_str();
   app.add_option("--device", o.device, "device id (see tartan-setup --list); overrides the config");
   app.add_option("--warmup-examples", o.warmup_examples, "examples in the warm-up")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number_from_one())
       ->capture_default_str();
   app.add_flag("--validate,!--no-validate", o.validate,
                "check one example against the reference executor (on)");
@@ -51,7 +70,7 @@ std::optional<int> parse_command_line(int argc, char** argv, BenchOptions& o) {
   app.add_option("--input", o.input_file, "input .npy (one example or a whole batch)");
   app.add_option("--save-output", o.save_output_file, "write the first batch's output (.npy)");
   app.add_option("--input-size", o.input_size, "image size (default: the network's)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_from_one());
   // A repeated scalar option takes its last value, so a script can append overrides.
   for (const char* name :
        {"--examples", "--batch-size", "--results", "--timeout-secs", "--device",

@@ -5,6 +5,7 @@
 
 #include "stop.h"
 #include "tartan/compiler.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/error.h"
 
 namespace tartan::bench {
@@ -68,6 +69,8 @@ CpuComparison compare_on_cpu(const Workload& w, const BenchOptions& o,
     r.device = cpu->info;
     std::cout << "Comparing with the CPU (" << r.device.id << ")...\n" << std::flush;
     run_on(*cpu, w, o, r);
+  } catch (const Cancelled&) {
+    r.batches = 0;  // a stop during its compile: reported as stopped below
   } catch (const Error& e) {
     r.status = "failed";
     r.note = e.hint().empty() ? e.what() : std::string(e.what()) + "\n  " + e.hint();

@@ -6,6 +6,7 @@
 #include "cpu_compare.h"
 #include "progress.h"
 #include "tartan/compiler.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 
@@ -43,6 +44,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
   options.profiling = o.kernel_timing;
   const Clock::time_point compile_start = Clock::now();
   Executable exe = compile(w.program, device, options);
+  std::unique_lock<std::mutex> lock = results_lock();
   m.tuning_seconds = exe.stats().tuning_seconds;
   m.compile_seconds = seconds_since(compile_start) - m.tuning_seconds;
   m.tuned_kernels = exe.stats().tuned_kernels;
@@ -55,6 +57,7 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
   m.peak_bytes = exe.memory().peak_bytes();
   m.flops_per_example =
       w.flops_per_example > 0 ? w.flops_per_example : exe.flops_per_run() / w.batch;
+  lock.unlock();
   if ((m.stopped = should_stop()) != StopReason::kNone) return;
 
   exe.set_inputs(w.inputs);
@@ -67,16 +70,19 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
       if ((m.stopped = should_stop()) != StopReason::kNone) return;
       exe.enqueue();
       exe.finish();
+      const auto held = results_lock();
       m.warmup_batches = b + 1;
+      m.warmup_seconds = seconds_since(start);  // so far: a stop may come before the end
       bar.update(b + 1);
     }
-    m.warmup_seconds = seconds_since(start);
   }
 
   announce("running", "Running...");
+  lock.lock();
   m.batches_planned = timed_batches(o);
   m.kernel_timing = o.kernel_timing;
   m.batch_seconds.reserve(static_cast<std::size_t>(m.batches_planned));
+  lock.unlock();
   {
     ProgressBar bar("running", m.batches_planned);
     for (int b = 0; b < m.batches_planned; ++b) {
@@ -84,9 +90,13 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
       const Clock::time_point start = Clock::now();
       exe.enqueue();
       exe.finish();
-      m.batch_seconds.push_back(seconds_since(start));
+      const double seconds = seconds_since(start);
       // Outside the timed window: reading events and outputs costs host time, not device time.
-      if (o.kernel_timing) add_profile(exe.profile(), m.kernel_times);
+      std::vector<KernelProfile> profile;
+      if (o.kernel_timing) profile = exe.profile();
+      const auto held = results_lock();
+      m.batch_seconds.push_back(seconds);
+      if (o.kernel_timing) add_profile(profile, m.kernel_times);
       if (b == 0 && first_outputs) {
         *first_outputs = exe.read_outputs();
         if (const auto how = env_string("TARTAN_BENCH_CORRUPT_OUTPUT")) {
@@ -104,31 +114,50 @@ void measure(const Workload& w, const runtime::Device& device, const BenchOption
            "Validating against the reference executor...");
   const Clock::time_point start = Clock::now();
   const std::vector<HostTensor> want = w.reference_first_example();
-  m.validation = compare_outputs(*first_outputs, want, w.atol, w.rtol_value, w.atol_value);
+  const ValidationResult result =
+      compare_outputs(*first_outputs, want, w.atol, w.rtol_value, w.atol_value);
+  lock.lock();
+  m.validation = result;
   m.validation_seconds = seconds_since(start);
+  lock.unlock();
   m.stopped = should_stop();
 }
 
 }  // namespace
 
-Measurement run_benchmark(const Workload& workload, const runtime::Device& device,
-                          const BenchOptions& options, std::vector<HostTensor>* first_outputs) {
-  Measurement m;
+void run_benchmark(const Workload& workload, const runtime::Device& device,
+                   const BenchOptions& options, Measurement& m,
+                   std::vector<HostTensor>* first_outputs) {
+  std::string failure;
   try {
     measure(workload, device, options, m, first_outputs);
+  } catch (const Cancelled&) {
+    m.stopped = should_stop();  // a long step saw the stop and gave up
   } catch (const Error& e) {
-    m.failure = e.hint().empty() ? e.what() : std::string(e.what()) + "\n  " + e.hint();
+    failure = e.hint().empty() ? e.what() : std::string(e.what()) + "\n  " + e.hint();
+  } catch (const std::bad_alloc&) {
+    failure = "out of host memory while " + current_phase() +
+              ": use a smaller --batch-size or --input-size";
   } catch (const std::exception& e) {
-    m.failure = std::string("internal error: ") + e.what();
+    failure = std::string("internal error: ") + e.what();
+  }
+  if (!failure.empty() && cancel_requested()) {
+    m.stopped = should_stop();  // a step that failed because it was stopping is a stop
+  } else if (!failure.empty()) {
+    const auto held = results_lock();
+    m.failure = failure;
   }
   // After measure(): the device's executable is gone before the CPU's is made.
   if (cpu_compare_enabled(options, device.info) && m.failure.empty() &&
       m.stopped == StopReason::kNone && !m.batch_seconds.empty()) {
     const Summary s = summarize(m, workload.batch, std::nullopt);
-    m.cpu = compare_on_cpu(workload, options, s.examples_per_second);
+    CpuComparison cpu = compare_on_cpu(workload, options, s.examples_per_second);
+    {
+      const auto held = results_lock();
+      m.cpu = std::move(cpu);
+    }
     m.stopped = should_stop();
   }
-  return m;
 }
 
 }  // namespace tartan::bench

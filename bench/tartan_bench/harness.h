@@ -13,9 +13,12 @@
 
 namespace tartan::bench {
 
-// Never throws for a failed step: the failure, a timeout or Ctrl-C is recorded in the result
-// with everything measured before it. `first_outputs` receives the first timed batch's outputs.
-Measurement run_benchmark(const Workload& workload, const runtime::Device& device,
-                          const BenchOptions& options, std::vector<HostTensor>* first_outputs);
+// Never throws for a failed step: the failure, a timeout or Ctrl-C is recorded in `m` with
+// everything measured before it. `m` is updated under results_lock(), so that the stop monitor
+// can write it while a step cannot stop. `first_outputs` receives the first timed batch's
+// outputs.
+void run_benchmark(const Workload& workload, const runtime::Device& device,
+                   const BenchOptions& options, Measurement& m,
+                   std::vector<HostTensor>* first_outputs);
 
 }  // namespace tartan::bench

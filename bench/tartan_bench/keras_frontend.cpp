@@ -1,8 +1,11 @@
 #include "keras_frontend.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iostream>
 
 #include "tartan/networks/registry.h"
 #include "tartan/networks/weights.h"
@@ -32,6 +35,65 @@ networks::BuiltNetwork build(const networks::NetworkInfo& info, const BenchOptio
   return built;
 }
 
+// Token ids that are not whole numbers of the vocabulary still run: each becomes an int32 as
+// everywhere in tartan (to_int32_saturated: truncated, saturated, NaN 0) and then the nearest
+// row of the embedding (gather's clamp), on the device and in the reference alike. Said once,
+// with how many, since the prediction is then of other tokens than the file's.
+void warn_of_unusable_token_ids(const NpyArray& npy, const std::string& file) {
+  std::size_t bad = 0;
+  for (float v : npy.values) {
+    bad += !(v >= 0 && v < kTokenVocabulary && v == std::trunc(v));  // NaN counts too
+  }
+  if (bad == 0) return;
+  std::cerr << fmt::format(
+      "tartan-bench: warning: {} of the {} token ids in {} are not whole numbers in [0, {}) "
+      "(NaN, infinite, fractional or out of the vocabulary); they run as int32 (truncated "
+      "toward zero, NaN as 0) clamped to [0, {}]\n",
+      bad, npy.values.size(), file, kTokenVocabulary, kTokenVocabulary - 1);
+}
+
+// This machine's memory in bytes (physical pages).
+double host_memory_bytes() {
+  return static_cast<double>(::sysconf(_SC_PHYS_PAGES)) *
+         static_cast<double>(::sysconf(_SC_PAGE_SIZE));
+}
+
+// What a run at these sizes needs at least: the input batch (float64 on the host, float32 on the
+// device) and the network's largest tensor (float32; on PoCL device memory is host memory).
+// Beyond this machine's memory it would die of std::bad_alloc (or the OOM killer) partway, so
+// it is said before the run, with the sizes that fit (the input grows with the batch, and with
+// the square of the input size).
+void check_fits_in_memory(const networks::NetworkInfo& info, const BenchOptions& o,
+                          const Program& program) {
+  const TensorInfo& input = program.tensor(program.inputs()[0]);
+  const double input_values = static_cast<double>(num_elements(input.shape));
+  double largest = 0;
+  for (const TensorInfo& t : program.tensors()) {
+    largest = std::max(largest, static_cast<double>(num_elements(t.shape) * dtype_size(t.dtype)));
+  }
+  const double need = input_values * (8 + 4) + largest;
+  const double have = host_memory_bytes();
+  if (need <= have) return;
+  constexpr double kGiB = 1024.0 * 1024 * 1024;
+  const double scale = have / need;
+  // Upper bounds: the run needs room for more than these two tensors.
+  std::string fits =
+      fmt::format("at this input size no batch above {} can fit: pass a smaller --batch-size",
+                  static_cast<long long>(std::floor(o.batch_size * scale)));
+  if (o.batch_size * scale < 1) {
+    const std::int64_t size = input.shape.size() == 4 ? input.shape[1] : 0;
+    fits = size > 0 ? fmt::format("at batch 1 no --input-size above {} can fit: pass a smaller one",
+                                  static_cast<long long>(size * std::sqrt(scale * o.batch_size)))
+                    : "not even batch 1 fits";
+  }
+  throw Error(fmt::format("{} at batch {} with input {} needs at least {:.1f} GiB of memory (its "
+                          "input batch {:.1f} GiB as float64 on the host and float32 on the "
+                          "device, its largest tensor {:.1f} GiB); this machine has {:.1f} GiB",
+                          info.name, o.batch_size, shape_str(input.shape), need / kGiB,
+                          input_values * 12 / kGiB, largest / kGiB, have / kGiB),
+              fits);
+}
+
 // The whole batch's input: the .npy file's (one example, repeated over the batch, or the whole
 // batch) or the synthetic one.
 HostTensor batch_input(const TensorInfo& input, const BenchOptions& options) {
@@ -47,6 +109,7 @@ HostTensor batch_input(const TensorInfo& input, const BenchOptions& options) {
     return t;
   }
   const NpyArray npy = read_npy(options.input_file);
+  if (input.dtype == DType::kInt32) warn_of_unusable_token_ids(npy, options.input_file);
   const Shape example(input.shape.begin() + 1, input.shape.end());
   Shape one = example;
   one.insert(one.begin(), 1);
@@ -83,6 +146,7 @@ void list_networks(std::ostream& out) {
 Workload keras_workload(const std::string& network, const BenchOptions& options) {
   const networks::NetworkInfo& info = networks::find_network(network);
   networks::BuiltNetwork built = build(info, options, options.batch_size);
+  check_fits_in_memory(info, options, built.program);
   Workload w;
   w.kind = "keras";
   w.name = info.name;

@@ -9,6 +9,7 @@
 // Test hook: TARTAN_BENCH_CORRUPT_OUTPUT=1 adds 1 to the first element of the device's output
 // before validation (=nan makes it NaN), so tests can watch validation fail.
 // TARTAN_BENCH_ASSUME_FP16=1 lets --fp16 run on a device without cl_khr_fp16 (see below).
+#include <algorithm>
 #include <iostream>
 
 #include "baseline.h"
@@ -24,6 +25,7 @@
 #include "summary.h"
 #include "tartan/networks/registry.h"
 #include "tartan/runtime/select_device.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/npy.h"
@@ -102,35 +104,62 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
             << o.batch_size << ", on " << c.device.id << " (" << c.device.name << ")"
             << (o.fp16 ? " in float16" : "") << "\n"
             << std::flush;
-  set_phase("building " + c.name);
+  Measurement m;
+  // When a step cannot stop in time (an OpenCL build), the stop monitor writes this run's
+  // results from here, with what was measured so far.
+  set_stop_writer([&c, &m](StopReason why) {
+    m.stopped = why;
+    m.failure = stopped_while(why);
+    const Summary s = summarize(m, c.options->batch_size, c.peak_gflops);
+    for (const auto& path : write_results(c, results_json(c, m, s))) {
+      std::cout << "Results: " << path.string() << "\n";
+    }
+    return why == StopReason::kInterrupted ? 128 + stop_signal() : 1;
+  });
+  set_phase(o.weights_file.empty() ? "building " + c.name : "loading the weights of " + c.name);
   Workload w;
   try {
     w = make_workload(o, network);
     if (o.fp16) to_half(w);
+  } catch (const Cancelled&) {
+    m.stopped = should_stop();  // written below, like a stop in any later step
   } catch (const std::exception& e) {
+    set_stop_writer(nullptr);
     print_error(o, e);
     outcome.status = "failed";
     outcome.failure = e.what();
     outcome.exit_code = 1;
     return outcome;
   }
-  c.parameters = w.parameters;
-  for (const HostTensor& t : w.inputs) c.input_shapes.push_back(t.shape);
-
   std::vector<HostTensor> first_outputs;
-  const Measurement m = run_benchmark(w, device.device, o, &first_outputs);
-  const Summary s = summarize(m, w.batch, c.peak_gflops);
+  if (m.stopped == StopReason::kNone) {
+    {
+      const auto held = results_lock();
+      c.parameters = w.parameters;
+      for (const HostTensor& t : w.inputs) c.input_shapes.push_back(t.shape);
+    }
+    run_benchmark(w, device.device, o, m, &first_outputs);
+  }
+  set_stop_writer(nullptr);  // from here on this thread writes the results, and soon
+  const Summary s = summarize(m, o.batch_size, c.peak_gflops);
   print_report(std::cout, c, m, s);
-  if (!m.failure.empty()) {
+  if (m.stopped != StopReason::kNone) {
+    // The results say where it stopped, as the stop monitor's do.
+    m.failure = stopped_while(m.stopped);
+  } else if (!m.failure.empty()) {
     std::cerr << "tartan-bench: " << c.name << " failed: " << m.failure << "\n";
   }
+  // Before the timed run there are no batches to count: the step it stopped in says more.
+  const std::string when = m.batches_planned > 0
+                               ? "after " + std::to_string(m.batch_seconds.size()) + " of " +
+                                     std::to_string(m.batches_planned) + " timed batches"
+                               : "while " + current_phase();
   if (m.stopped == StopReason::kTimeout) {
-    std::cerr << "tartan-bench: timeout: --timeout-secs " << o.timeout_secs << " passed after "
-              << m.batch_seconds.size() << " of " << m.batches_planned << " timed batches\n";
+    std::cerr << "tartan-bench: timeout: --timeout-secs " << o.timeout_secs << " passed " << when
+              << "\n";
   } else if (m.stopped == StopReason::kInterrupted) {
-    std::cerr << "tartan-bench: interrupted; writing what was measured\n";
+    std::cerr << "tartan-bench: interrupted " << when << "; writing what was measured\n";
   }
-  save_output(o, first_outputs);
   outcome.status = run_status(m);
   outcome.failure = m.failure;
   outcome.measured = m.compiled && !m.batch_seconds.empty();
@@ -143,12 +172,19 @@ RunOutcome bench_one(const BenchOptions& o, const DeviceChoice& device, const st
     outcome.baseline = compare_with_baseline(*baseline, s, o.max_regression);
     json["baseline"] = baseline_json(*outcome.baseline);
   }
+  // The measurement is written first: nothing optional after it (--save-output) can lose it.
   outcome.files = write_results(c, json);
   for (const auto& path : outcome.files) std::cout << "Results: " << path.string() << "\n";
   if (m.stopped == StopReason::kInterrupted) {
     outcome.exit_code = 128 + stop_signal();
   } else {
     outcome.exit_code = outcome.status == "ok" ? 0 : 1;
+  }
+  try {
+    save_output(o, first_outputs);
+  } catch (const Error& e) {
+    print_error(o, e);
+    outcome.exit_code = std::max(outcome.exit_code, 1);
   }
   return outcome;
 }
@@ -243,6 +279,12 @@ int bench_main(const BenchOptions& o) {
       print_error(o, e);
       return 2;
     }
+  }
+  try {
+    check_output_paths(o);
+  } catch (const Error& e) {
+    print_error(o, e);
+    return 2;
   }
   const std::string date = iso8601_utc_now();
   std::vector<RunOutcome> outcomes;

@@ -97,10 +97,12 @@ void print_report(std::ostream& out, const RunContext& c, const Measurement& m, 
   row("latency per batch",
       fmt::format("p50 {:.3f} ms   p90 {:.3f} ms   p99 {:.3f} ms", s.p50_ms, s.p90_ms, s.p99_ms));
   row("throughput", fmt::format("{:.2f} examples/s", s.examples_per_second));
-  row("kernel time",
-      m.kernel_timing
-          ? fmt::format("{:.3f} ms per example (device, profiling events)", s.kernel_ms_per_example)
-          : std::string("not measured (--no-kernel-timing)"));
+  // A run stopped before its first timed batch measured no kernel either, whatever the flag.
+  row("kernel time", !o.kernel_timing ? std::string("not measured (--no-kernel-timing)")
+                     : s.examples == 0
+                         ? std::string("not measured (no timed batch ran)")
+                         : fmt::format("{:.3f} ms per example (device, profiling events)",
+                                       s.kernel_ms_per_example));
   std::string rate = fmt::format("{:.2f} GFLOP/s ({:.3f} GFLOP per example)", s.gflops_per_second,
                                  m.flops_per_example / 1e9);
   if (s.percent_of_peak) {

@@ -1,6 +1,5 @@
 #include "results.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -63,18 +62,6 @@ std::string file_safe(const std::string& name) {
   return stem.empty() ? "run" : stem;
 }
 
-// Claims a path with an exclusive create; false when it exists already.
-bool claim(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd >= 0) {
-    ::close(fd);
-    return true;
-  }
-  if (errno == EEXIST) return false;
-  throw Error("cannot create " + path.string() + ": " + std::strerror(errno),
-              "check that --results names a folder you can write");
-}
-
 // Every key always, so the CSV has the same columns whatever happened.
 ordered_json cpu_json(const BenchOptions& o, const RunContext& c, const Measurement& m) {
   const bool enabled = cpu_compare_enabled(o, c.device);
@@ -98,7 +85,38 @@ ordered_json cpu_json(const BenchOptions& o, const RunContext& c, const Measurem
           {"speedup", or_null(cpu.speedup)}};
 }
 
+// Why `dir` could not be made and written, or "" when it can: its nearest existing ancestor must
+// be a folder this process may write.
+std::string folder_problem(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(dir, ec);
+  while (!p.empty() && !std::filesystem::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
+  if (!std::filesystem::is_directory(p, ec)) return p.string() + " is not a folder";
+  if (::access(p.c_str(), W_OK | X_OK) != 0) return p.string() + ": " + std::strerror(errno);
+  return "";
+}
+
 }  // namespace
+
+void check_output_paths(const BenchOptions& o) {
+  if (const std::string why = folder_problem(o.results_dir); !why.empty()) {
+    throw Error("--results " + o.results_dir + " cannot hold the results: " + why,
+                "pass --results with a folder you can write");
+  }
+  if (o.save_output_file.empty()) return;
+  std::error_code ec;
+  const std::filesystem::path out = o.save_output_file;
+  std::string why;
+  if (std::filesystem::is_directory(out, ec)) {
+    why = "it is a folder";
+  } else {
+    why = folder_problem(out.has_parent_path() ? out.parent_path() : ".");
+  }
+  if (!why.empty()) {
+    throw Error("--save-output " + o.save_output_file + " cannot be written: " + why,
+                "pass --save-output with a file name in a folder you can write, e.g. out.npy");
+  }
+}
 
 ordered_json results_json(const RunContext& c, const Measurement& m, const Summary& s) {
   const BenchOptions& o = *c.options;
@@ -236,20 +254,25 @@ std::vector<std::filesystem::path> write_numbered(
       stamp.end());
   const std::string base = stamp + "-" + file_safe(name);
   for (int n = 1;; ++n) {
-    const std::filesystem::path stem = dir / (base + "-" + std::to_string(n));
+    const std::string stem = (dir / (base + "-" + std::to_string(n))).string();
     bool free = true;
     for (const auto& [format, text] : contents) {
-      if (std::filesystem::exists(std::filesystem::path(stem.string() + "." + format)))
-        free = false;
+      if (std::filesystem::exists(std::filesystem::path(stem + "." + format))) free = false;
     }
-    if (!free || !claim(stem.string() + "." + contents.front().first)) continue;
+    // Each file appears whole or not at all (write_file_exclusive), and the first one's name
+    // claims n: a concurrent run that took it first makes this one try n + 1.
     std::vector<std::filesystem::path> written;
     for (const auto& [format, text] : contents) {
-      const std::filesystem::path path = stem.string() + "." + format;
-      write_file_atomic(path, text);
+      if (!free) break;
+      const std::filesystem::path path = stem + "." + format;
+      if (!write_file_exclusive(path, text)) {
+        free = false;
+        for (const auto& other : written) std::filesystem::remove(other);
+        break;
+      }
       written.push_back(path);
     }
-    return written;
+    if (free) return written;
   }
 }
 

@@ -1,8 +1,9 @@
 // The results files: one JSON and/or one CSV per run under --results DIR, in the versioned
 // schema documented in results/README.md. Names are `<date>-<name>-<n>.{json,csv}`: the first
-// n for which no file of that name exists, claimed with an exclusive create, so an earlier
-// run's files are never overwritten, even by a run started at the same second. Each file is
-// written atomically (temp file + rename).
+// n for which no file of that name exists, claimed by publishing the first file exclusively, so
+// an earlier run's files are never overwritten, even by a run started at the same second. Each
+// file is written whole to a temporary file and then linked into place: a full disk leaves no
+// empty or partial result.
 #pragma once
 
 #include <filesystem>
@@ -27,11 +28,15 @@ std::string results_csv(const nlohmann::ordered_json& json);
 std::string csv_field(const std::string& s);
 
 // Writes each (format, text) of `contents` to <results>/<date>-<name>-<n>.<format>, for the
-// first n free for every format (claimed with an exclusive create); returns the paths written.
+// first n free for every format (claimed by its first file); returns the paths written.
 // Throws Error naming the folder when it cannot be written.
 std::vector<std::filesystem::path> write_numbered(
     const BenchOptions& options, const std::string& date, const std::string& name,
     const std::vector<std::pair<std::string, std::string>>& contents);
+
+// Before a run: Error (a usage mistake) unless --results names a folder that is there or can be
+// made, and --save-output a file that can be written (not a folder). Creates nothing.
+void check_output_paths(const BenchOptions& options);
 
 // Writes the formats the options ask for; returns the paths written. Throws Error naming the
 // folder when it cannot be written.

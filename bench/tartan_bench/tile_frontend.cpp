@@ -18,7 +18,10 @@ Workload tile_workload(const BenchOptions& options) {
   try {
     program = parse_program(*source, parse);
   } catch (const Error& e) {
-    throw Error(format_diagnostic(e, *source), e.hint());
+    // The diagnostic already ends with its hint: given again, it would be printed twice.
+    std::string diagnostic = format_diagnostic(e, *source);
+    while (!diagnostic.empty() && diagnostic.back() == '\n') diagnostic.pop_back();
+    throw Error(diagnostic);
   }
   return fixed_program_workload("tile", options.tile_file, std::move(program), options.batch_size);
 }

@@ -34,7 +34,10 @@ ValidationResult compare_outputs(const std::vector<HostTensor>& got,
     TARTAN_CHECK(expected == w.shape, "reference output shape " + shape_str(w.shape) +
                                           " does not match device output " + shape_str(g.shape));
     for (std::size_t i = 0; i < w.values.size(); ++i) {
-      const double diff = std::abs(g.values[i] - w.values[i]);
+      // The same infinity on both sides is exact agreement (inf - inf alone would be NaN);
+      // NaN still never passes, not even where the reference is NaN.
+      const bool same_infinity = std::isinf(w.values[i]) && g.values[i] == w.values[i];
+      const double diff = same_infinity ? 0.0 : std::abs(g.values[i] - w.values[i]);
       const double bound = r.atol + r.rtol * std::abs(w.values[i]);
       // A non-finite value where the reference is finite fails outright (NaN compares false,
       // so `diff <= bound` alone would let it through).

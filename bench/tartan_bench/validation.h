@@ -3,7 +3,8 @@
 //
 // An element fails when |got - want| > kAbsoluteTolerance + kRelativeTolerance * |want|
 // (numpy.allclose(got, want, rtol, atol), `want` being the float64 reference), or when `got` is
-// NaN or infinite where `want` is finite: NaN never passes. The run passes when no element
+// NaN or infinite where `want` is finite: NaN never passes (not even against a NaN reference),
+// and an infinite `want` is met only by the same infinity. The run passes when no element
 // fails. Reported as plaidbench did:
 //   max_error     = max over elements of rtol * |got - want| / (atol + rtol * |want|), which is
 //                   above rtol exactly when some element fails (infinite for NaN);

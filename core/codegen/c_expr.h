@@ -7,17 +7,28 @@
 #include <utility>
 #include <vector>
 
+#include "codegen/kir/expr.h"
 #include "tartan/ir/affine.h"
 
 namespace tartan::cexpr {
 
-// The numerator of an affine expression as C text over the given variable names.
-std::string numerator(const Affine& a, const std::vector<std::string>& names);
+// The numerator of an affine expression over the given variable names: (a + 2 * b - 3).
+kir::Expr numerator_expr(const Affine& a, const std::vector<std::string>& names);
+std::string numerator(const Affine& a, const std::vector<std::string>& names);  // printed
 
-// `parts` joined by " && ", skipping empty ones; "" when all are empty (meaning true).
+// `parts` joined by &&, skipping null ones; null when all are (meaning true).
+kir::Expr all_of(const std::vector<kir::Expr>& parts);
+// The same over C text, skipping empty parts; "" when all are empty.
 std::string all_of(const std::vector<std::string>& parts);
 
-// sum(terms[d] * strides[d]) with unit strides and zero terms left out; "0" when empty.
+// 0 <= e < bound.
+kir::Expr in_range(const kir::Expr& e, std::int64_t bound);
+
+// sum(terms[d] * strides[d]) with unit strides and zero terms (0 or the text "0") left out; 0
+// when empty.
+kir::Expr flat_offset(const std::vector<kir::Expr>& terms,
+                      const std::vector<std::int64_t>& strides);
+// The same over terms given as C text, printed.
 std::string flat_offset(const std::vector<std::string>& terms,
                         const std::vector<std::int64_t>& strides);
 

@@ -1,85 +1,123 @@
 #include "codegen/elementwise_expr.h"
 
+#include "codegen/kir/printer.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
 
 namespace {
 
-std::string call(const std::string& fn, const std::vector<std::string>& args) {
-  std::string s = fn + "(";
-  for (std::size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i];
-  return s + ")";
-}
+using kir::Expr;
+using kir::Fn;
+
+const kir::Type kFloat = kir::compute_type(DType::kFloat32);
+const kir::Type kInt = kir::compute_type(DType::kInt32);
 
 // Operands of a float-only function, converted from int where needed.
-std::string as_float(const std::string& e, DType t) {
-  return is_float(t) ? e : "(float)(" + e + ")";
-}
+Expr as_float(const Expr& e, DType t) { return is_float(t) ? e : kir::cast(kFloat, kir::paren(e)); }
 
-std::string cast_expr(DType out, const std::string& a, DType in) {
+Expr cast_expr(DType out, const Expr& a, DType in) {
   switch (out) {
     case DType::kBool:
-      return "((" + a + ") != 0)";
+      return kir::paren(kir::binary("!=", kir::paren(a), kir::imm(0)));
     case DType::kInt32:
-      return is_float(in) ? "convert_int_sat_rtz(" + a + ")" : "(int)(" + a + ")";
+      return is_float(in) ? kir::call(Fn::kConvertIntSatRtz, {a}) : kir::cast(kInt, kir::paren(a));
     case DType::kFloat32:
-      return "(float)(" + a + ")";
+      return kir::cast(kFloat, kir::paren(a));
     case DType::kFloat16:
-      return "tt_round_half((float)(" + a + "))";
+      return kir::call(Fn::kRoundHalf, {kir::cast(kFloat, kir::paren(a))});
   }
   return a;
 }
 
+// The math builtin of a one-operand float op.
+Fn math_fn(EwOp op) {
+  switch (op) {
+    case EwOp::kExp:
+      return Fn::kExp;
+    case EwOp::kLog:
+      return Fn::kLog;
+    case EwOp::kSqrt:
+      return Fn::kSqrt;
+    case EwOp::kTanh:
+      return Fn::kTanh;
+    case EwOp::kFloor:
+      return Fn::kFloor;
+    case EwOp::kCeil:
+      return Fn::kCeil;
+    case EwOp::kRound:
+      return Fn::kRound;
+    case EwOp::kSin:
+      return Fn::kSin;
+    case EwOp::kCos:
+      return Fn::kCos;
+    case EwOp::kTan:
+      return Fn::kTan;
+    case EwOp::kErf:
+      return Fn::kErf;
+    default:
+      throw InternalError("math_fn: " + std::string(ew_info(op).name) + " is no math builtin");
+  }
+}
+
 }  // namespace
 
-std::string elementwise_expr(EwOp op, DType out, const std::vector<std::string>& args,
-                             const std::vector<DType>& arg_types) {
+Expr elementwise(EwOp op, DType out, const std::vector<Expr>& args,
+                 const std::vector<DType>& arg_types) {
   const EwOpInfo& info = ew_info(op);
   TARTAN_CHECK(static_cast<int>(args.size()) == info.arity, "operand count");
   const bool f = is_float(out);
-  const auto a = [&](std::size_t i) { return "(" + args[i] + ")"; };
+  const auto a = [&](std::size_t i) { return kir::paren(args[i]); };
   const auto fa = [&](std::size_t i) { return as_float(args[i], arg_types[i]); };
+  const auto is_true = [&](std::size_t i) { return kir::binary("!=", a(i), kir::imm(0)); };
+  const std::string symbol(info.symbol);
   switch (op) {
     case EwOp::kAdd:
     case EwOp::kSub:
     case EwOp::kMul:
-      return "(" + a(0) + " " + std::string(info.symbol) + " " + a(1) + ")";
+      return kir::paren(kir::binary(symbol, a(0), a(1)));
     case EwOp::kDiv:
-      return f ? "(" + a(0) + " / " + a(1) + ")" : call("tt_idiv", args);
+      return f ? kir::paren(kir::binary("/", a(0), a(1))) : kir::call(Fn::kIdiv, args);
     case EwOp::kMod:
-      return f ? call("fmod", {fa(0), fa(1)}) : call("tt_imod", args);
+      return f ? kir::call(Fn::kFmod, {fa(0), fa(1)}) : kir::call(Fn::kImod, args);
     case EwOp::kNeg:
-      return "(-" + a(0) + ")";
+      return kir::paren(kir::unary("-", a(0)));
     case EwOp::kMin:
-      return f ? call("tt_fmin", {fa(0), fa(1)}) : call("min", args);
+      return f ? kir::call(Fn::kTtFmin, {fa(0), fa(1)}) : kir::call(Fn::kMin, args);
     case EwOp::kMax:
-      return f ? call("tt_fmax", {fa(0), fa(1)}) : call("max", args);
+      return f ? kir::call(Fn::kTtFmax, {fa(0), fa(1)}) : kir::call(Fn::kMax, args);
     case EwOp::kPow:
-      return call("pow", {fa(0), fa(1)});
+      return kir::call(Fn::kPow, {fa(0), fa(1)});
     case EwOp::kEq:
     case EwOp::kNe:
     case EwOp::kLt:
     case EwOp::kGt:
     case EwOp::kLe:
     case EwOp::kGe:
-      return "(int)(" + a(0) + " " + std::string(info.symbol) + " " + a(1) + ")";
+      return kir::cast(kInt, kir::paren(kir::binary(symbol, a(0), a(1))));
     case EwOp::kAnd:
-      return "(int)(" + a(0) + " != 0 && " + a(1) + " != 0)";
+      return kir::cast(kInt, kir::paren(kir::binary("&&", is_true(0), is_true(1))));
     case EwOp::kOr:
-      return "(int)(" + a(0) + " != 0 || " + a(1) + " != 0)";
+      return kir::cast(kInt, kir::paren(kir::binary("||", is_true(0), is_true(1))));
     case EwOp::kNot:
-      return "(int)(" + a(0) + " == 0)";
+      return kir::cast(kInt, kir::paren(kir::binary("==", a(0), kir::imm(0))));
     case EwOp::kSelect: {
-      const std::string t = std::string(f ? "(float)" : "(int)");
-      return "(" + a(0) + " != 0 ? " + t + a(1) + " : " + t + a(2) + ")";
+      const kir::Type t = f ? kFloat : kInt;
+      return kir::paren(kir::ternary(is_true(0), kir::cast(t, a(1)), kir::cast(t, a(2))));
     }
     case EwOp::kAbs:
-      return f ? call("fabs", {fa(0)}) : "(int)abs(" + args[0] + ")";
-    case EwOp::kSigmoid:
-      return "(1.0f / (1.0f + exp(-" + fa(0) + ")))";
-    case EwOp::kRelu:
-      return f ? "(" + a(0) + " < 0.0f ? 0.0f : " + a(0) + ")" : call("max", {args[0], "0"});
+      return f ? kir::call(Fn::kFabs, {fa(0)}) : kir::cast(kInt, kir::call(Fn::kAbs, {args[0]}));
+    case EwOp::kSigmoid: {
+      const Expr one = kir::literal(DType::kFloat32, 1);
+      return kir::paren(kir::binary(
+          "/", one,
+          kir::paren(kir::binary("+", one, kir::call(Fn::kExp, {kir::unary("-", fa(0))})))));
+    }
+    case EwOp::kRelu: {
+      if (!f) return kir::call(Fn::kMax, {args[0], kir::imm(0)});
+      const Expr zero = kir::literal(DType::kFloat32, 0);
+      return kir::paren(kir::ternary(kir::binary("<", a(0), zero), zero, a(0)));
+    }
     case EwOp::kExp:
     case EwOp::kLog:
     case EwOp::kSqrt:
@@ -90,13 +128,21 @@ std::string elementwise_expr(EwOp op, DType out, const std::vector<std::string>&
     case EwOp::kSin:
     case EwOp::kCos:
     case EwOp::kTan:
-      return call(std::string(info.name), {fa(0)});
+    case EwOp::kErf:
+      return kir::call(math_fn(op), {fa(0)});
     case EwOp::kCast:
       return cast_expr(out, args[0], arg_types[0]);
     case EwOp::kIdentity:
       return args[0];
   }
-  throw InternalError("elementwise_expr: unhandled op " + std::string(info.name));
+  throw InternalError("elementwise: unhandled op " + std::string(info.name));
+}
+
+std::string elementwise_expr(EwOp op, DType out, const std::vector<std::string>& args,
+                             const std::vector<DType>& arg_types) {
+  std::vector<Expr> operands;
+  for (const std::string& a : args) operands.push_back(kir::verbatim(a));
+  return kir::print(elementwise(op, out, operands, arg_types));
 }
 
 }  // namespace tartan

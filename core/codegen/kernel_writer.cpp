@@ -4,19 +4,23 @@
 #include <array>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <map>
 
+#include "codegen/aggregation.h"
 #include "codegen/c_expr.h"
 #include "codegen/code_writer.h"
 #include "codegen/elementwise_expr.h"
 #include "codegen/group_reduce.h"
 #include "codegen/kernel_flops.h"
+#include "codegen/kir/printer.h"
 #include "codegen/local_gemm.h"
 #include "codegen/opencl_dialect.h"
 #include "codegen/prologue.h"
 #include "codegen/softmax_kernel.h"
 #include "codegen/transform_kernel.h"
 #include "codegen/vector_epilogue.h"
+#include "codegen/work_item.h"
 #include "passes/placement.h"
 #include "tartan/ir/bounds.h"
 #include "tartan/lang/parse.h"
@@ -55,22 +59,9 @@ struct Element {
   std::map<TensorId, std::string> values;
 };
 
+// The statement folding `val` into `acc` (codegen/aggregation.h), as text.
 std::string accumulate(AggOp agg, const std::string& acc, const std::string& val) {
-  switch (agg) {
-    case AggOp::kSum:
-      return acc + " += " + val + ";";
-    case AggOp::kProd:
-      return acc + " *= " + val + ";";
-    case AggOp::kMax:
-      return acc + " = (" + val + " > " + acc + " || " + val + " != " + val + ") ? " + val + " : " +
-             acc + ";";
-    case AggOp::kMin:
-      return acc + " = (" + val + " < " + acc + " || " + val + " != " + val + ") ? " + val + " : " +
-             acc + ";";
-    case AggOp::kAssign:
-      return acc + " = " + val + ";";
-  }
-  return "";
+  return kir::print_line(fold(agg, kir::verbatim(acc), kir::verbatim(val)));
 }
 
 std::string combine(CombOp comb, const std::vector<std::string>& in) {
@@ -119,11 +110,10 @@ class KernelWriter {
     }
     choose_index_type();
     if (group_.softmax) {
-      items_ = write_softmax(
-          program_, group_, index_type_, body_, [this](TensorId t) { return arg(t); },
-          [](const std::string& acc, const std::string& val) {
-            return accumulate(AggOp::kMax, acc, val);
-          });
+      const SoftmaxKernel softmax =
+          lower_softmax(program_, group_, index_ir_, [this](TensorId t) { return arg(t); });
+      kir::print(softmax.body, body_);
+      items_ = softmax.rows;
       KernelSource k = finish();
       k.statement = "softmax: " + k.statement;
       return k;
@@ -136,13 +126,14 @@ class KernelWriter {
       setup_tiles();
       std::string owner;
       if (plan_.uses_group_reduce()) {
-        owner = write_group_roles(plan_.reduce, total_, body_);
+        const GroupRoles roles = lower_group_roles(plan_.reduce, total_);
+        kir::print(roles.decls, body_);
+        owner = kir::print(roles.owner);
         const std::int64_t outputs = plan_.reduce.outputs;
         items_ =
             (total_ + outputs - 1) / outputs * static_cast<std::int64_t>(plan_.work_group_size);
       } else {
-        body_.line("const size_t gid = get_global_id(0);");
-        body_.line("if (gid >= " + std::to_string(items_) + ") return;");
+        kir::print(one_item_each(items_), body_);
       }
       emit_coords();
       const Op& root = program_.ops()[group_.ops.front()];
@@ -207,6 +198,8 @@ class KernelWriter {
       }
     }
     index_type_ = largest > INT_MAX ? "long" : "int";
+    index_ir_ =
+        kir::scalar_type(largest > INT_MAX ? kir::Type::Scalar::kLong : kir::Type::Scalar::kInt);
   }
 
   // The C expression of tensor t's value at the current output element: a register value, a
@@ -238,6 +231,12 @@ class KernelWriter {
     body_.line("const " + std::string(opencl::compute_type(info.dtype)) + " " + name + " = " +
                expr + ";");
     cur_->values[t] = name;
+  }
+
+  // `e` clamped into [0, hi] (an index kept inside a tensor).
+  kir::Expr clamped_index(const kir::Expr& e, std::int64_t hi) const {
+    return kir::call(kir::Fn::kClamp,
+                     {e, kir::cast(index_ir_, kir::imm(0)), kir::cast(index_ir_, kir::imm(hi))});
   }
 
   // ---------------------------------------------------------------- the register tile
@@ -395,8 +394,8 @@ class KernelWriter {
                opencl::load(idx.dtype, arg(g.indices),
                             cexpr::flat_offset(idx_terms, row_major_strides(idx.shape))) +
                ";");
-    body_.line(row + " = clamp(" + row + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
-               std::to_string(data.shape[0] - 1) + ");");
+    kir::print(kir::assign(kir::var(row), "=", clamped_index(kir::var(row), data.shape[0] - 1)),
+               body_);
     std::vector<std::string> terms{row};
     for (std::size_t d = 1; d < data.shape.size(); ++d) {
       terms.push_back(cur_->coord[idx.shape.size() + d - 1]);
@@ -464,10 +463,13 @@ class KernelWriter {
   // After a group reduction's loop nest: the tree over the shares, then (for the owner's use)
   // the default, or 0 where no share met an assignment.
   void emit_group_combine(const Contraction& c, const std::string& acc_t, bool reached) {
-    const auto fold = [&](const std::string& acc, const std::string& val) {
-      return accumulate(c.agg, acc, val);
+    const auto fold_in = [&](const kir::Expr& acc, const kir::Expr& val) {
+      return fold(c.agg, acc, val);
     };
-    write_group_combine(plan_.reduce, acc_t, "acc", reached ? "reached" : "", fold, body_);
+    kir::print(
+        lower_group_combine(plan_.reduce, kir::compute_type(program_.tensor(c.output).dtype),
+                            kir::var("acc"), reached ? kir::var("reached") : nullptr, fold_in),
+        body_);
     cur_ = &elements_.front();
     if (c.default_tensor) {
       body_.line(acc_t + " acc_d = " + value(*c.default_tensor) + ";");
@@ -485,11 +487,13 @@ class KernelWriter {
     const auto& c = std::get<Contraction>(program_.ops()[group_.ops.front()]);
     const std::optional<GemmShape> g = gemm_shape(program_, group_);
     TARTAN_CHECK(g.has_value(), "a local-memory plan for a kernel that is no GEMM");
-    const LocalGemmCode code = write_local_gemm(
-        program_, c, *g, plan_.local, index_type_, body_, [this](TensorId t) { return arg(t); },
-        prologue_operand(program_, group_),
-        [this](const std::vector<std::string>& terms, const std::string& guard,
-               const std::string& name) { emit_prologue(terms, guard, name); });
+    const auto named = [this](TensorId t) { return arg(t); };
+    const LocalGemmCode code = lower_local_gemm(
+        program_, c, *g, plan_.local, index_ir_, named, prologue_operand(program_, group_),
+        [&](const std::vector<kir::Expr>& terms, const kir::Expr& guard, const std::string& name) {
+          return lower_prologue(program_, group_, terms, guard, name, named);
+        });
+    kir::print(code.body, body_);
     items_ = code.groups * static_cast<std::int64_t>(plan_.work_group_size);
     adopt_elements(code.elements, c.output, &LocalGemmElement::acc);
   }
@@ -517,7 +521,8 @@ class KernelWriter {
     const std::optional<TransformShape> s = transform_shape(program_, group_);
     TARTAN_CHECK(s.has_value(), "a transform plan for a kernel that is no constant transform");
     const TransformCode code =
-        write_transform(program_, c, *s, index_type_, body_, [this](TensorId t) { return arg(t); });
+        lower_transform(program_, c, *s, index_ir_, [this](TensorId t) { return arg(t); });
+    kir::print(code.body, body_);
     items_ = code.items;
     adopt_elements(code.elements, c.output, &TransformElement::value);
     const DType stored = program_.tensor(group_.output).dtype;
@@ -603,11 +608,12 @@ class KernelWriter {
     };
     for (std::size_t k = root_ops_; k < group_.ops.size(); ++k) {
       const auto& e = std::get<Elementwise>(program_.ops()[group_.ops[k]]);
-      std::vector<std::string> args;
-      for (TensorId in : e.inputs) args.push_back(operand(in));
+      std::vector<kir::Expr> args;
+      for (TensorId in : e.inputs) args.push_back(kir::var(operand(in)));
       const std::string name = "epi" + std::to_string(k) + run;
-      body_.line("const " + vec_t + " " + name + " = " +
-                 vector_elementwise_expr(e.op, args, vec_t) + ";");
+      kir::print(kir::let(kir::compute_type(DType::kFloat32, w), name,
+                          vector_elementwise(e.op, args, kir::compute_type(DType::kFloat32, w))),
+                 body_);
       vec[e.output] = name;
     }
     body_.line(opencl::vector_store(program_.tensor(group_.output).dtype, w, operand(group_.output),
@@ -627,8 +633,11 @@ class KernelWriter {
   // The prologue operand's element at `terms` where `guard` holds, else 0, into `name`.
   void emit_prologue(const std::vector<std::string>& terms, const std::string& guard,
                      const std::string& name) {
-    write_prologue(program_, group_, terms, guard, name, body_,
-                   [this](TensorId t) { return arg(t); });
+    std::vector<kir::Expr> at;
+    for (const std::string& t : terms) at.push_back(kir::verbatim(t));
+    kir::print(lower_prologue(program_, group_, at, guard.empty() ? nullptr : kir::verbatim(guard),
+                              name, [this](TensorId t) { return arg(t); }),
+               body_);
   }
 
   // Plans whose work-items cooperate through __local memory need exactly their work-group size.
@@ -651,6 +660,7 @@ class KernelWriter {
   std::vector<std::string> vec_acc_names_;
   Element* cur_ = nullptr;
   std::string index_type_ = "int";
+  kir::Type index_ir_;  // the same, for the writers lowered to the kernel IR
   std::vector<TensorId> args_;
   std::map<TensorId, std::string> arg_names_;
   std::vector<int> panels_;                       // per argument (KernelSource::panels)
@@ -915,9 +925,11 @@ void KernelWriter::emit_root(const Contraction& c) {
     } else if (c.agg == AggOp::kProd) {
       init = float_acc ? "1.0f" : "1";
     } else if (c.agg == AggOp::kMax) {
-      init = float_acc ? "(-INFINITY)" : "INT_MIN";
+      init = float_acc ? opencl::literal(out.dtype, -std::numeric_limits<double>::infinity())
+                       : kir::print(kir::named(kir::Named::kIntMin));
     } else if (c.agg == AggOp::kMin) {
-      init = float_acc ? "INFINITY" : "INT_MAX";
+      init = float_acc ? opencl::literal(out.dtype, std::numeric_limits<double>::infinity())
+                       : kir::print(kir::named(kir::Named::kIntMax));
     } else {
       init = zero;
     }
@@ -1214,8 +1226,7 @@ void KernelWriter::emit_root(const Contraction& c) {
           scale += coeff * strides[d];
           terms[d] = numerator(e - Affine::index(inner, coeff), n);
           if (clamped && coeff == 0) {
-            terms[d] = "clamp(" + terms[d] + ", (" + index_type_ + ")0, (" + index_type_ + ")" +
-                       std::to_string(t.shape[d] - 1) + ")";
+            terms[d] = kir::print(clamped_index(kir::verbatim(terms[d]), t.shape[d] - 1));
           }
           for (std::size_t u = 0; u < tile_var.size() && !clamped; ++u) {
             displacement += e.coeff(tile_var[u]) * (u == 0 ? a : b) * strides[d];

@@ -5,7 +5,8 @@
 #include <optional>
 
 #include "codegen/c_expr.h"
-#include "codegen/opencl_dialect.h"
+#include "codegen/kir/builder.h"
+#include "codegen/kir/printer.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -13,17 +14,23 @@ namespace tartan {
 namespace {
 
 using cexpr::all_of;
-using cexpr::numerator;
+using kir::binary;
+using kir::Expr;
+using kir::imm;
+using kir::paren;
+using kir::var;
 
 std::string str(std::int64_t v) { return std::to_string(v); }
 
-// Row-major digits of `flat` over `extents` (outermost first) as C expressions.
-std::vector<std::string> digits(const std::string& flat, const std::vector<std::int64_t>& extents) {
-  std::vector<std::string> out(extents.size());
+const kir::Type kInt = kir::scalar_type(kir::Type::Scalar::kInt);
+
+// Row-major digits of `flat` over `extents` (outermost first).
+std::vector<Expr> digits(const Expr& flat, const std::vector<std::int64_t>& extents) {
+  std::vector<Expr> out(extents.size());
   std::int64_t below = 1;
   for (std::size_t d = extents.size(); d-- > 0;) {
-    std::string e = below == 1 ? flat : "(" + flat + " / " + str(below) + ")";
-    if (d > 0) e = "(" + e + " % " + str(extents[d]) + ")";
+    Expr e = below == 1 ? flat : paren(binary("/", flat, imm(below)));
+    if (d > 0) e = paren(binary("%", e, imm(extents[d])));
     out[d] = e;
     below *= extents[d];
   }
@@ -56,19 +63,19 @@ struct Side {
   // the loop and only k_step * k0 is added per chunk; every check is then loop-invariant too.
   bool linear = false;
   std::int64_t k_step = 0;
-  // Per load slot: the decoded block position's prefix, and its reduction position's
-  // expression.
-  std::vector<std::string> slots, kk;
+  // Per load slot: the decoded block position's prefix, and its reduction position.
+  std::vector<std::string> slots;
+  std::vector<Expr> kk;
 
   // Position within the block of the item's `i`-th row or column, past `thread * vec`.
   std::int64_t owned(int i) const { return (i / vec) * (items * vec) + i % vec; }
-  std::string thread_origin() const { return vec == 1 ? thread : thread + " * " + str(vec); }
+  Expr thread_origin() const { return vec == 1 ? var(thread) : binary("*", var(thread), imm(vec)); }
 };
 
 class LocalGemmWriter {
  public:
   LocalGemmWriter(const Program& program, const Contraction& c, const GemmShape& g,
-                  const LocalTile& t, const std::string& ix, CodeWriter& body,
+                  const LocalTile& t, const kir::Type& ix,
                   const std::function<std::string(TensorId)>& arg, TensorId computed,
                   const OperandLoad& load)
       : program_(program),
@@ -76,7 +83,6 @@ class LocalGemmWriter {
         g_(g),
         t_(t),
         ix_(ix),
-        body_(body),
         arg_(arg),
         computed_(computed),
         load_(load) {}
@@ -103,40 +109,41 @@ class LocalGemmWriter {
     const int buffers = t_.double_buffer ? 2 : 1;
 
     // The split's hand-over (hand_over()) reuses `la` once the loop is done.
-    body_.line(opencl::local_array(
-        compute(a), "la", std::max<std::int64_t>(t_.k_chunk * a.ld * buffers, hand_over_size())));
-    body_.line(opencl::local_array(compute(b), "lb", t_.k_chunk * b.ld * buffers));
-    body_.line("const int lid = (int)get_local_id(0);");
+    body_.add(kir::local_alloc(
+        compute(a), "la", std::max<std::int64_t>(t_.k_chunk * a.ld * buffers, hand_over_size()),
+        true));
+    body_.add(kir::local_alloc(compute(b), "lb", t_.k_chunk * b.ld * buffers, true));
+    const Expr lid = var("lid"), grp = var("grp");
+    body_.add(kir::let(kInt, "lid", kir::cast(kInt, kir::call(kir::Fn::kLocalId, {imm(0)}))));
     // Every item stages chunks (by lid); its slice and place in the slice's grid pick what it
     // multiplies.
-    const std::string slot = t_.k_split > 1 ? "lid % " + str(t_.rows * t_.cols) : "lid";
-    body_.line("const int tx = " + slot + " % " + str(t_.cols) + ";");
-    body_.line("const int ty = " + slot + " / " + str(t_.cols) + ";");
-    if (t_.k_split > 1) body_.line("const int part = lid / " + str(t_.rows * t_.cols) + ";");
-    body_.line("const " + ix_ + " grp = (" + ix_ + ")get_group_id(0);");
-    body_.line("const " + ix_ + " gcol = (grp % " + str(gn) + ") * " + str(b.block) + ";");
-    body_.line("const " + ix_ + " grow = ((grp / " + str(gn) + ") % " + str(gm) + ") * " +
-               str(a.block) + ";");
+    const Expr slot = t_.k_split > 1 ? binary("%", lid, imm(t_.rows * t_.cols)) : lid;
+    body_.add(kir::let(kInt, "tx", binary("%", slot, imm(t_.cols))));
+    body_.add(kir::let(kInt, "ty", binary("/", slot, imm(t_.cols))));
+    if (t_.k_split > 1) body_.add(kir::let(kInt, "part", binary("/", lid, imm(t_.rows * t_.cols))));
+    body_.add(kir::let(ix_, "grp", kir::cast(ix_, kir::call(kir::Fn::kGroupId, {imm(0)}))));
+    body_.add(kir::let(ix_, "gcol", binary("*", paren(binary("%", grp, imm(gn))), imm(b.block))));
+    body_.add(kir::let(
+        ix_, "grow",
+        binary("*", paren(binary("%", paren(binary("/", grp, imm(gn))), imm(gm))), imm(a.block))));
     emit_batch(out, gn * gm);
     prepare(a);
     prepare(b);
 
     // Accumulators of this work-item's tile_rows x tile_cols elements.
     const TensorInfo& o = program_.tensor(c_.output);
-    const std::string acc_t(opencl::compute_type(o.dtype));
+    const kir::Type acc_t = kir::compute_type(o.dtype);
     for (int i = 0; i < t_.tile_rows; ++i) {
-      for (int j = 0; j < t_.tile_cols; ++j) {
-        body_.line(acc_t + " " + acc(i, j) + " = 0;");
-      }
+      for (int j = 0; j < t_.tile_cols; ++j) body_.add(kir::let_mut(acc_t, acc(i, j), imm(0)));
     }
-    const std::string kc = str(t_.k_chunk);
+    const Expr kc = imm(t_.k_chunk), k0 = var("k0"), buf = var("buf");
     if (!t_.double_buffer) {
-      body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + kc + ")");
-      store(a, "la", fetch(a, "k0"));
-      store(b, "lb", fetch(b, "k0"));
-      body_.line(std::string(opencl::kLocalBarrier));
+      body_.open_for(ix_, "k0", imm(0), imm(g_.k), kc);
+      store(a, "la", fetch(a, k0));
+      store(b, "lb", fetch(b, k0));
+      body_.add(kir::barrier());
       multiply(a, b, "la", "lb");
-      body_.line(std::string(opencl::kLocalBarrier));
+      body_.add(kir::barrier());
       body_.close();
     } else {
       // The next chunk's global loads go into registers before the arithmetic on this one,
@@ -144,34 +151,37 @@ class LocalGemmWriter {
       // buffer's last readers finished before the previous chunk's barrier: one barrier each.
       declare_registers(a);
       declare_registers(b);
-      body_.open("");
-      load_registers(a, "0");
-      load_registers(b, "0");
+      body_.open_scope();
+      load_registers(a, imm(0));
+      load_registers(b, imm(0));
       store_registers(a, "la");
       store_registers(b, "lb");
       body_.close();
-      body_.line(std::string(opencl::kLocalBarrier));
-      body_.line("int buf = 0;");
-      body_.open("for (" + ix_ + " k0 = 0; k0 < " + str(g_.k) + "; k0 += " + kc + ")");
+      body_.add(kir::barrier());
+      body_.add(kir::let_mut(kInt, "buf", imm(0)));
+      body_.open_for(ix_, "k0", imm(0), imm(g_.k), kc);
       for (const Side* s : {&a, &b}) {
-        const std::string n = str(t_.k_chunk * s->ld);
-        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
-                   "_cur = " + s->lname + " + buf * " + n + ";");
-        body_.line(opencl::local_pointer(compute(*s)) + " const " + s->lname +
-                   "_next = " + s->lname + " + (buf ^ 1) * " + n + ";");
+        const kir::Type ptr = kir::pointer_to(compute(*s), kir::Type::Pointer::kLocal);
+        const Expr n = imm(t_.k_chunk * s->ld);
+        body_.add(
+            kir::let(ptr, s->lname + "_cur", binary("+", var(s->lname), binary("*", buf, n))));
+        body_.add(
+            kir::let(ptr, s->lname + "_next",
+                     binary("+", var(s->lname), binary("*", paren(binary("^", buf, imm(1))), n))));
       }
-      body_.line("const int more = k0 + " + kc + " < " + str(g_.k) + ";");
-      body_.open("if (more)");
-      load_registers(a, "k0 + " + kc);
-      load_registers(b, "k0 + " + kc);
+      const Expr next = binary("+", k0, kc);
+      body_.add(kir::let(kInt, "more", binary("<", next, imm(g_.k))));
+      body_.open_if(var("more"));
+      load_registers(a, next);
+      load_registers(b, next);
       body_.close();
       multiply(a, b, "la_cur", "lb_cur");
-      body_.open("if (more)");
+      body_.open_if(var("more"));
       store_registers(a, "la_next");
       store_registers(b, "lb_next");
       body_.close();
-      body_.line(std::string(opencl::kLocalBarrier));
-      body_.line("buf ^= 1;");
+      body_.add(kir::barrier());
+      body_.add(kir::assign(buf, "^=", imm(1)));
       body_.close();
     }
 
@@ -180,14 +190,15 @@ class LocalGemmWriter {
     LocalGemmCode code;
     code.groups = gn * gm * g_.batch;
     emit_elements(out, a, b, &code);
+    code.body = body_.build();
     return code;
   }
 
  private:
   static std::string acc(int i, int j) { return "acc_" + str(i) + "_" + str(j); }
 
-  std::string compute(const Side& s) const {
-    return std::string(opencl::compute_type(program_.tensor(s.access->tensor).dtype));
+  kir::Type compute(const Side& s) const {
+    return kir::compute_type(program_.tensor(s.access->tensor).dtype);
   }
 
   std::vector<std::int64_t> extents(const std::vector<int>& dims) const {
@@ -206,12 +217,12 @@ class LocalGemmWriter {
     return false;
   }
 
-  // `v` lies in its derived range, or "" when every value the decoding gives does.
-  std::string in_range(int v, std::int64_t extent, const std::string& n) const {
+  // `v` lies in its derived range, or null when every value the decoding gives does.
+  Expr in_range(int v, std::int64_t extent, const std::string& n) const {
     const IndexRange& r = g_.ranges[static_cast<std::size_t>(v)];
-    std::vector<std::string> parts;
-    if (r.lo > 0) parts.push_back(n + " >= " + str(r.lo));
-    if (r.hi < extent) parts.push_back(n + " < " + str(r.hi));
+    std::vector<Expr> parts;
+    if (r.lo > 0) parts.push_back(binary(">=", var(n), imm(r.lo)));
+    if (r.hi < extent) parts.push_back(binary("<", var(n), imm(r.hi)));
     return all_of(parts);
   }
 
@@ -276,17 +287,16 @@ class LocalGemmWriter {
   // The batch coordinates of this work-group, and whether their variables are in range.
   void emit_batch(const Shape& out, std::int64_t per_batch) {
     const std::vector<std::int64_t> ext = extents(g_.batch_dims);
-    const std::vector<std::string> dig = digits("gbat", ext);
+    const std::vector<Expr> dig = digits(var("gbat"), ext);
     if (!g_.batch_dims.empty()) {
-      body_.line("const " + ix_ + " gbat = grp / " + str(per_batch) + ";");
+      body_.add(kir::let(ix_, "gbat", binary("/", var("grp"), imm(per_batch))));
     }
-    std::vector<std::string> ok;
+    std::vector<Expr> ok;
     for (std::size_t k = 0; k < g_.batch_dims.size(); ++k) {
       const int d = g_.batch_dims[k];
-      const int v = var_of(d);
-      body_.line("const " + ix_ + " " + names_[static_cast<std::size_t>(v)] + " = " + dig[k] + ";");
-      ok.push_back(
-          in_range(v, out[static_cast<std::size_t>(d)], names_[static_cast<std::size_t>(v)]));
+      const auto v = static_cast<std::size_t>(var_of(d));
+      body_.add(kir::let(ix_, names_[v], dig[k]));
+      ok.push_back(in_range(static_cast<int>(v), out[static_cast<std::size_t>(d)], names_[v]));
     }
     batch_ok_ = all_of(ok);
   }
@@ -305,18 +315,23 @@ class LocalGemmWriter {
   // Bounds, divisibility and constraint checks of an element of `s` named by `n`; with
   // `k_only`, just those that depend on a reduction variable (else just those that do not).
   void checks(const Side& s, const std::vector<std::string>& n, std::optional<bool> k_only,
-              std::vector<std::string>* ok, std::vector<std::string>* terms) const {
+              std::vector<Expr>* ok, std::vector<Expr>* terms) const {
+    // e's value, after its divisibility check where it has a denominator.
+    const auto value = [&](const Affine& e, bool wanted) {
+      Expr val = cexpr::numerator_expr(e, n);
+      if (e.denom() != 1) {
+        if (wanted) ok->push_back(binary("==", binary("%", val, imm(e.denom())), imm(0)));
+        val = paren(binary("/", val, imm(e.denom())));
+      }
+      return val;
+    };
     const TensorInfo& t = program_.tensor(s.access->tensor);
     for (std::size_t d = 0; d < t.shape.size(); ++d) {
       const Affine& e = s.access->indices[d];
-      std::string val = numerator(e, n);
       const bool wanted = !k_only || *k_only == uses_k(e);
-      if (e.denom() != 1) {
-        if (wanted) ok->push_back(val + " % " + str(e.denom()) + " == 0");
-        val = "(" + val + " / " + str(e.denom()) + ")";
-      }
+      const Expr val = value(e, wanted);
       if (wanted && !cexpr::always_in_range(e, t.shape[d], box_)) {
-        ok->push_back(val + " >= 0 && " + val + " < " + str(t.shape[d]));
+        ok->push_back(cexpr::in_range(val, t.shape[d]));
       }
       if (terms != nullptr) terms->push_back(val);
     }
@@ -324,12 +339,7 @@ class LocalGemmWriter {
       if (g_.constraint_on_b[i] != s.on_b) continue;
       const Constraint& con = c_.constraints[i];
       if (k_only && *k_only != uses_k(con.expr)) continue;
-      std::string val = numerator(con.expr, n);
-      if (con.expr.denom() != 1) {
-        ok->push_back(val + " % " + str(con.expr.denom()) + " == 0");
-        val = "(" + val + " / " + str(con.expr.denom()) + ")";
-      }
-      ok->push_back(val + " >= 0 && " + val + " < " + str(con.bound));
+      ok->push_back(cexpr::in_range(value(con.expr, true), con.bound));
     }
   }
 
@@ -341,43 +351,45 @@ class LocalGemmWriter {
     const int kc = t_.k_chunk;
     const int slots = s.block * kc / wg_;
     const std::vector<std::int64_t> ext = extents(s.dims);
+    const Expr lid = var("lid");
     std::map<std::string, std::string> decoded;  // position expression -> its prefix
     for (int k = 0; k < slots; ++k) {
-      const std::string e = "(lid + " + str(k * wg_) + ")";
-      std::string pos, kk;
+      const Expr e = paren(binary("+", lid, imm(k * wg_)));
+      Expr pos, kk;
       if (s.k_fast) {
-        kk = wg_ % kc == 0 ? "lid % " + str(kc) : e + " % " + str(kc);
-        pos =
-            wg_ % kc == 0 ? "lid / " + str(kc) + " + " + str(k * (wg_ / kc)) : e + " / " + str(kc);
+        kk = wg_ % kc == 0 ? binary("%", lid, imm(kc)) : binary("%", e, imm(kc));
+        pos = wg_ % kc == 0 ? binary("+", binary("/", lid, imm(kc)), imm(k * (wg_ / kc)))
+                            : binary("/", e, imm(kc));
       } else if (wg_ % s.block == 0) {
-        pos = "lid % " + str(s.block);
-        kk = "lid / " + str(s.block) + " + " + str(k * (wg_ / s.block));
+        pos = binary("%", lid, imm(s.block));
+        kk = binary("+", binary("/", lid, imm(s.block)), imm(k * (wg_ / s.block)));
       } else if (s.block % wg_ == 0) {
-        pos = "lid + " + str((k % (s.block / wg_)) * wg_);
-        kk = str(k / (s.block / wg_));
+        pos = binary("+", lid, imm((k % (s.block / wg_)) * wg_));
+        kk = imm(k / (s.block / wg_));
       } else {
-        pos = e + " % " + str(s.block);
-        kk = e + " / " + str(s.block);
+        pos = binary("%", e, imm(s.block));
+        kk = binary("/", e, imm(s.block));
       }
       const std::string slot = s.tag + str(k);
-      body_.line("const int kk" + slot + " = " + kk + ";");
-      body_.line("const int e" + slot + " = " + pos + ";");
-      auto it = decoded.find(pos);
+      body_.add(kir::let(kInt, "kk" + slot, kk));
+      body_.add(kir::let(kInt, "e" + slot, pos));
+      auto it = decoded.find(kir::print(pos));
       if (it == decoded.end()) {
         const std::string p = "p" + slot;
-        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + e" + slot + ";");
-        const std::vector<std::string> dig = digits(p, ext);
-        std::vector<std::string> ok;
-        if (s.extent % s.block != 0) ok.push_back(p + " < " + str(s.extent));
+        body_.add(kir::let(ix_, p, binary("+", var(s.origin), var("e" + slot))));
+        const std::vector<Expr> dig = digits(var(p), ext);
+        std::vector<Expr> ok;
+        if (s.extent % s.block != 0) ok.push_back(binary("<", var(p), imm(s.extent)));
         for (std::size_t d = 0; d < s.dims.size(); ++d) {
           const int v = var_of(s.dims[d]);
           const std::string n = p + "_" + c_.index_names[static_cast<std::size_t>(v)];
-          body_.line("const " + ix_ + " " + n + " = " + dig[d] + ";");
+          body_.add(kir::let(ix_, n, dig[d]));
           ok.push_back(in_range(v, ext[d], n));
         }
         ok.push_back(batch_ok_);
-        body_.line("const int ok" + p + " = " + (all_of(ok).empty() ? "1" : all_of(ok)) + ";");
-        it = decoded.emplace(pos, p).first;
+        const Expr all = all_of(ok);
+        body_.add(kir::let(kInt, "ok" + p, all ? all : imm(1)));
+        it = decoded.emplace(kir::print(pos), p).first;
       }
       s.slots.push_back(it->second);
       s.kk.push_back(kk);
@@ -388,13 +400,13 @@ class LocalGemmWriter {
           const auto u = static_cast<std::size_t>(v);
           n[u] = str(g_.ranges[u].lo);
         }
-        std::vector<std::string> ok{"ok" + it->second}, terms;
+        std::vector<Expr> ok{var("ok" + it->second)}, terms;
         checks(s, n, false, &ok, &terms);
         const TensorInfo& t = program_.tensor(s.access->tensor);
-        const std::string base = cexpr::flat_offset(terms, row_major_strides(t.shape));
-        body_.line("const " + ix_ + " off" + slot + " = " + base + " + " + str(s.k_step) + " * kk" +
-                   slot + ";");
-        body_.line("const int okl" + slot + " = " + all_of(ok) + ";");
+        const Expr base = cexpr::flat_offset(terms, row_major_strides(t.shape));
+        body_.add(kir::let(ix_, "off" + slot,
+                           binary("+", base, binary("*", imm(s.k_step), var("kk" + slot)))));
+        body_.add(kir::let(kInt, "okl" + slot, all_of(ok)));
       }
     }
   }
@@ -402,73 +414,79 @@ class LocalGemmWriter {
   // The value of each load slot of `s` for the chunk starting at reduction position `k0`: the
   // element, or zero where the position is past K, past the block's extent, outside a
   // variable's range, out of the tensor's bounds, fractional or failing a constraint.
-  std::vector<std::string> fetch(const Side& s, const std::string& k0) {
+  std::vector<Expr> fetch(const Side& s, const Expr& k0) {
     const TensorInfo& t = program_.tensor(s.access->tensor);
-    const std::string zero = is_float(t.dtype) ? "0.0f" : "0";
-    const std::string ptr = s.access->tensor == computed_ ? "" : arg_(s.access->tensor);
+    const Expr zero = kir::literal(t.dtype, 0);
+    const Expr ptr = s.access->tensor == computed_ ? nullptr : var(arg_(s.access->tensor));
+    const auto* k0_imm = std::get_if<kir::IntImm>(&k0->node);
+    const bool at_start = k0_imm != nullptr && k0_imm->value == 0;
     std::vector<std::int64_t> k_ext;
     for (int v : g_.k_vars) k_ext.push_back(g_.ranges[static_cast<std::size_t>(v)].size());
     // kk expression -> the names of its reduction variables (slots loading along the operand's
     // contiguous K axis share one decoding).
     std::map<std::string, std::vector<std::string>> kdecoded;
-    std::vector<std::string> values;
+    std::vector<Expr> values;
     for (std::size_t k = 0; k < s.slots.size(); ++k) {
       const std::string slot = s.tag + str(static_cast<std::int64_t>(k));
-      std::vector<std::string> ok;
-      if (g_.k % t_.k_chunk != 0) ok.push_back(k0 + " + kk" + slot + " < " + str(g_.k));
+      std::vector<Expr> ok;
+      if (g_.k % t_.k_chunk != 0) {
+        ok.push_back(binary("<", binary("+", k0, var("kk" + slot)), imm(g_.k)));
+      }
       if (s.linear) {
-        ok.insert(ok.begin(), "okl" + slot);
-        const std::string step = s.k_step == 1 ? "" : str(s.k_step) + " * ";
-        const std::string off =
-            k0 == "0" ? "off" + slot : "off" + slot + " + " + step + "(" + k0 + ")";
-        values.push_back("(" + all_of(ok) + ") ? " + opencl::load(t.dtype, ptr, off) + " : " +
-                         zero);
+        ok.insert(ok.begin(), var("okl" + slot));
+        const Expr start = var("off" + slot);
+        const Expr off =
+            at_start ? start
+                     : binary("+", start,
+                              s.k_step == 1 ? paren(k0) : binary("*", imm(s.k_step), paren(k0)));
+        values.push_back(kir::ternary(paren(all_of(ok)), kir::load(t.dtype, ptr, off), zero));
         continue;
       }
       // The reduction variables, decoded once per distinct chunk position.
       std::vector<std::string> n = slot_names(s, s.slots[k]);
-      auto it = kdecoded.find(s.kk[k]);
+      auto it = kdecoded.find(kir::print(s.kk[k]));
       if (it == kdecoded.end()) {
         const std::string q = "q" + slot;
-        body_.line("const " + ix_ + " " + q + " = " + k0 + " + kk" + slot + ";");
-        const std::vector<std::string> dig = digits(q, k_ext);
+        body_.add(kir::let(ix_, q, binary("+", k0, var("kk" + slot))));
+        const std::vector<Expr> dig = digits(var(q), k_ext);
         std::vector<std::string> kn;
         for (std::size_t j = 0; j < g_.k_vars.size(); ++j) {
           const auto v = static_cast<std::size_t>(g_.k_vars[j]);
           kn.push_back(q + "_" + c_.index_names[v]);
           const std::int64_t lo = g_.ranges[v].lo;
-          body_.line("const " + ix_ + " " + kn.back() + " = " + dig[j] +
-                     (lo == 0 ? "" : (lo > 0 ? " + " : " - ") + str(lo > 0 ? lo : -lo)) + ";");
+          body_.add(kir::let(
+              ix_, kn.back(),
+              lo == 0 ? dig[j] : binary(lo > 0 ? "+" : "-", dig[j], imm(lo > 0 ? lo : -lo))));
         }
-        it = kdecoded.emplace(s.kk[k], std::move(kn)).first;
+        it = kdecoded.emplace(kir::print(s.kk[k]), std::move(kn)).first;
       }
       for (std::size_t j = 0; j < g_.k_vars.size(); ++j) {
         n[static_cast<std::size_t>(g_.k_vars[j])] = it->second[j];
       }
-      ok.insert(ok.begin(), "ok" + s.slots[k]);
-      std::vector<std::string> terms;
+      ok.insert(ok.begin(), var("ok" + s.slots[k]));
+      std::vector<Expr> terms;
       checks(s, n, std::nullopt, &ok, &terms);
       if (s.access->tensor == computed_) {
-        values.push_back("pv" + slot);
-        load_(terms, all_of(ok), values.back());
+        values.push_back(var("pv" + slot));
+        body_.add(load_(terms, all_of(ok), "pv" + slot));
         continue;
       }
-      const std::string load =
-          opencl::load(t.dtype, ptr, cexpr::flat_offset(terms, row_major_strides(t.shape)));
-      values.push_back("(" + all_of(ok) + ") ? " + load + " : " + zero);
+      const Expr load =
+          kir::load(t.dtype, ptr, cexpr::flat_offset(terms, row_major_strides(t.shape)));
+      values.push_back(kir::ternary(paren(all_of(ok)), load, zero));
     }
     return values;
   }
 
-  std::string local_index(const Side& s, std::size_t k) const {
+  Expr local_index(const Side& s, std::size_t k) const {
     const std::string slot = s.tag + str(static_cast<std::int64_t>(k));
-    return "kk" + slot + " * " + str(s.ld) + " + e" + slot;
+    return binary("+", binary("*", var("kk" + slot), imm(s.ld)), var("e" + slot));
   }
 
   // Straight into __local memory (single buffer).
-  void store(const Side& s, const std::string& local, const std::vector<std::string>& values) {
+  void store(const Side& s, const std::string& local, const std::vector<Expr>& values) {
     for (std::size_t k = 0; k < values.size(); ++k) {
-      body_.line(local + "[" + local_index(s, k) + "] = " + values[k] + ";");
+      body_.add(kir::assign(kir::index(var(local), local_index(s, k)), "=", values[k]));
     }
   }
 
@@ -477,18 +495,18 @@ class LocalGemmWriter {
   }
   void declare_registers(const Side& s) {
     for (std::size_t k = 0; k < s.slots.size(); ++k) {
-      body_.line(compute(s) + " " + reg(s, k) + " = 0;");
+      body_.add(kir::let_mut(compute(s), reg(s, k), imm(0)));
     }
   }
-  void load_registers(const Side& s, const std::string& k0) {
-    const std::vector<std::string> values = fetch(s, k0);
+  void load_registers(const Side& s, const Expr& k0) {
+    const std::vector<Expr> values = fetch(s, k0);
     for (std::size_t k = 0; k < values.size(); ++k) {
-      body_.line(reg(s, k) + " = " + values[k] + ";");
+      body_.add(kir::assign(var(reg(s, k)), "=", values[k]));
     }
   }
   void store_registers(const Side& s, const std::string& local) {
     for (std::size_t k = 0; k < s.slots.size(); ++k) {
-      body_.line(local + "[" + local_index(s, k) + "] = " + reg(s, k) + ";");
+      body_.add(kir::assign(kir::index(var(local), local_index(s, k)), "=", var(reg(s, k))));
     }
   }
 
@@ -496,16 +514,17 @@ class LocalGemmWriter {
   // item's slice), each side's values (as vectors where it reads vectors), then every product.
   void multiply(const Side& a, const Side& b, const std::string& la, const std::string& lb) {
     const int share = t_.k_chunk / t_.k_split;
-    body_.line(opencl::unroll_hint(share));
-    body_.open("for (int kq = 0; kq < " + str(share) + "; ++kq)");
-    body_.line("const int kk = " + (t_.k_split > 1 ? "part * " + str(share) + " + kq" : "kq") +
-               ";");
-    std::vector<std::string> av = read_side(a, la, "a"), bv = read_side(b, lb, "b");
-    const std::string acc_t(opencl::compute_type(program_.tensor(c_.output).dtype));
+    body_.open_for(kInt, "kq", imm(0), imm(share), nullptr, share);
+    body_.add(kir::let(
+        kInt, "kk",
+        t_.k_split > 1 ? binary("+", binary("*", var("part"), imm(share)), var("kq")) : var("kq")));
+    std::vector<Expr> av = read_side(a, la, "a"), bv = read_side(b, lb, "b");
+    const kir::Type acc_t = kir::compute_type(program_.tensor(c_.output).dtype);
     for (int i = 0; i < t_.tile_rows; ++i) {
       for (int j = 0; j < t_.tile_cols; ++j) {
-        body_.line(acc(i, j) + " += (" + acc_t + ")(" + av[static_cast<std::size_t>(i)] + " * " +
-                   bv[static_cast<std::size_t>(j)] + ");");
+        body_.add(kir::assign(var(acc(i, j)), "+=",
+                              kir::cast(acc_t, paren(binary("*", av[static_cast<std::size_t>(i)],
+                                                            bv[static_cast<std::size_t>(j)])))));
       }
     }
     body_.close();
@@ -520,51 +539,59 @@ class LocalGemmWriter {
   // slice 0 adds them to its own in slice order. The loop's last barrier ordered every read of
   // the staging buffers before this, so the hand-over reuses the rows' staging array `la`
   // (compute types are 4 bytes wide: the same size whatever the accumulator's type).
-  void hand_over(const std::string& acc_t) {
+  void hand_over(const kir::Type& acc_t) {
     if (t_.k_split == 1) return;
     const int n = t_.rows * t_.cols;
     const int tile = t_.tile_rows * t_.tile_cols;
-    body_.line(opencl::local_pointer(acc_t) + " const lsum = (" + opencl::local_pointer(acc_t) +
-               ")la;");
-    const auto at = [&](const std::string& slice, int i, int j) {
-      return "lsum[(" + slice + ") * " + str(tile * n) + " + " + str((i * t_.tile_cols + j) * n) +
-             " + ty * " + str(t_.cols) + " + tx]";
+    const kir::Type ptr = kir::pointer_to(acc_t, kir::Type::Pointer::kLocal);
+    body_.add(kir::let(ptr, "lsum", kir::cast(ptr, var("la"))));
+    const auto at = [&](const Expr& slice, int i, int j) {
+      const Expr first =
+          binary("+", binary("*", paren(slice), imm(tile * n)), imm((i * t_.tile_cols + j) * n));
+      return kir::index(
+          var("lsum"),
+          binary("+", binary("+", first, binary("*", var("ty"), imm(t_.cols))), var("tx")));
     };
-    body_.open("if (part > 0)");
+    const Expr part = var("part");
+    body_.open_if(binary(">", part, imm(0)));
     for (int i = 0; i < t_.tile_rows; ++i) {
-      for (int j = 0; j < t_.tile_cols; ++j)
-        body_.line(at("part - 1", i, j) + " = " + acc(i, j) + ";");
+      for (int j = 0; j < t_.tile_cols; ++j) {
+        body_.add(kir::assign(at(binary("-", part, imm(1)), i, j), "=", var(acc(i, j))));
+      }
     }
     body_.close();
-    body_.line(std::string(opencl::kLocalBarrier));
-    body_.open("if (part == 0)");
-    body_.open("for (int s = 0; s < " + str(t_.k_split - 1) + "; ++s)");
+    body_.add(kir::barrier());
+    body_.open_if(binary("==", part, imm(0)));
+    body_.open_for(kInt, "s", imm(0), imm(t_.k_split - 1));
     for (int i = 0; i < t_.tile_rows; ++i) {
-      for (int j = 0; j < t_.tile_cols; ++j) body_.line(acc(i, j) + " += " + at("s", i, j) + ";");
+      for (int j = 0; j < t_.tile_cols; ++j) {
+        body_.add(kir::assign(var(acc(i, j)), "+=", at(var("s"), i, j)));
+      }
     }
     body_.close();
     body_.close();
   }
 
   // Emits the reads of one side's values at reduction position kk; returns each value's name.
-  std::vector<std::string> read_side(const Side& s, const std::string& local,
-                                     const std::string& tag) {
-    std::vector<std::string> out;
-    const std::string row = "kk * " + str(s.ld) + " + " + s.thread_origin() + " + ";
+  std::vector<Expr> read_side(const Side& s, const std::string& local, const std::string& tag) {
+    std::vector<Expr> out;
+    const auto row = [&](std::int64_t owned) {
+      return binary("+", binary("+", binary("*", var("kk"), imm(s.ld)), s.thread_origin()),
+                    imm(owned));
+    };
     if (s.vec == 1) {
       for (int i = 0; i < s.tile; ++i) {
-        out.push_back(tag + str(i));
-        body_.line("const " + compute(s) + " " + out.back() + " = " + local + "[" + row +
-                   str(s.owned(i)) + "];");
+        out.push_back(var(tag + str(i)));
+        body_.add(kir::let(compute(s), tag + str(i), kir::index(var(local), row(s.owned(i)))));
       }
       return out;
     }
-    const std::string vt = opencl::vector_type(program_.tensor(s.access->tensor).dtype, s.vec);
+    const DType dt = program_.tensor(s.access->tensor).dtype;
     for (int v = 0; v < s.tile / s.vec; ++v) {
       const std::string name = tag + str(v);
-      body_.line("const " + vt + " " + name + " = " +
-                 opencl::local_vector_read(vt, local, row + str(s.owned(v * s.vec))) + ";");
-      for (int l = 0; l < s.vec; ++l) out.push_back(opencl::lane(name, l));
+      body_.add(kir::let(kir::compute_type(dt, s.vec), name,
+                         kir::local_vector_load(dt, var(local), row(s.owned(v * s.vec)), s.vec)));
+      for (int l = 0; l < s.vec; ++l) out.push_back(kir::lane(var(name), l));
     }
     return out;
   }
@@ -575,23 +602,23 @@ class LocalGemmWriter {
     std::vector<std::vector<std::string>> row_coord, col_coord;
     const auto decode = [&](const Side& s, const std::string& tag,
                             std::vector<std::vector<std::string>>* coords,
-                            std::vector<std::string>* valid) {
+                            std::vector<Expr>* valid) {
       const std::vector<std::int64_t> ext = extents(s.dims);
       for (int i = 0; i < s.tile; ++i) {
         const std::string p = tag + str(i);
-        body_.line("const " + ix_ + " " + p + " = " + s.origin + " + " + s.thread_origin() + " + " +
-                   str(s.owned(i)) + ";");
-        const std::vector<std::string> dig = digits(p, ext);
+        body_.add(kir::let(
+            ix_, p, binary("+", binary("+", var(s.origin), s.thread_origin()), imm(s.owned(i)))));
+        const std::vector<Expr> dig = digits(var(p), ext);
         std::vector<std::string> names;
         for (std::size_t d = 0; d < s.dims.size(); ++d) {
           names.push_back(p + "_d" + str(s.dims[d]));
-          body_.line("const " + ix_ + " " + names.back() + " = " + dig[d] + ";");
+          body_.add(kir::let(ix_, names.back(), dig[d]));
         }
         coords->push_back(names);
-        valid->push_back(s.extent % s.block == 0 ? "" : p + " < " + str(s.extent));
+        valid->push_back(s.extent % s.block == 0 ? nullptr : binary("<", var(p), imm(s.extent)));
       }
     };
-    std::vector<std::string> row_valid, col_valid;
+    std::vector<Expr> row_valid, col_valid;
     decode(a, "orow", &row_coord, &row_valid);
     decode(b, "ocol", &col_coord, &col_valid);
     for (int i = 0; i < t_.tile_rows; ++i) {
@@ -608,11 +635,14 @@ class LocalGemmWriter {
           e.coord[static_cast<std::size_t>(d)] = names_[static_cast<std::size_t>(var_of(d))];
         }
         e.flat = "of_" + str(i) + "_" + str(j);
-        body_.line("const " + ix_ + " " + e.flat + " = " + cexpr::flat_offset(e.coord, strides) +
-                   ";");
+        std::vector<Expr> coord;
+        for (const std::string& c : e.coord) coord.push_back(var(c));
+        body_.add(kir::let(ix_, e.flat, cexpr::flat_offset(coord, strides)));
         // Split-K: only slice 0 holds the whole sum.
-        e.valid = all_of({t_.k_split > 1 ? "part == 0" : "", row_valid[static_cast<std::size_t>(i)],
-                          col_valid[static_cast<std::size_t>(j)]});
+        const Expr valid = all_of({t_.k_split > 1 ? binary("==", var("part"), imm(0)) : nullptr,
+                                   row_valid[static_cast<std::size_t>(i)],
+                                   col_valid[static_cast<std::size_t>(j)]});
+        e.valid = valid ? kir::print(valid) : "";
         e.acc = acc(i, j);
         code->elements.push_back(std::move(e));
       }
@@ -623,24 +653,24 @@ class LocalGemmWriter {
   const Contraction& c_;
   const GemmShape& g_;
   const LocalTile& t_;
-  const std::string& ix_;
-  CodeWriter& body_;
+  const kir::Type ix_;
+  kir::StmtBuilder body_;
   const std::function<std::string(TensorId)>& arg_;
   const TensorId computed_;
   const OperandLoad& load_;
   int wg_ = 0;
   std::vector<std::string> names_;
   std::vector<std::pair<std::int64_t, std::int64_t>> box_;
-  std::string batch_ok_;
+  Expr batch_ok_;
 };
 
 }  // namespace
 
-LocalGemmCode write_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
-                               const LocalTile& tile, const std::string& index_type,
-                               CodeWriter& body, const std::function<std::string(TensorId)>& arg,
-                               TensorId computed, const OperandLoad& load) {
-  return LocalGemmWriter(program, c, g, tile, index_type, body, arg, computed, load).run();
+LocalGemmCode lower_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
+                               const LocalTile& tile, const kir::Type& index_type,
+                               const std::function<std::string(TensorId)>& arg, TensorId computed,
+                               const OperandLoad& load) {
+  return LocalGemmWriter(program, c, g, tile, index_type, arg, computed, load).run();
 }
 
 }  // namespace tartan

@@ -1,5 +1,6 @@
-// The body of a local-memory tiled GEMM kernel (KernelPlan::local, schedule/gemm_shape.h): the
-// contraction's reduction staged through __local memory in K chunks. The kernel writer calls it
+// The body of a local-memory tiled GEMM kernel (KernelPlan::local, schedule/gemm_shape.h),
+// lowered to the kernel IR: the contraction's reduction staged through __local memory in K
+// chunks. The kernel writer calls it
 // in place of its register-tile loop nest and then runs the fused epilogue and the stores on the
 // elements it returns, as for any other plan.
 #pragma once
@@ -9,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "codegen/code_writer.h"
+#include "codegen/kir/stmt.h"
 #include "tartan/schedule/gemm_shape.h"
 #include "tartan/schedule/plan.h"
 
@@ -24,20 +25,21 @@ struct LocalGemmElement {
 };
 
 struct LocalGemmCode {
+  kir::Stmt body;
   std::vector<LocalGemmElement> elements;
   std::int64_t groups = 0;  // work-groups to launch (1-D; each of plan.local rows * cols items)
 };
 
-// Emits `name` = an operand's element at coordinates `terms` where `guard` holds, else 0.
-using OperandLoad = std::function<void(const std::vector<std::string>& terms,
-                                       const std::string& guard, const std::string& name)>;
+// Declares `name` = an operand's element at coordinates `terms` where `guard` holds, else 0.
+using OperandLoad = std::function<kir::Stmt(const std::vector<kir::Expr>& terms,
+                                            const kir::Expr& guard, const std::string& name)>;
 
-// Emits the whole kernel body up to the finished accumulators. `index_type` is the C type of
-// global offsets; `arg` names a tensor's buffer argument. The input `computed` (a prologue's
-// operand, -1 for none) is not in memory: `load` computes its elements.
-LocalGemmCode write_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
-                               const LocalTile& tile, const std::string& index_type,
-                               CodeWriter& body, const std::function<std::string(TensorId)>& arg,
+// The whole kernel body up to the finished accumulators. `index_type` is the type of global
+// offsets; `arg` names a tensor's buffer argument. The input `computed` (a prologue's operand,
+// -1 for none) is not in memory: `load` computes its elements.
+LocalGemmCode lower_local_gemm(const Program& program, const Contraction& c, const GemmShape& g,
+                               const LocalTile& tile, const kir::Type& index_type,
+                               const std::function<std::string(TensorId)>& arg,
                                TensorId computed = -1, const OperandLoad& load = {});
 
 }  // namespace tartan

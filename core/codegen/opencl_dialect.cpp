@@ -6,8 +6,108 @@
 
 namespace tartan::opencl {
 
+std::string_view scalar_name(kir::Type::Scalar s) {
+  using S = kir::Type::Scalar;
+  switch (s) {
+    case S::kInt:
+      return "int";
+    case S::kLong:
+      return "long";
+    case S::kSizeT:
+      return "size_t";
+    case S::kUInt:
+      return "uint";
+    case S::kUChar:
+      return "uchar";
+    case S::kUShort:
+      return "ushort";
+    case S::kHalf:
+      return "half";
+    case S::kFloat:
+      return "float";
+  }
+  return "int";
+}
+
+std::string_view function_name(kir::Fn fn) {
+  using F = kir::Fn;
+  switch (fn) {
+    case F::kGlobalId:
+      return "get_global_id";
+    case F::kLocalId:
+      return "get_local_id";
+    case F::kGroupId:
+      return "get_group_id";
+    case F::kMin:
+      return "min";
+    case F::kMax:
+      return "max";
+    case F::kClamp:
+      return "clamp";
+    case F::kAbs:
+      return "abs";
+    case F::kFmin:
+      return "fmin";
+    case F::kFmax:
+      return "fmax";
+    case F::kFabs:
+      return "fabs";
+    case F::kFmod:
+      return "fmod";
+    case F::kPow:
+      return "pow";
+    case F::kSelect:
+      return "select";
+    case F::kIsnan:
+      return "isnan";
+    case F::kExp:
+      return "exp";
+    case F::kLog:
+      return "log";
+    case F::kSqrt:
+      return "sqrt";
+    case F::kTanh:
+      return "tanh";
+    case F::kFloor:
+      return "floor";
+    case F::kCeil:
+      return "ceil";
+    case F::kRound:
+      return "round";
+    case F::kSin:
+      return "sin";
+    case F::kCos:
+      return "cos";
+    case F::kTan:
+      return "tan";
+    case F::kErf:
+      return "erf";
+    case F::kConvertIntSatRtz:
+      return "convert_int_sat_rtz";
+    case F::kIdiv:
+      return "tt_idiv";
+    case F::kImod:
+      return "tt_imod";
+    case F::kTtFmin:
+      return "tt_fmin";
+    case F::kTtFmax:
+      return "tt_fmax";
+    case F::kRoundHalf:
+      return "tt_round_half";
+  }
+  return "";
+}
+
+std::string_view named_constant(kir::Named n) {
+  return n == kir::Named::kIntMin ? "INT_MIN" : "INT_MAX";
+}
+
 std::string pointer_type(DType t, bool writable) {
-  return std::string(kGlobal) + (writable ? " " : " const ") + std::string(storage_type(t)) + "*";
+  return global_pointer(storage_type(t), writable);
+}
+
+std::string global_pointer(std::string_view type, bool writable) {
+  return std::string(kGlobal) + (writable ? " " : " const ") + std::string(type) + "*";
 }
 
 std::string buffer_param(DType t, std::string_view name, bool writable) {
@@ -78,6 +178,12 @@ std::string lane(std::string_view vec, int i) {
 std::string local_array(std::string_view type, std::string_view name, std::int64_t count) {
   return std::string(kLocal) + " " + std::string(type) + " " + std::string(name) + "[" +
          std::to_string(count) + "] __attribute__((aligned(16)));";
+}
+
+std::string local_array_unaligned(std::string_view type, std::string_view name,
+                                  std::int64_t count) {
+  return std::string(kLocal) + " " + std::string(type) + " " + std::string(name) + "[" +
+         std::to_string(count) + "];";
 }
 
 std::string local_vector_read(std::string_view vec_type, std::string_view ptr,

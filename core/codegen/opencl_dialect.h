@@ -1,5 +1,7 @@
-// The OpenCL C dialect: the one table of types, qualifiers, loads/stores and helpers that the
-// generic kernel writers use. Nothing else in codegen spells OpenCL-specific text.
+// The OpenCL C dialect: the one table of types, qualifiers, work-item functions, math builtins,
+// loads/stores, literals and helpers that the kernel IR's printer (codegen/kir/printer.h) and
+// the kernel writers use. Nothing else in core spells OpenCL-specific text
+// (scripts/check-dialect-spellings.sh fails CI where something does).
 #pragma once
 
 #include <cstddef>
@@ -8,9 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "codegen/kir/expr.h"
 #include "tartan/ir/dtype.h"
 
 namespace tartan::opencl {
+
+// The kernel IR's scalar types, functions and named constants (codegen/kir/expr.h).
+std::string_view scalar_name(kir::Type::Scalar s);  // int, long, size_t, float ...
+std::string_view function_name(kir::Fn fn);         // get_global_id, clamp, fmin, tt_idiv ...
+std::string_view named_constant(kir::Named n);      // INT_MIN, INT_MAX
 
 std::string_view storage_type(DType t);  // how a buffer stores elements: uchar, int, half, float
 std::string_view compute_type(DType t);  // how a kernel computes with them: int or float
@@ -39,11 +47,15 @@ std::string vector_store(DType t, int n, std::string_view value, std::string_vie
 // element, so kernel bodies index <name> from 0. Only the output (writable) is non-const.
 std::string buffer_param(DType t, std::string_view name, bool writable);
 std::string buffer_prologue(DType t, std::string_view name, bool writable);
-// The type of a pointer to a buffer's elements ("__global const float*").
+// The type of a pointer to a buffer's elements ("__global const float*"); the same for
+// elements of C type `type`.
 std::string pointer_type(DType t, bool writable);
+std::string global_pointer(std::string_view type, bool writable);
 
 // A __local array of `count` elements of `type`, aligned for reads of vectors of 4.
 std::string local_array(std::string_view type, std::string_view name, std::int64_t count);
+// The same without the alignment (arrays read only element by element).
+std::string local_array_unaligned(std::string_view type, std::string_view name, std::int64_t count);
 // A vector of type `vec_type` read from __local memory at `ptr + offset` in one access (the
 // address must be aligned to the vector's size).
 std::string local_vector_read(std::string_view vec_type, std::string_view ptr,

@@ -1,15 +1,17 @@
 #include "codegen/softmax_kernel.h"
 
+#include <limits>
+
+#include "codegen/aggregation.h"
 #include "codegen/elementwise_expr.h"
-#include "codegen/opencl_dialect.h"
+#include "codegen/work_item.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
 
-std::int64_t write_softmax(
-    const Program& program, const KernelGroup& group, const std::string& index_type,
-    CodeWriter& body, const std::function<std::string(TensorId)>& arg,
-    const std::function<std::string(const std::string&, const std::string&)>& fold_max) {
+SoftmaxKernel lower_softmax(const Program& program, const KernelGroup& group,
+                            const kir::Type& index_type,
+                            const std::function<std::string(TensorId)>& arg) {
   TARTAN_CHECK(group.softmax && group.ops.size() == 5, "a softmax kernel needs its five ops");
   const auto& ops = program.ops();
   const auto& max = std::get<Contraction>(ops[group.ops[0]]);
@@ -21,30 +23,27 @@ std::int64_t write_softmax(
   const std::int64_t n = shape.back();
   const std::int64_t rows = num_elements(shape) / n;
   const DType f = DType::kFloat32;
-  const std::string t(opencl::compute_type(f));
-  const std::string loop = "for (" + index_type + " j = 0; j < " + std::to_string(n) + "; ++j)";
-  const std::string at = "row + j";
-  body.line("const size_t gid = get_global_id(0);");
-  body.line("if (gid >= " + std::to_string(rows) + ") return;");
-  body.line("const " + index_type + " row = (" + index_type + ")gid * " + std::to_string(n) + ";");
-  body.line(t + " vm = (-INFINITY);");
-  body.open(loop);
-  body.line("const " + t + " vx = " + opencl::load(f, arg(x), at) + ";");
-  body.line(fold_max("vm", "vx"));
-  body.close();
-  body.line(t + " vs = 0.0f;");
-  body.open(loop);
-  body.line("const " + t + " vd = " +
-            elementwise_expr(sub.op, f, {opencl::load(f, arg(x), at), "vm"}, {f, f}) + ";");
-  body.line("const " + t + " ve = " + elementwise_expr(exp.op, f, {"vd"}, {f}) + ";");
-  body.line(opencl::store(f, arg(y), at, "ve"));
-  body.line("vs += ve;");
-  body.close();
-  body.open(loop);
-  body.line(opencl::store(
-      f, arg(y), at, elementwise_expr(div.op, f, {opencl::load(f, arg(y), at), "vs"}, {f, f})));
-  body.close();
-  return rows;
+  const kir::Type t = kir::compute_type(f);
+  const kir::Expr gid = kir::var("gid"), row = kir::var("row"), j = kir::var("j");
+  const kir::Expr vm = kir::var("vm"), vs = kir::var("vs");
+  const kir::Expr at = kir::binary("+", row, j);
+  const kir::Expr xs = kir::var(arg(x)), ys = kir::var(arg(y));
+  const auto row_loop = [&](std::vector<kir::Stmt> body) {
+    return kir::for_loop(index_type, "j", kir::imm(0), kir::imm(n), kir::block(std::move(body)));
+  };
+  const kir::Expr vx = kir::var("vx"), vd = kir::var("vd"), ve = kir::var("ve");
+  kir::Stmt body = kir::block({
+      one_item_each(rows),
+      kir::let(index_type, "row", kir::binary("*", kir::cast(index_type, gid), kir::imm(n))),
+      kir::let_mut(t, "vm", kir::literal(f, -std::numeric_limits<double>::infinity())),
+      row_loop({kir::let(t, "vx", kir::load(f, xs, at)), fold(AggOp::kMax, vm, vx)}),
+      kir::let_mut(t, "vs", kir::literal(f, 0)),
+      row_loop({kir::let(t, "vd", elementwise(sub.op, f, {kir::load(f, xs, at), vm}, {f, f})),
+                kir::let(t, "ve", elementwise(exp.op, f, {vd}, {f})), kir::store(f, ys, at, ve),
+                kir::assign(vs, "+=", ve)}),
+      row_loop({kir::store(f, ys, at, elementwise(div.op, f, {kir::load(f, ys, at), vs}, {f, f}))}),
+  });
+  return {std::move(body), rows};
 }
 
 }  // namespace tartan

@@ -26,41 +26,44 @@ bool has_vector_form(EwOp op, DType out, const std::vector<DType>& arg_types) {
   }
 }
 
-std::string vector_elementwise_expr(EwOp op, const std::vector<std::string>& args,
-                                    const std::string& vec_type) {
+kir::Expr vector_elementwise(EwOp op, const std::vector<kir::Expr>& args,
+                             const kir::Type& vec_type) {
+  using kir::Fn;
   const EwOpInfo& info = ew_info(op);
   TARTAN_CHECK(static_cast<int>(args.size()) == info.arity, "operand count");
   // tt_fmin/tt_fmax per lane: a NaN operand gives a + b (NaN), else fmin/fmax. isnan of a
   // vector is -1 in its true lanes, which is what select tests (the sign bit).
-  const auto nan_or = [&](const std::string& fn) {
-    const std::string& a = args[0];
-    const std::string& b = args[1];
-    return "select(" + fn + "(" + a + ", " + b + "), " + a + " + " + b + ", isnan(" + a +
-           ") | isnan(" + b + "))";
+  const auto nan_or = [&](Fn fn) {
+    const kir::Expr& a = args[0];
+    const kir::Expr& b = args[1];
+    return kir::call(Fn::kSelect,
+                     {kir::call(fn, {a, b}), kir::binary("+", a, b),
+                      kir::binary("|", kir::call(Fn::kIsnan, {a}), kir::call(Fn::kIsnan, {b}))});
   };
   switch (op) {
     case EwOp::kAdd:
     case EwOp::kSub:
     case EwOp::kMul:
     case EwOp::kDiv:
-      return "(" + args[0] + " " + std::string(info.symbol) + " " + args[1] + ")";
+      return kir::paren(kir::binary(std::string(info.symbol), args[0], args[1]));
     case EwOp::kNeg:
-      return "(-" + args[0] + ")";
+      return kir::paren(kir::unary("-", args[0]));
     case EwOp::kMin:
-      return nan_or("fmin");
+      return nan_or(Fn::kFmin);
     case EwOp::kMax:
-      return nan_or("fmax");
-    case EwOp::kRelu:  // per lane: a < 0 ? 0 : a (NaN stays NaN)
-      return "select(" + args[0] + ", (" + vec_type + ")(0.0f), " + args[0] + " < (" + vec_type +
-             ")(0.0f))";
+      return nan_or(Fn::kFmax);
+    case EwOp::kRelu: {  // per lane: a < 0 ? 0 : a (NaN stays NaN)
+      const kir::Expr zero = kir::make_vector(vec_type, {kir::literal(DType::kFloat32, 0)});
+      return kir::call(Fn::kSelect, {args[0], zero, kir::binary("<", args[0], zero)});
+    }
     case EwOp::kAbs:
-      return "fabs(" + args[0] + ")";
+      return kir::call(Fn::kFabs, {args[0]});
     case EwOp::kIdentity:
       return args[0];
     default:
       break;
   }
-  throw InternalError("vector_elementwise_expr: no vector form for " + std::string(info.name));
+  throw InternalError("vector_elementwise: no vector form for " + std::string(info.name));
 }
 
 }  // namespace tartan

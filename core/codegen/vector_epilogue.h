@@ -1,10 +1,10 @@
 // Elementwise ops on whole OpenCL vectors, for the fused epilogue of vector accumulators
-// (KernelPlan::vector_epilogue): the same results as elementwise_expr's per-lane form.
+// (KernelPlan::vector_epilogue): the same results as elementwise()'s per-lane form.
 #pragma once
 
-#include <string>
 #include <vector>
 
+#include "codegen/kir/expr.h"
 #include "tartan/ir/dtype.h"
 #include "tartan/ir/ops.h"
 
@@ -15,9 +15,9 @@ namespace tartan {
 // operands, casts and the rest stay per lane.
 bool has_vector_form(EwOp op, DType out, const std::vector<DType>& arg_types);
 
-// `op` over operands that are vectors of `vec_type` ("float16"); each operand must be a name
+// `op` over operands that are vectors of `vec_type` (float16); each operand must be a name
 // (one may appear more than once in the expression).
-std::string vector_elementwise_expr(EwOp op, const std::vector<std::string>& args,
-                                    const std::string& vec_type);
+kir::Expr vector_elementwise(EwOp op, const std::vector<kir::Expr>& args,
+                             const kir::Type& vec_type);
 
 }  // namespace tartan

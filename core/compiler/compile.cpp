@@ -27,6 +27,7 @@
 #include "tartan/schedule/cost_model.h"
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
 #include "tartan/support/hash.h"
@@ -227,6 +228,7 @@ std::vector<std::optional<KernelPlan>> plan_kernels(const Executable::State& sta
                                                     Planner& planner) {
   std::vector<std::optional<KernelPlan>> plans;
   for (const KernelGroup& group : state.lowered.kernels) {
+    throw_if_cancelled();  // planning (and --tune's measuring) is per kernel: a stop waits little
     const bool scan = std::holds_alternative<Scan>(state.lowered.program.ops()[group.ops.front()]);
     plans.push_back(scan ? std::nullopt : std::optional(planner.plan(state.lowered, group)));
   }
@@ -252,6 +254,7 @@ ProgramSet write_kernels(Executable::State& state,
   };
   for (std::size_t g = 0; g < plans.size(); ++g) {
     const KernelGroup& group = state.lowered.kernels[g];
+    throw_if_cancelled();  // a scan's body kernels are planned here
     if (plans[g]) {
       state.sources.push_back(write_kernel(state.lowered, group, *plans[g]));
     } else {

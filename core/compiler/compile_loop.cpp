@@ -49,6 +49,25 @@ std::size_t bytes_of(const TensorInfo& t) {
 
 }  // namespace
 
+StepStrides step_strides(const Scan& scan, const LoweredProgram& body) {
+  // Sequence slices and the stacked output's slice move by their size each step.
+  StepStrides steps;
+  for (std::size_t t = 0; t < body.program.tensors().size(); ++t) {
+    const auto id = static_cast<TensorId>(t);
+    const Role r = role_of(scan, body, id);
+    if (r.kind == Role::Kind::kSequence || r.kind == Role::Kind::kStacked) {
+      steps.elements[id] = num_elements(body.program.tensor(storage_root(body.memory, id)).shape);
+    }
+  }
+  return steps;
+}
+
+KernelPlan body_plan(KernelPlan plan) {
+  // A body's constants live in the loop's own buffers, bound as they are (no packed copies).
+  plan.pack_weights = false;
+  return plan;
+}
+
 void write_loop_kernels(Executable::State& state, const KernelGroup& group,
                         const PlanKernel& plan) {
   const Scan& scan = std::get<Scan>(state.lowered.program.ops()[group.ops.front()]);
@@ -58,20 +77,10 @@ void write_loop_kernels(Executable::State& state, const KernelGroup& group,
   loop->trip_count = scan.trip_count;
   loop->first_launch = state.sources.size();
   const LoweredProgram& body = *loop->body;
-  // Sequence slices and the stacked output's slice move by their size each step.
-  StepStrides& steps = loop->steps;
-  for (std::size_t t = 0; t < body.program.tensors().size(); ++t) {
-    const auto id = static_cast<TensorId>(t);
-    const Role r = role_of(scan, body, id);
-    if (r.kind == Role::Kind::kSequence || r.kind == Role::Kind::kStacked) {
-      steps.elements[id] = num_elements(body.program.tensor(storage_root(body.memory, id)).shape);
-    }
-  }
+  loop->steps = step_strides(scan, body);
+  const StepStrides& steps = loop->steps;
   for (const KernelGroup& k : body.kernels) {
-    // A body's constants live in the loop's own buffers, bound as they are (no packed copies).
-    KernelPlan p = plan(body, k, steps);
-    p.pack_weights = false;
-    state.sources.push_back(write_kernel(body, k, p, steps));
+    state.sources.push_back(write_kernel(body, k, body_plan(plan(body, k, steps)), steps));
   }
   loop->launch_count = state.sources.size() - loop->first_launch;
   state.loops.push_back(std::move(loop));

@@ -13,6 +13,11 @@ namespace tartan {
 using PlanKernel =
     std::function<KernelPlan(const LoweredProgram&, const KernelGroup&, const StepStrides&)>;
 
+// The tensors of scan body `body` that move each step (sequence slices, the stacked output).
+StepStrides step_strides(const Scan& scan, const LoweredProgram& body);
+// A body kernel's plan as written: `plan` without packed weights.
+KernelPlan body_plan(KernelPlan plan);
+
 // Appends the body kernels of scan kernel `group` to state.sources and registers its Loop.
 void write_loop_kernels(Executable::State& state, const KernelGroup& group, const PlanKernel& plan);
 

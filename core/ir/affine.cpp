@@ -92,6 +92,16 @@ Affine Affine::operator/(std::int64_t k) const {
   return r;
 }
 
+Affine Affine::renumbered(const std::vector<int>& new_var) const {
+  Affine r = *this;
+  for (auto& t : r.terms_) {
+    t.first = new_var.at(static_cast<std::size_t>(t.first));
+    TARTAN_CHECK(t.first >= 0, "affine renumbering drops a variable in use");
+  }
+  r.normalize();
+  return r;
+}
+
 bool Affine::eval(const std::vector<std::int64_t>& index_values, std::int64_t* out) const {
   std::int64_t num = constant_;
   for (const auto& [v, c] : terms_) num += c * index_values[static_cast<std::size_t>(v)];

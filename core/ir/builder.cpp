@@ -191,6 +191,7 @@ Tensor round(const Tensor& a) { return a.builder().elementwise(EwOp::kRound, {a}
 Tensor sin(const Tensor& a) { return a.builder().elementwise(EwOp::kSin, {a}); }
 Tensor cos(const Tensor& a) { return a.builder().elementwise(EwOp::kCos, {a}); }
 Tensor tan(const Tensor& a) { return a.builder().elementwise(EwOp::kTan, {a}); }
+Tensor erf(const Tensor& a) { return a.builder().elementwise(EwOp::kErf, {a}); }
 Tensor cast(const Tensor& a, DType to) { return a.builder().elementwise(EwOp::kCast, {a}, {}, to); }
 Tensor reshape(const Tensor& a, Shape shape) { return a.builder().reshape(a, std::move(shape)); }
 Tensor gather(const Tensor& data, const Tensor& indices) {

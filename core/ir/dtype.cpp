@@ -1,5 +1,8 @@
 #include "tartan/ir/dtype.h"
 
+#include <cmath>
+#include <limits>
+
 namespace tartan {
 
 std::string_view dtype_name(DType t) {
@@ -34,6 +37,13 @@ std::size_t dtype_size(DType t) {
       return 4;
   }
   return 4;
+}
+
+std::int32_t to_int32_saturated(double v) {
+  if (std::isnan(v)) return 0;
+  constexpr double lo = std::numeric_limits<std::int32_t>::min();
+  constexpr double hi = std::numeric_limits<std::int32_t>::max();
+  return static_cast<std::int32_t>(std::trunc(std::fmin(std::fmax(v, lo), hi)));
 }
 
 }  // namespace tartan

@@ -42,7 +42,8 @@ constexpr EwOpInfo kEwTable[] = {
     {"floor", "", 1, false, true},        {"ceil", "", 1, false, true},
     {"round", "", 1, false, true},        {"sin", "", 1, false, true},
     {"cos", "", 1, false, true},          {"tan", "", 1, false, true},
-    {"cast", "", 1, false, false},        {"ident", "", 1, false, false},
+    {"erf", "", 1, false, true},          {"cast", "", 1, false, false},
+    {"ident", "", 1, false, false},
 };
 static_assert(std::size(kEwTable) == static_cast<std::size_t>(EwOp::kIdentity) + 1);
 

@@ -53,7 +53,7 @@ std::shared_ptr<const ConstantData> ConstantData::from_doubles(DType dtype,
         *p = std::byte{values[i] != 0.0 ? std::uint8_t{1} : std::uint8_t{0}};
         break;
       case DType::kInt32: {
-        const auto v = static_cast<std::int32_t>(values[i]);
+        const std::int32_t v = to_int32_saturated(values[i]);
         std::memcpy(p, &v, sizeof v);
         break;
       }

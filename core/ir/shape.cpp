@@ -2,11 +2,20 @@
 
 #include <algorithm>
 
+#include "tartan/support/error.h"
+
 namespace tartan {
 
 std::int64_t num_elements(const Shape& shape) {
   std::int64_t n = 1;
-  for (std::int64_t d : shape) n *= d;
+  for (std::int64_t d : shape) {
+    // Checked: a product past int64 would wrap to a small or negative count, and the
+    // allocation after it would be the wrong size.
+    if (__builtin_mul_overflow(n, d, &n)) {
+      throw Error("the shape " + shape_str(shape) + " has more than 2^63 elements",
+                  "use smaller sizes (--input-size, --batch-size, --shape)");
+    }
+  }
   return n;
 }
 

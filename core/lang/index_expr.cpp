@@ -123,6 +123,29 @@ int IndexScope::var(const std::string& name) {
   return static_cast<int>(names_.size()) - 1;
 }
 
+void number_indices_by_first_use(Contraction* c) {
+  std::vector<int> new_var(c->index_names.size(), -1);
+  std::vector<std::string> names;
+  const auto number = [&](const Affine& a) {
+    for (const auto& [v, coeff] : a.terms()) {
+      int& n = new_var.at(static_cast<std::size_t>(v));
+      if (n >= 0) continue;
+      n = static_cast<int>(names.size());
+      names.push_back(c->index_names[static_cast<std::size_t>(v)]);
+    }
+  };
+  const auto for_each_affine = [&](const auto& f) {
+    for (Affine& a : c->output_indices) f(a);
+    for (Access& in : c->inputs) {
+      for (Affine& a : in.indices) f(a);
+    }
+    for (Constraint& k : c->constraints) f(k.expr);
+  };
+  for_each_affine(number);
+  for_each_affine([&](Affine& a) { a = a.renumbered(new_var); });
+  c->index_names = std::move(names);
+}
+
 Affine eval_affine(const Expr& e, const DimLookup& dims, IndexScope* scope) {
   Affine r;
   if (!mentions_index(e)) {

@@ -14,6 +14,7 @@
 
 #include "lang/ast.h"
 #include "tartan/ir/affine.h"
+#include "tartan/ir/ops.h"
 
 namespace tartan {
 
@@ -40,6 +41,12 @@ class IndexScope {
  private:
   std::vector<std::string> names_;
 };
+
+// Numbers a contraction's index variables in order of first appearance in its canonical text
+// (output indices, inputs, constraints; within one expression by number) and drops those that
+// cancel out everywhere (`b - b`), so that printed text reads back with the same numbering.
+// For source without cancellations this is the numbering IndexScope gave.
+void number_indices_by_first_use(Contraction* c);
 
 // An affine index expression over the scope's variables (added as they appear) and dimension
 // constants. Division is rational (fractional values are skipped at run time) unless both

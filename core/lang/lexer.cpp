@@ -1,5 +1,6 @@
 #include "lang/lexer.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -95,9 +96,7 @@ class Lexer {
       bad_character(c);
     }
     t.text = src_.substr(start, pos_ - start);
-    if (t.kind == Tok::kFloat) {
-      t.float_value = std::strtod(std::string(t.text).c_str(), nullptr);
-    }
+    if (t.kind == Tok::kFloat) float_value(&t);
     return t;
   }
 
@@ -123,6 +122,18 @@ class Lexer {
              "write an exponent like 1e-3");
       }
       while (is_digit(peek())) advance();
+    }
+  }
+
+  // Float literals are float32. One beyond its range is an error rather than infinity: tile has
+  // no infinity literal, and PlaidML rejected such literals too (std::stod fails on them).
+  void float_value(Token* t) const {
+    const std::string text(t->text);
+    t->float_value = std::strtod(text.c_str(), nullptr);
+    if (std::isinf(std::strtof(text.c_str(), nullptr))) {
+      fail(t->line, t->col, static_cast<int>(text.size()),
+           "float literal " + text + " is out of float32's range",
+           "the largest float32 is 3.4028235e38; tile has no literal for infinity");
     }
   }
 

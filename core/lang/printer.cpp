@@ -19,8 +19,9 @@ namespace {
 
 // The shortest text that reads back as the same float32 (always with `.` or an exponent).
 std::string float_text(float v) {
-  if (std::isinf(v)) return v < 0 ? "-1e999" : "1e999";
-  if (std::isnan(v)) return "nan";  // no tile syntax: only builder programs can hold one
+  // No tile syntax for these: only builder programs (or constant folding) can hold one.
+  if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
+  if (std::isnan(v)) return "nan";
   char buf[64];
   const auto res = std::to_chars(buf, buf + sizeof buf, v);
   std::string s(buf, res.ptr);

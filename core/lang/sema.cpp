@@ -396,6 +396,7 @@ class Sema {
     }
     if (s.default_tensor) c.default_tensor = tensor(*s.default_tensor);
     c.index_names = scope.names();
+    number_indices_by_first_use(&c);
     check_elements(shape, name.text, name.loc);
     const TensorId id =
         checked(name.loc, [&] { return program_.add_contraction(name.text, shape, std::move(c)); });
@@ -578,7 +579,7 @@ class Sema {
       throw Error("unknown function " + f,
                   did_you_mean(f, builtin_names(),
                                "builtins are exp, log, sqrt, tanh, sigmoid, relu, abs, floor, "
-                               "ceil, round, sin, cos, tan, min, max, pow, select, as_float, "
+                               "ceil, round, sin, cos, tan, erf, min, max, pow, select, as_float, "
                                "as_int, as_bool, reshape, gather, index"),
                   e.loc);
     }

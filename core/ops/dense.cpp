@@ -44,26 +44,43 @@ Tensor dense(const Tensor& x, const Tensor& kernel, const std::optional<Tensor>&
 
 Tensor matmul(const Tensor& a, const Tensor& b) {
   constexpr const char* kOp = "matmul";
-  detail::require_min_rank(kOp, "the left operand [..., M, K]", a, 2);
-  detail::require_min_rank(kOp, "the right operand [..., K, N]", b, 2);
+  detail::require_min_rank(kOp, "the left operand [..., M, K]", a, 1);
+  detail::require_min_rank(kOp, "the right operand [..., K, N]", b, 1);
   detail::require_same_builder(kOp, a, b);
-  const int r = a.rank();
-  const bool shared = b.rank() == 2;
-  if (!shared &&
-      (b.rank() != r || !std::equal(a.shape().begin(), a.shape().end() - 2, b.shape().begin()))) {
+  const bool a_vector = a.rank() == 1, b_vector = b.rank() == 1;
+  const Shape a_batch(a.shape().begin(), a.shape().end() - (a_vector ? 1 : 2));
+  const Shape b_batch(b.shape().begin(), b.shape().end() - (b_vector ? 1 : 2));
+  Shape shape;
+  if (!broadcast_shapes(a_batch, b_batch, &shape)) {
     throw Error(std::string(kOp) + ": the batch dimensions of " + shape_str(a.shape()) + " and " +
-                    shape_str(b.shape()) + " differ",
-                "give both operands the same batch dimensions, or pass a rank-2 right operand");
+                    shape_str(b.shape()) + " do not broadcast",
+                "give both operands the same batch dimensions, or 1 where one repeats");
   }
-  require_inner(kOp, a, a.shape()[r - 1], b, b.shape()[b.rank() - 2]);
-  const std::vector<IndexExpr> batch = detail::index_vars("d", r - 2);
+  require_inner(kOp, a, a.shape().back(), b, b.shape()[b_vector ? 0 : b.rank() - 2]);
+  const std::vector<IndexExpr> batch = detail::index_vars("d", static_cast<int>(shape.size()));
+  // An operand's batch access: right-aligned, index 0 where its size 1 repeats.
+  const auto batch_access = [&](const Shape& own) {
+    std::vector<IndexExpr> r;
+    const std::size_t skip = shape.size() - own.size();
+    for (std::size_t d = 0; d < own.size(); ++d) {
+      r.push_back(own[d] == 1 && shape[skip + d] != 1 ? IndexExpr(0) : batch[skip + d]);
+    }
+    return r;
+  };
   Index i("i"), j("j"), k("k");
-  std::vector<IndexExpr> ai = batch, bi = shared ? std::vector<IndexExpr>{} : batch, oi = batch;
-  ai.insert(ai.end(), {i, k});
-  bi.insert(bi.end(), {k, j});
-  oi.insert(oi.end(), {i, j});
-  Shape shape = a.shape();
-  shape.back() = b.shape().back();
+  std::vector<IndexExpr> ai = batch_access(a_batch), bi = batch_access(b_batch), oi = batch;
+  if (!a_vector) ai.emplace_back(i);
+  ai.emplace_back(k);
+  bi.emplace_back(k);
+  if (!b_vector) bi.emplace_back(j);
+  if (!a_vector) {
+    oi.emplace_back(i);
+    shape.push_back(a.shape()[a.rank() - 2]);
+  }
+  if (!b_vector) {
+    oi.emplace_back(j);
+    shape.push_back(b.shape().back());
+  }
   TensorDecl out = a.builder().declare("", shape);
   out(oi) = sum(a(ai) * b(bi));
   return out;

@@ -19,18 +19,14 @@ struct PoolWindow {
 PoolWindow pool_window(const char* op, const Tensor& x, const Pool2DOptions& o, const Index& y,
                        const Index& xc, const Index& i, const Index& j) {
   detail::require_rank(op, "the input [N, H, W, C]", x, 4);
-  if (o.padding.kind == Padding::Kind::kExplicit) {
-    throw Error(std::string(op) + ": explicit padding amounts are not supported for pooling",
-                "use Padding::valid() or Padding::same(), or zero_padding2d before pooling");
-  }
-  const AxisWindow rows =
-      axis_window(op, "rows", x.shape()[1], o.pool_size[0], o.strides[0], 1, o.padding, true);
-  const AxisWindow cols =
-      axis_window(op, "columns", x.shape()[2], o.pool_size[1], o.strides[1], 1, o.padding, false);
+  const AxisWindow rows = axis_window(op, "rows", x.shape()[1], o.pool_size[0], o.strides[0],
+                                      o.dilation[0], o.padding, true);
+  const AxisWindow cols = axis_window(op, "columns", x.shape()[2], o.pool_size[1], o.strides[1],
+                                      o.dilation[1], o.padding, false);
   return {rows,
           cols,
-          o.strides[0] * y + i - rows.before,
-          o.strides[1] * xc + j - cols.before,
+          o.strides[0] * y + o.dilation[0] * i - rows.before,
+          o.strides[1] * xc + o.dilation[1] * j - cols.before,
           {i < o.pool_size[0], j < o.pool_size[1]}};
 }
 

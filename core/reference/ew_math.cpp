@@ -123,6 +123,8 @@ double float_math(EwOp op, double a, double b, double c) {
       return std::cos(a);
     case EwOp::kTan:
       return std::tan(a);
+    case EwOp::kErf:
+      return std::erf(a);
     case EwOp::kCast:
     case EwOp::kIdentity:
       return a;

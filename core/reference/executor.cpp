@@ -1,5 +1,8 @@
 #include "tartan/reference/executor.h"
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -8,6 +11,7 @@
 #include "reference/parallel.h"
 #include "reference/scan_eval.h"
 #include "reference/special_ops_eval.h"
+#include "reference/value_rules.h"
 #include "tartan/support/error.h"
 
 namespace tartan {
@@ -52,6 +56,21 @@ void check_inputs(const Program& program, const std::vector<HostTensor>& inputs)
   }
 }
 
+// An int32 or bool input as a device holds it (3e9 -> INT32_MAX, 2.7 -> 2, NaN -> 0, bool 0 or
+// 1), so the reference computes with the values the device was given; nullopt when it already
+// holds only such values (no copy).
+std::optional<HostTensor> as_stored(const HostTensor& t) {
+  if (t.dtype != DType::kInt32 && t.dtype != DType::kBool) return std::nullopt;
+  const auto differs = [&](double v) {
+    const double stored = cast_value(t.dtype, v);
+    return std::isnan(v) || stored != v;
+  };
+  if (std::none_of(t.values.begin(), t.values.end(), differs)) return std::nullopt;
+  HostTensor stored = t;
+  for (double& v : stored.values) v = cast_value(t.dtype, v);
+  return stored;
+}
+
 HostTensor constant_values(const TensorInfo& t) {
   HostTensor out(t.dtype, t.shape);
   for (std::size_t i = 0; i < out.values.size(); ++i) out.values[i] = t.data->at(i);
@@ -70,6 +89,9 @@ class Interpreter {
         last_use_(program.tensors().size(), -1) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       view_[static_cast<std::size_t>(program.inputs()[i])] = &inputs[i];
+      if (std::optional<HostTensor> stored = as_stored(inputs[i])) {
+        set(program.inputs()[i], std::move(*stored));
+      }
     }
     for (std::size_t t = 0; t < program.tensors().size(); ++t) {
       if (program.tensors()[t].data)

@@ -7,12 +7,15 @@
 #include <thread>
 #include <vector>
 
+#include "tartan/support/cancel.h"
+
 namespace tartan {
 
 void parallel_for(std::int64_t n, int threads, std::int64_t min_parallel,
                   const std::function<void(std::int64_t, std::int64_t)>& body) {
   if (n <= 0) return;
   if (threads <= 1 || n < 2 || n < min_parallel) {
+    throw_if_cancelled();
     body(0, n);
     return;
   }
@@ -28,6 +31,7 @@ void parallel_for(std::int64_t n, int threads, std::int64_t min_parallel,
       const std::int64_t begin = next.fetch_add(chunk_size);
       if (begin >= n) return;
       try {
+        throw_if_cancelled();  // each chunk is a fraction of one op: a stop waits for little
         body(begin, std::min(n, begin + chunk_size));
       } catch (...) {
         const std::lock_guard<std::mutex> lock(error_mutex);

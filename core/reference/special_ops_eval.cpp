@@ -16,9 +16,9 @@ HostTensor eval_gather(const Program& program, const Gather& g, const HostTensor
   const std::int64_t rows = data.shape[0];
   const std::int64_t row_size = num_elements(data.shape) / rows;
   for (std::size_t k = 0; k < indices.values.size(); ++k) {
-    // Clamped, as the language defines (in double, so any value converts safely).
-    const auto row = static_cast<std::int64_t>(
-        std::clamp(indices.values[k], 0.0, static_cast<double>(rows - 1)));
+    // Clamped, as the language defines, after the int32 conversion the device's index makes.
+    const std::int64_t row =
+        std::clamp<std::int64_t>(to_int32_saturated(indices.values[k]), 0, rows - 1);
     std::copy_n(data.values.begin() + row * row_size, row_size,
                 out.values.begin() + static_cast<std::int64_t>(k) * row_size);
   }

@@ -46,12 +46,8 @@ double cast_value(DType t, double v) {
   switch (t) {
     case DType::kBool:
       return v != 0.0 ? 1.0 : 0.0;
-    case DType::kInt32: {
-      if (std::isnan(v)) return 0.0;
-      constexpr double lo = std::numeric_limits<std::int32_t>::min();
-      constexpr double hi = std::numeric_limits<std::int32_t>::max();
-      return std::trunc(std::fmin(std::fmax(v, lo), hi));
-    }
+    case DType::kInt32:
+      return to_int32_saturated(v);
     case DType::kFloat16:
       return half_to_float(float_to_half(to_float(v)));
     case DType::kFloat32:

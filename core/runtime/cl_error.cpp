@@ -111,12 +111,13 @@ std::string cl_status_name(cl_int status) {
   }
 }
 
-OpenCLError::OpenCLError(std::string call, cl_int status, std::string kernel, std::string details)
+OpenCLError::OpenCLError(std::string call, cl_int status, std::string kernel, std::string details,
+                         std::string hint)
     : Error("OpenCL call " + call + " failed with " + cl_status_name(status) + " (" +
                 std::to_string(status) + ")" +
                 (kernel.empty() ? "" : " for kernel '" + kernel + "'") +
                 (details.empty() ? "" : "\n" + details),
-            hint_for(status)),
+            hint.empty() ? hint_for(status) : std::move(hint)),
       call_(std::move(call)),
       status_(status),
       kernel_(std::move(kernel)) {}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tartan/runtime/cl_error.h"
+#include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
 #include "tartan/support/hash.h"
@@ -60,6 +61,34 @@ std::string program_build_log(cl_program program, cl_device_id device) {
   return log;
 }
 
+// PoCL builds into a kernel cache folder of its own (POCL_CACHE_DIR, else
+// $XDG_CACHE_HOME/pocl/kcache, else ~/.cache/pocl/kcache), and on a full disk there fails the
+// build with a log that says nothing of it. The advice to give then, or "" when that folder's
+// disk has room (a real build failure).
+std::string full_driver_cache_hint(const DeviceInfo& device) {
+  if (device.platform_name.find("Portable Computing Language") == std::string::npos) return "";
+  std::filesystem::path dir;
+  if (const auto v = env_string("POCL_CACHE_DIR"); v && !v->empty()) {
+    dir = *v;
+  } else if (const auto x = env_string("XDG_CACHE_HOME"); x && !x->empty()) {
+    dir = std::filesystem::path(*x) / "pocl" / "kcache";
+  } else {
+    dir = std::filesystem::path(env_string("HOME").value_or("/")) / ".cache" / "pocl" / "kcache";
+  }
+  std::filesystem::path existing = dir;
+  std::error_code ec;
+  while (!existing.empty() && !std::filesystem::exists(existing, ec) &&
+         existing != existing.parent_path()) {
+    existing = existing.parent_path();
+  }
+  const std::filesystem::space_info space = std::filesystem::space(existing, ec);
+  constexpr std::uintmax_t kRoomNeeded = 8u << 20;  // a program's binaries and temporaries
+  if (ec || space.available >= kRoomNeeded) return "";
+  return "the disk of PoCL's kernel cache folder " + dir.string() + " is full (" +
+         std::to_string(space.available / 1024) +
+         " KiB free): free space there, or set POCL_CACHE_DIR to a folder on a disk with room";
+}
+
 }  // namespace
 
 std::uint64_t program_source_builds() { return g_source_builds.load(); }
@@ -79,10 +108,11 @@ Program Program::from_source(const Context& context, std::string_view source,
   ++g_source_builds;
   status = clBuildProgram(p, 1, &dev, options.c_str(), nullptr, nullptr);
   if (status != CL_SUCCESS) {
-    throw_cl_error(status, "clBuildProgram", name,
-                   "device: " + context.device().info.id + "\nbuild options: '" + options +
-                       "'\nkernel source saved to: " + save_failed_source(source, name) +
-                       "\nbuild log:\n" + program_build_log(p, dev));
+    throw OpenCLError("clBuildProgram", status, std::string(name),
+                      "device: " + context.device().info.id + "\nbuild options: '" + options +
+                          "'\nkernel source saved to: " + save_failed_source(source, name) +
+                          "\nbuild log:\n" + program_build_log(p, dev),
+                      full_driver_cache_hint(context.device().info));
   }
   return program;
 }

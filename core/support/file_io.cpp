@@ -30,18 +30,9 @@ std::filesystem::path temp_path_for(const std::filesystem::path& path) {
   return path.parent_path() / name;
 }
 
-}  // namespace
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
-}
-
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+// Writes `bytes` to a new temporary file next to `path` and flushes it; returns its path.
+std::filesystem::path write_temp_next_to(const std::filesystem::path& path,
+                                         std::string_view bytes) {
   std::error_code ec;
   if (path.has_parent_path()) {
     std::filesystem::create_directories(path.parent_path(), ec);
@@ -67,7 +58,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  // fsync before rename: otherwise a power loss can leave the new name pointing at no data.
+  // fsync before publishing: otherwise a power loss can leave the new name pointing at no data.
   const int sync_err = ::fsync(fd) != 0 ? errno : 0;
   const int close_err = ::close(fd) != 0 ? errno : 0;
   if (sync_err != 0 || close_err != 0) {
@@ -75,11 +66,36 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
     ::unlink(tmp.c_str());
     fail(path, "flush failed", err);
   }
+  return tmp;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return std::move(ss).str();
+}
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+  const std::filesystem::path tmp = write_temp_next_to(path, bytes);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(tmp.c_str());
     fail(path, "rename failed", err);
   }
+}
+
+bool write_file_exclusive(const std::filesystem::path& path, std::string_view bytes) {
+  const std::filesystem::path tmp = write_temp_next_to(path, bytes);
+  const int err = ::link(tmp.c_str(), path.c_str()) != 0 ? errno : 0;
+  ::unlink(tmp.c_str());
+  if (err == EEXIST) return false;
+  if (err != 0) fail(path, "cannot publish the file", err);
+  return true;
 }
 
 }  // namespace tartan

@@ -29,7 +29,8 @@ std::uint32_t little_u32(std::string_view bytes, std::size_t at, std::size_t wid
   return v;
 }
 
-// The text after `'key':` in the header dict, spaces skipped; npos when the key is absent.
+// The text after `'key':` in the header dict, spaces skipped; npos when the key is absent
+// or nothing follows it.
 std::size_t value_of(std::string_view header, std::string_view key) {
   const std::string quoted = "'" + std::string(key) + "'";
   std::size_t at = header.find(quoted);
@@ -38,7 +39,7 @@ std::size_t value_of(std::string_view header, std::string_view key) {
   if (at == std::string_view::npos) return at;
   ++at;
   while (at < header.size() && header[at] == ' ') ++at;
-  return at;
+  return at < header.size() ? at : std::string_view::npos;  // a key with no value is absent
 }
 
 Shape parse_shape(std::string_view header, const std::string& name) {
@@ -87,11 +88,20 @@ NpyArray parse_npy(std::string_view bytes, const std::string& name) {
 
   const std::size_t descr = value_of(header, "descr");
   if (descr == std::string_view::npos) bad(name, "its header has no descr");
-  const std::string_view dtype = header.substr(descr, header.find(',', descr) - descr);
-  if (dtype != "'<f4'") {
-    bad(name, "it holds dtype " + std::string(dtype) +
-                  "; only little-endian float32 ('<f4') "
-                  "is supported");
+  // A quoted string, wherever the key stands (not cut at the next comma: as the last key it
+  // has none, and a structured dtype's list holds several).
+  const char quote = header[descr];
+  const std::size_t end =
+      quote == '\'' || quote == '"' ? header.find(quote, descr + 1) : std::string_view::npos;
+  if (end == std::string_view::npos) {
+    bad(name,
+        "its dtype is not a simple type such as '<f4'; only little-endian float32 is "
+        "supported");
+  }
+  const std::string_view dtype = header.substr(descr + 1, end - descr - 1);
+  if (dtype != "<f4") {
+    bad(name, "it holds dtype '" + std::string(dtype) +
+                  "'; only little-endian float32 ('<f4') is supported");
   }
   const std::size_t order = value_of(header, "fortran_order");
   if (order == std::string_view::npos) bad(name, "its header has no fortran_order");

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 
@@ -52,6 +53,32 @@ void reject_duplicate_keys(const YAML::Node& node, const std::string& file) {
   }
 }
 
+// Where `s` stops being UTF-8 (overlong forms, surrogates and code points past U+10FFFF are
+// not), or npos. yaml-cpp reads any bytes but writes U+FFFD for these, so a value holding them
+// would not survive a save (tartan-setup rewrites the config).
+std::size_t invalid_utf8_at(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80             ? 1
+                          : (b & 0xE0) == 0xC0 ? 2
+                          : (b & 0xF0) == 0xE0 ? 3
+                          : (b & 0xF8) == 0xF0 ? 4
+                                               : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    std::uint32_t cp = n == 1 ? b : b & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    const std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < smallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 YAML::Node parse(std::string_view text, const std::string& file) {
@@ -96,6 +123,13 @@ void require_map(const YAML::Node& node, const std::string& file, std::string_vi
 
 std::string read_string(const YAML::Node& node, const std::string& file, std::string_view key) {
   if (!node.IsScalar()) wrong_form(node, file, key, "a string");
+  const std::size_t bad = invalid_utf8_at(node.Scalar());
+  if (bad != std::string_view::npos) {
+    fail(node, file,
+         "'" + std::string(key) + "' is not UTF-8 text (byte " + std::to_string(bad + 1) +
+             " of its value)",
+         "write the value as plain text, saved as UTF-8");
+  }
   return node.Scalar();
 }
 

@@ -84,6 +84,12 @@ bool File::has_dataset(hid_t loc, const std::string& path) const {
   return obj.valid() && H5Iget_type(obj.get()) == H5I_DATASET;
 }
 
+haddr_t File::address(hid_t obj) const {
+  H5O_info_t info;
+  if (H5Oget_info2(obj, &info, H5O_INFO_BASIC) < 0) fail("cannot read an object's header");
+  return info.addr;
+}
+
 std::vector<std::string> File::children(hid_t group) const {
   H5G_info_t info;
   if (H5Gget_info(group, &info) < 0) fail("cannot list a group");

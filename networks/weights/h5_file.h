@@ -42,6 +42,9 @@ class File {
   Handle group(hid_t loc, const std::string& path) const;
   bool has_group(hid_t loc, const std::string& path) const;
   bool has_dataset(hid_t loc, const std::string& path) const;
+  // Where the object lies in the file: two links that reach one object give the same address
+  // (how a walk finds a link back to a group above it).
+  haddr_t address(hid_t obj) const;
   // Names of the links directly under a group, in HDF5's name order.
   std::vector<std::string> children(hid_t group) const;
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "tartan/networks/weights.h"
+#include "tartan/support/cancel.h"
 #include "tartan/support/error.h"
 
 namespace tartan::networks {
@@ -88,6 +89,7 @@ class SyntheticWeights : public WeightSource {
 
   std::vector<float> get(const std::string& layer, const std::string& variable,
                          const Shape& shape) override {
+    throw_if_cancelled();  // between variables: VGG's 138M values take seconds to make
     return uniform(layer, variable, num_elements(shape), range_of(layer, variable, shape), seed_);
   }
 

@@ -393,6 +393,43 @@ TEST_F(BenchCli, TileProgramRunsAndValidates) {
   EXPECT_GE(j["workload"]["gflops_per_example"].get<double>(), 2.0 * 8 * 8 * 8 * 16 / 1e9);
 }
 
+// Issue 17, item 9: outputs that overflow to the same infinity on the device and in the
+// reference (float64, so the cast to float32 overflows it there too) agree (inf - inf is NaN, which
+// failed them); NaN on both sides still fails.
+TEST_F(BenchCli, EqualInfinitiesValidateAndNanNeverDoes) {
+  const fs::path overflow = dir_ / "overflow.tile";
+  std::ofstream(overflow) << "function (A[4]) -> (P, N) {\n"
+                             "  P = as_float(exp(A * 0.0 + 100.0), 32);\n"
+                             "  N = -P;\n}\n";
+  ProcessResult r =
+      bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", overflow.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: PASS, max_error: 0, max_abs_error: 0,"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(only_json()["validation"]["status"], "pass");
+
+  fs::remove_all(results_);
+  const fs::path nan = dir_ / "nan.tile";
+  std::ofstream(nan) << "function (A[4]) -> (O) {\n  O = sqrt(A * 0.0 - 1.0);\n}\n";
+  r = bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", nan.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("Correctness: FAIL"), std::string::npos) << r.out;
+  EXPECT_EQ(only_json()["validation"]["status"], "fail");
+}
+
+// Issue 17, item 9: the literal 1e999 is not silently infinity.
+TEST_F(BenchCli, FloatLiteralBeyondFloat32IsADiagnostic) {
+  const fs::path tile = dir_ / "huge.tile";
+  std::ofstream(tile) << "function (A[4]) -> (O) {\n  O = A * 0.0 + 1e999;\n}\n";
+  const ProcessResult r =
+      bench({"-n", "1", "--no-warmup", "--results", results_.string(), "tile", tile.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(
+      r.err.find(tile.string() + ":2:17: error: float literal 1e999 is out of float32's range"),
+      std::string::npos)
+      << r.err;
+}
+
 TEST_F(BenchCli, UnknownDeviceIsAUsageErrorListingTheDevices) {
   const ProcessResult r = bench({"--device", "opencl_nosuch.0", "keras", "mobilenet"});
   EXPECT_EQ(r.exit_code, 2);
@@ -576,6 +613,18 @@ TEST_F(BenchBaseline, UnreadableOrMismatchedBaselinesAreUsageErrors) {
   r = bench(small_mobilenet({"--baseline", garbage.string()}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(garbage.string() + " is not valid JSON"), std::string::npos) << r.err;
+
+  // Fields of the wrong type, as a duplicated key leaves them (found by tartan_baseline_fuzzer:
+  // json::value threw past every handler; tests/fuzz/corpus/baseline/duplicated_schema.json).
+  const fs::path odd = dir_ / "odd.json";
+  std::ofstream(odd) << "{\"schema\": \"tartan-bench-result\", \"schema\": {\"id\": 1}}";
+  r = bench(small_mobilenet({"--baseline", odd.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(odd.string() + " is not a tartan-bench result"), std::string::npos) << r.err;
+  std::ofstream(odd) << "{\"schema\": \"tartan-bench-result\", \"schema_version\": \"1\"}";
+  r = bench(small_mobilenet({"--baseline", odd.string()}));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has results schema version 0"), std::string::npos) << r.err;
 
   const fs::path other_batch = doctored(1, "b2.json", 2);
   r = bench(small_mobilenet({"--baseline", other_batch.string(), "--max-regression", "5"}));

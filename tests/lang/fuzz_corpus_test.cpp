@@ -1,4 +1,4 @@
-// Replays the fuzzer's seed corpus (tests/fuzz/corpus, which includes every crash the fuzzer
+// Replays the fuzzer's seed corpus (tests/fuzz/corpus/parse, which includes every crash the fuzzer
 // ever found) through the front end: each input parses or throws tartan::Error, and whatever
 // parses prints and reads back as an equal program.
 #include <gtest/gtest.h>
@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 
 std::vector<fs::path> corpus() {
   std::vector<fs::path> files;
-  for (const auto& e :
-       fs::directory_iterator(fs::path(TARTAN_TEST_DATA_DIR) / ".." / "fuzz" / "corpus")) {
+  for (const auto& e : fs::directory_iterator(fs::path(TARTAN_TEST_DATA_DIR) / ".." / "fuzz" /
+                                              "corpus" / "parse")) {
     files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());

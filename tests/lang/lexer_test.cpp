@@ -52,6 +52,26 @@ TEST(Lexer, NumberLiterals) {
   }
 }
 
+// float32's largest value is a literal; the next one up rounds to infinity and is an error at
+// its position (issue 17, item 9: 1e999 was silently infinity).
+TEST(Lexer, FloatLiteralsStayInFloat32Range) {
+  const auto tokens = lex("3.4028235e38 1e-60", "t");
+  EXPECT_DOUBLE_EQ(tokens[0].float_value, 3.4028235e38);
+  EXPECT_EQ(tokens[1].kind, Tok::kFloat);  // rounds to zero, as in C: not an error
+  for (const char* text :
+       {"3.4028236e38", "1e39", "1e999", "999999999999999999999999999999999999999.0"}) {
+    SCOPED_TRACE(text);
+    try {
+      (void)lex(std::string("  ") + text, "t");
+      FAIL() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("out of float32's range"), std::string::npos);
+      ASSERT_TRUE(e.loc().has_value());
+      EXPECT_EQ(e.loc()->col, 3);
+    }
+  }
+}
+
 TEST(Lexer, HugeIntegersSaturateForTheParserToReport) {
   const auto tokens = lex("99999999999999999999999999", "t");
   EXPECT_EQ(tokens[0].kind, Tok::kInt);

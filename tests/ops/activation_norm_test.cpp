@@ -10,16 +10,9 @@ namespace {
 
 class Activation : public OpTest {
  protected:
-  // Applies `op` to a random tensor and compares with `formula` per element.
   void check(const char* what, const std::function<Tensor(const Tensor&)>& op,
              const std::function<double(double)>& formula) {
-    SCOPED_TRACE(what);
-    const std::vector<HostTensor> in = {random({uniform(1, 3), uniform(1, 5)}, -8.0, 8.0)};
-    const HostTensor got =
-        run(in, [&](Builder&, const std::vector<Tensor>& t) { return op(t[0]); });
-    HostTensor want = in[0];
-    for (double& v : want.values) v = formula(v);
-    expect_close(got, want, DType::kFloat32);
+    check_elementwise(what, op, formula);
   }
 };
 

@@ -52,8 +52,8 @@ TEST_F(DensePool, BatchedAndSharedMatmul) {
 // Max or mean over the in-bounds part of each window; the count excludes padding.
 HostTensor naive_pool(const HostTensor& x, const Pool2DOptions& o, bool average) {
   const std::int64_t N = x.shape[0], H = x.shape[1], W = x.shape[2], C = x.shape[3];
-  const Geometry gy = geometry(H, o.pool_size[0], o.strides[0], 1, o.padding, true);
-  const Geometry gx = geometry(W, o.pool_size[1], o.strides[1], 1, o.padding, false);
+  const Geometry gy = geometry(H, o.pool_size[0], o.strides[0], o.dilation[0], o.padding, true);
+  const Geometry gx = geometry(W, o.pool_size[1], o.strides[1], o.dilation[1], o.padding, false);
   HostTensor out = poisoned({N, gy.out, gx.out, C});
   for (std::int64_t n = 0; n < N; ++n)
     for (std::int64_t y = 0; y < gy.out; ++y)
@@ -63,8 +63,8 @@ HostTensor naive_pool(const HostTensor& x, const Pool2DOptions& o, bool average)
           int count = 0;
           for (std::int64_t i = 0; i < o.pool_size[0]; ++i)
             for (std::int64_t j = 0; j < o.pool_size[1]; ++j) {
-              const std::int64_t iy = y * o.strides[0] + i - gy.before;
-              const std::int64_t ix = xo * o.strides[1] + j - gx.before;
+              const std::int64_t iy = y * o.strides[0] + i * o.dilation[0] - gy.before;
+              const std::int64_t ix = xo * o.strides[1] + j * o.dilation[1] - gx.before;
               if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
               const double v = at(x, {n, iy, ix, c});
               acc = average ? acc + v : std::max(acc, v);
@@ -81,7 +81,8 @@ class Pool : public OpTest {
     SCOPED_TRACE(::testing::Message()
                  << "H=" << h << " W=" << w << " pool=" << o.pool_size[0] << "x" << o.pool_size[1]
                  << " strides=" << o.strides[0] << "," << o.strides[1]
-                 << " same=" << (o.padding.kind == Padding::Kind::kSame));
+                 << " dilation=" << o.dilation[0] << "," << o.dilation[1]
+                 << " padding kind=" << static_cast<int>(o.padding.kind));
     const std::vector<HostTensor> in = {random({2, h, w, uniform(1, 3)})};
     for (const bool average : {false, true}) {
       const HostTensor got = run(in, [&](Builder&, const std::vector<Tensor>& t) {
@@ -99,6 +100,23 @@ TEST_F(Pool, RandomWindows) {
     o.strides = {uniform(1, 3), uniform(1, 3)};
     o.padding = uniform(0, 1) == 1 ? Padding::same() : Padding::valid();
     check(o, uniform(3, 8), uniform(3, 8));
+  }
+}
+
+// ONNX's pools: explicit (asymmetric) padding, skipped by max and excluded from the average,
+// and dilated windows.
+TEST_F(Pool, ExplicitPaddingAndDilation) {
+  for (int round = 0; round < 4; ++round) {
+    Pool2DOptions o;
+    o.pool_size = {uniform(1, 3), uniform(1, 3)};
+    o.strides = {uniform(1, 2), uniform(1, 2)};
+    o.dilation = {uniform(1, 2), uniform(1, 2)};
+    // At most the window's span less one, so every window reaches into the input.
+    const std::int64_t ry = std::min<std::int64_t>(2, (o.pool_size[0] - 1) * o.dilation[0]);
+    const std::int64_t rx = std::min<std::int64_t>(2, (o.pool_size[1] - 1) * o.dilation[1]);
+    o.padding =
+        Padding::explicit_amounts(uniform(0, ry), uniform(0, ry), uniform(0, rx), uniform(0, rx));
+    check(o, uniform(5, 8), uniform(5, 8));
   }
 }
 

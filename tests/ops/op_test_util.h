@@ -93,6 +93,20 @@ class OpTest : public ::testing::Test {
     return outs.empty() ? HostTensor() : outs[0];
   }
 
+  // Applies the elementwise `op` to a random tensor with values in [lo, hi] and compares with
+  // `formula` per element.
+  void check_elementwise(const char* what, const std::function<Tensor(const Tensor&)>& op,
+                         const std::function<double(double)>& formula, double lo = -8.0,
+                         double hi = 8.0) {
+    SCOPED_TRACE(what);
+    const std::vector<HostTensor> in = {random({uniform(1, 3), uniform(1, 5)}, lo, hi)};
+    const HostTensor got =
+        run(in, [&](Builder&, const std::vector<Tensor>& t) { return op(t[0]); });
+    HostTensor want = in[0];
+    for (double& v : want.values) v = formula(v);
+    expect_close(got, want, DType::kFloat32);
+  }
+
   static void expect_close(const HostTensor& got, const HostTensor& want, DType dtype) {
     EXPECT_EQ(got.dtype, dtype);
     ASSERT_EQ(got.shape, want.shape);

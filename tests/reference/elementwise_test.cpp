@@ -95,7 +95,8 @@ TEST(ReferenceElementwise, ComparisonsAndLogicGiveBool) {
       // Few distinct values, so equal pairs are common.
       const HostTensor A = random_tensor(t, {3, 1, 4}, s.rng, -1, 2);
       const HostTensor B = random_tensor(t, {2, 1}, s.rng, -1, 2);
-      const Fn2 g = [&f](double a, double b) { return f(a, b) ? 1.0 : 0.0; };
+      // (clang before 16 cannot capture a structured binding itself.)
+      const Fn2 g = [&fn = f](double a, double b) { return fn(a, b) ? 1.0 : 0.0; };
       expect_same(run_broadcast(op, A, B), want_broadcast(kBool, A, B, g));
     }
   }
@@ -165,6 +166,19 @@ TEST(ReferenceElementwise, RoundHalfAwayFromZeroAndNaNPropagation) {
   }
 }
 
+// erf against published values (Abramowitz and Stegun, table 7.1), not against std::erf.
+TEST(ReferenceElementwise, ErfKnownValues) {
+  const HostTensor got = run_unary(EwOp::kErf, kF32, {0.0, 0.5, 1.0, -1.0, 2.0, -3.0, 0.1});
+  const std::vector<double> want = {0.0,          0.5204998778,  0.8427007929, -0.8427007929,
+                                    0.9953222650, -0.9999779095, 0.1124629160};
+  ASSERT_EQ(got.values.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(got.values[i], want[i], 1e-7) << i;
+  // Integer inputs are promoted to float32, like the other transcendental functions.
+  const HostTensor from_int = run_unary(EwOp::kErf, kI32, {1, -2});
+  EXPECT_EQ(from_int.dtype, kF32);
+  EXPECT_NEAR(from_int.values[1], -0.9953222650, 1e-7);
+}
+
 TEST(ReferenceElementwise, Int32ArithmeticWraps) {
   Seeded s;
   SCOPED_TRACE(s.trace());
@@ -178,10 +192,10 @@ TEST(ReferenceElementwise, Int32ArithmeticWraps) {
     SCOPED_TRACE(std::string(ew_info(op).name));
     const HostTensor A = random_tensor(kI32, {3, 1, 4}, s.rng, -2147483648.0, 2147483648.0);
     const HostTensor B = random_tensor(kI32, {2, 1}, s.rng, -2147483648.0, 2147483648.0);
-    const Fn2 g = [&f](double a, double b) {
+    const Fn2 g = [&fn = f](double a, double b) {
       return static_cast<double>(
-          static_cast<std::int32_t>(f(static_cast<std::uint32_t>(static_cast<std::int32_t>(a)),
-                                      static_cast<std::uint32_t>(static_cast<std::int32_t>(b)))));
+          static_cast<std::int32_t>(fn(static_cast<std::uint32_t>(static_cast<std::int32_t>(a)),
+                                       static_cast<std::uint32_t>(static_cast<std::int32_t>(b)))));
     };
     expect_same(run_broadcast(op, A, B), want_broadcast(kI32, A, B, g));
   }

@@ -47,6 +47,13 @@ TEST(Config, RoundTripsThroughYaml) {
   EXPECT_EQ(back.peak->device, "opencl_acme_rocket.1");
 }
 
+TEST(Config, Utf8TextRoundTrips) {
+  UserConfig c;
+  c.device = "gp\xc3\xbc.0 \xe2\x82\xac \xf0\x9f\x98\x80";  // u-umlaut, euro sign, an emoji
+  const UserConfig again = parse_config(format_config(c), "config.yaml");
+  EXPECT_EQ(again.device, c.device);
+}
+
 TEST(Config, EmptyAndMissingFilesGiveDefaults) {
   const UserConfig empty = parse_config("", "<empty>");
   EXPECT_FALSE(empty.device);
@@ -80,6 +87,13 @@ TEST(Config, MalformedFilesNameKeyAndLine) {
       {"device: [a, b]\n", 1, "device"},
       {"- device\n", 1, "map"},
       {"experimental: true\ndevice: [a, b\n", 3, "invalid YAML"},
+      // Bytes that are not UTF-8 would be saved as U+FFFD (found by tartan_config_fuzzer:
+      // tests/fuzz/corpus/config/not_utf8_device.yaml): a stray byte, a truncated sequence,
+      // an overlong form, a surrogate.
+      {"device: 'pu1\n\x9c\x05\xbd\x15\xfe\x7fnul'\n", 1, "'device' is not UTF-8 text (byte 5"},
+      {"device: gpu\xc3\n", 1, "'device' is not UTF-8 text"},
+      {"device: \xc0\xaf\n", 1, "'device' is not UTF-8 text (byte 1"},
+      {"peak:\n  gflops: 1\n  gbps: 2\n  measured_at: \xed\xa0\x80\n", 4, "peak.measured_at"},
       // Issue 17: a repeated key was accepted silently (one of the two values won).
       {"device: opencl_a.0\nexperimental: true\ndevice: opencl_b.0\n", 3,
        "duplicate key 'device' (first given at line 1)"},

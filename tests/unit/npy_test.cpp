@@ -79,6 +79,19 @@ TEST(Npy, ReadsVersionsTwoAndThreeAndOldSpellings) {
   }
 }
 
+TEST(Npy, HeaderKeysInAnyOrder) {
+  // Writers other than numpy.save may order the keys differently; descr last has no comma
+  // after it, which used to garble the dtype message (and reject float32 itself).
+  const NpyArray a =
+      parse_npy(npy_bytes("{'shape': (2,), 'fortran_order': False, 'descr': '<f4'}", 1, 8), "x");
+  EXPECT_EQ(a.shape, Shape{2});
+  const std::string message =
+      error_of(npy_bytes("{'shape': (2,), 'fortran_order': False, 'descr': '<f8'}", 1, 16));
+  EXPECT_NE(message.find("it holds dtype '<f8'; only little-endian float32"), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find('}'), std::string::npos) << message;
+}
+
 TEST(Npy, BadFilesAreErrors) {
   const std::string f4 = "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }";
   EXPECT_NE(error_of("hello").find("magic"), std::string::npos);
@@ -102,6 +115,15 @@ TEST(Npy, BadFilesAreErrors) {
             std::string::npos);
   EXPECT_NE(error_of(npy_bytes("{'descr': '<f4', 'shape': (2,), }", 1, 8)).find("fortran_order"),
             std::string::npos);
+  // A header that ends right after `'shape': ` (found by tartan_npy_fuzzer, which saw the
+  // reader look one byte past the header: tests/fuzz/corpus/npy/shape_at_header_end.npy).
+  std::string cut = "\x93NUMPY\x01";
+  cut += '\0';
+  const std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': ";
+  cut += static_cast<char>(header.size());
+  cut += '\0';
+  cut += header + "(2,)";
+  EXPECT_NE(error_of(cut).find("its header has no shape"), std::string::npos) << error_of(cut);
   try {
     read_npy("/nonexistent/x.npy");
     ADD_FAILURE() << "no Error";

@@ -87,6 +87,20 @@ TEST(FileIo, AtomicWriteCreatesReplacesAndLeavesNoTemp) {
   EXPECT_EQ(read_file(dir.path() / "missing"), std::nullopt);
 }
 
+TEST(FileIo, ExclusiveWriteNeverReplacesAFileAndLeavesNoTemporary) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "result.json";
+  EXPECT_TRUE(write_file_exclusive(path, "first"));
+  EXPECT_FALSE(write_file_exclusive(path, "second"));
+  EXPECT_EQ(read_file(path), "first");
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().filename(), "result.json");
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+}
+
 TEST(FileIo, UnwritableLocationIsAnError) {
   testing::TempDir dir;
   write_file_atomic(dir.path() / "plain", "I am a file");

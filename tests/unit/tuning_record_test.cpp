@@ -55,7 +55,13 @@ TEST(TuningRecord, FieldsOutOfBoundsAreRefusedByName) {
            {"\"vector_loads\": true", "\"vector_loads\": 1", "plan.vector_loads"},
            {"\"unroll\": 4,", "\"unroll\": 4, \"extra\": 1,", "plan.extra"},
            {"\"unroll\": 4,", "", "plan.unroll"},
-           {"\"time_ms\": 0.5", "\"time_ms\": -1", "time_ms"}}) {
+           {"\"time_ms\": 0.5", "\"time_ms\": -1", "time_ms"},
+           // Integers beyond int and int64 (tartan_tuning_record_fuzzer: a get<int> of one was
+           // undefined behaviour; tests/fuzz/corpus/tuning_record/huge_integer.json).
+           {"\"var\": -1", "\"var\": -13333333333333333333333333388888888888888",
+            "plan.reduce.var"},
+           {"\"unroll\": 4", "\"unroll\": 18446744073709551615", "plan.unroll"},
+           {"\"unroll\": 4", "\"unroll\": 4294967297", "plan.unroll"}}) {
     SCOPED_TRACE(c.with);
     EXPECT_FALSE(decode_tuning_record(edited(good, c.pattern, c.with), &why).has_value());
     EXPECT_NE(why.find(c.field), std::string::npos) << why;

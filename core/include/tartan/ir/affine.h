@@ -35,6 +35,9 @@ class Affine {
   Affine operator*(std::int64_t k) const;
   Affine operator/(std::int64_t k) const;  // k != 0; a negative k flips all signs
 
+  // The same expression with each variable v renamed to new_var[v] (distinct, >= 0).
+  Affine renumbered(const std::vector<int>& new_var) const;
+
   // Evaluates at integer index values; returns false when the result is fractional.
   bool eval(const std::vector<std::int64_t>& index_values, std::int64_t* out) const;
 

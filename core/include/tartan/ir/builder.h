@@ -262,6 +262,7 @@ Tensor round(const Tensor& a);
 Tensor sin(const Tensor& a);
 Tensor cos(const Tensor& a);
 Tensor tan(const Tensor& a);
+Tensor erf(const Tensor& a);
 Tensor cast(const Tensor& a, DType to);
 Tensor reshape(const Tensor& a, Shape shape);
 Tensor gather(const Tensor& data, const Tensor& indices);

@@ -17,4 +17,9 @@ std::size_t dtype_size(DType t);                          // bytes per element o
 inline bool is_float(DType t) { return t == DType::kFloat16 || t == DType::kFloat32; }
 inline DType promote(DType a, DType b) { return a < b ? b : a; }
 
+// The int32 a value becomes wherever tartan converts to int32 (an explicit cast, a host value
+// stored in an int32 tensor): truncated toward zero and saturated, NaN to 0, as OpenCL's
+// convert_int_sat_rtz. (C++'s own conversion is undefined outside the int32 range.)
+std::int32_t to_int32_saturated(double v);
+
 }  // namespace tartan

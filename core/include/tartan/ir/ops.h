@@ -96,6 +96,7 @@ enum class EwOp : std::uint8_t {
   kSin,
   kCos,
   kTan,
+  kErf,  // the Gauss error function (ONNX Erf, exact GELU)
   // cast to the output tensor's dtype
   kCast,
   // copy (O = I)

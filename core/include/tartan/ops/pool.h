@@ -11,8 +11,9 @@ namespace tartan::ops {
 
 struct Pool2DOptions {
   std::array<std::int64_t, 2> pool_size = {2, 2};
-  std::array<std::int64_t, 2> strides = {2, 2};  // Keras defaults strides to pool_size
-  Padding padding = Padding::valid();            // valid or same
+  std::array<std::int64_t, 2> strides = {2, 2};   // Keras defaults strides to pool_size
+  Padding padding = Padding::valid();             // valid, same or explicit amounts
+  std::array<std::int64_t, 2> dilation = {1, 1};  // window elements dilation apart (ONNX MaxPool)
 };
 
 // Maximum over each window; padding never wins (it is skipped, not -inf or 0).

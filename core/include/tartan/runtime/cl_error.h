@@ -18,7 +18,9 @@ std::string cl_status_name(cl_int status);
 
 class OpenCLError : public Error {
  public:
-  OpenCLError(std::string call, cl_int status, std::string kernel, std::string details);
+  // `hint` empty: the usual advice for `status`.
+  OpenCLError(std::string call, cl_int status, std::string kernel, std::string details,
+              std::string hint = {});
 
   const std::string& call() const { return call_; }
   cl_int status() const { return status_; }

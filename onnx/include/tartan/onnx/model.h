@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tartan/ir/program.h"
+#include "tartan/reference/host_tensor.h"
 
 namespace tartan::onnx {
 
@@ -27,6 +28,10 @@ struct ImportOptions {
   std::map<std::string, std::int64_t> dims;
   // Folder of external-data files; empty: the model file's folder.
   std::string external_data_dir;
+  // Inputs whose values are fixed at import (operands that tartan needs as constants, such as
+  // a target shape fed as a graph input): they leave the Program's inputs and fold like
+  // initializers. Values as HostTensor holds them; the ONNX type is the model's.
+  std::map<std::string, HostTensor> constant_inputs;
 };
 
 struct ModelInput {
@@ -83,5 +88,14 @@ struct SupportedOperator {
   std::int64_t max_opset = 17;
 };
 std::vector<SupportedOperator> supported_operators();
+
+// A serialised ONNX TensorProto (.pb, as ONNX's test data and tools write them).
+struct TensorFile {
+  std::string name;
+  std::string onnx_dtype;
+  HostTensor tensor;  // in the Program dtype of onnx_dtype (int64 -> int32 values, unchecked)
+};
+// Throws Error for unreadable files, bad protobufs and types tartan cannot hold.
+TensorFile read_tensor_file(const std::string& path);
 
 }  // namespace tartan::onnx
