@@ -12,6 +12,8 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libhdf5-dev
   # testing and benchmarking: GoogleTest, Google Benchmark, oclgrind, CLBlast as a peer
   libgtest-dev libgmock-dev libbenchmark-dev oclgrind libclblast-dev
+  # the line budget check (scripts/check_line_budget.py, run by ctest)
+  python3
   # ONNX import: the protobuf definitions, checker and shape inference; the conformance cases
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
 )

@@ -58,6 +58,7 @@ void print_compile_phases(std::ostream& out, const CompileStats& c) {
     passes += fmt::format("{}{} {:.3f}", passes.empty() ? "" : ", ", name, seconds);
   }
   if (!passes.empty()) out << "    passes (s): " << passes << "\n";
+  for (const std::string& line : c.settings) out << "    settings: " << line << "\n";
 }
 
 }  // namespace

@@ -14,10 +14,12 @@
 
 #include "codegen/opencl_dialect.h"
 #include "compiler/build_forecast.h"
+#include "compiler/compile_config.h"
 #include "compiler/compile_loop.h"
 #include "compiler/tuner.h"
 #include "runtime/build_workers.h"
 #include "runtime/executable_state.h"
+#include "schedule/kernel_key.h"
 #include "schedule/record_check.h"
 #include "tartan/codegen/kernel_writer.h"
 #include "tartan/compiler.h"
@@ -26,7 +28,6 @@
 #include "tartan/schedule/tiling.h"
 #include "tartan/schedule/tuning_cache.h"
 #include "tartan/support/cancel.h"
-#include "tartan/support/env.h"
 #include "tartan/support/error.h"
 #include "tartan/support/file_io.h"
 #include "tartan/support/hash.h"
@@ -77,113 +78,6 @@ std::vector<std::size_t> name_kernels(std::vector<KernelSource>* kernels,
   return distinct;
 }
 
-bool platform_is(const runtime::DeviceInfo& device, std::string_view name) {
-  return device.platform_name.find(name) != std::string::npos;
-}
-
-// Outside PoCL each distinct kernel is a program of its own: cached on its own (a kernel shared
-// by two networks is built once), its failure's build log is its alone, and builds run on
-// several threads where the driver compiles concurrently. NVIDIA's (580) barely does: MobileNet
-// b64 cold took 5.25 s on 16 threads against 5.47 s as one program on one thread (H200,
-// results/gpu/2026-11-26-h200-mobilenet-profile-session3.md).
-// PoCL serialises its LLVM compiler (one lock; measured: two threads build no faster than one),
-// so there each extra program only adds its fixed cost (linking the builtin library and the
-// work-group functions' shared object, ~0.2 s CPU each): all kernels share one program.
-bool program_per_kernel(const runtime::DeviceInfo& device) {
-  return !platform_is(device, "Portable Computing Language");
-}
-
-// Build threads when left to tartan (0: one per hardware thread). Oclgrind (21.10) crashes when
-// two threads build programs at once, against the OpenCL spec's thread safety: one there.
-int default_build_threads(const runtime::DeviceInfo& device) {
-  return platform_is(device, "Oclgrind") ? 1 : 0;
-}
-
-// CompileOptions::programs and build_threads, where left to tartan, from TARTAN_PROGRAMS
-// ("one" or "per-kernel") and TARTAN_BUILD_THREADS (else the driver's `fallback`): to compare
-// the ways on one machine.
-CompileOptions::Programs programs_from_environment(CompileOptions::Programs programs) {
-  const std::optional<std::string> v = env_string("TARTAN_PROGRAMS");
-  if (programs != CompileOptions::Programs::kAuto || !v || v->empty()) return programs;
-  if (*v == "one") return CompileOptions::Programs::kOne;
-  if (*v == "per-kernel") return CompileOptions::Programs::kPerKernel;
-  throw Error("TARTAN_PROGRAMS is '" + *v + "'", "set it to 'one' or 'per-kernel', or unset it");
-}
-
-// A count from the environment variable `name` (at least `min`), else `fallback`.
-int count_from_environment(const char* name, int fallback, int min) {
-  const std::optional<std::string> v = env_string(name);
-  if (!v || v->empty()) return fallback;
-  std::size_t used = 0;
-  int n = 0;
-  try {
-    n = std::stoi(*v, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != v->size() || n < min) {
-    throw Error(std::string(name) + " is '" + *v + "'",
-                "set it to a number of at least " + std::to_string(min) + ", or unset it");
-  }
-  return n;
-}
-
-int build_threads_from_environment(int threads, int fallback) {
-  return threads > 0 ? threads : count_from_environment("TARTAN_BUILD_THREADS", fallback, 1);
-}
-
-// Worker processes for cold builds where left to tartan: the device profile's build_processes
-// (nvidia_gpu.yaml says why 4 there), except with NVIDIA's compute cache off
-// (CUDA_CACHE_DISABLE): this process's load of each worker-built binary then compiles it again
-// (b64 7.7 s in-process, 9.1 s with 4 workers; results/perf-notes.md S5-compile).
-int default_build_processes(const Tuning& tuning) {
-  return env_flag("CUDA_CACHE_DISABLE") ? 0 : tuning.build_processes;
-}
-
-// When the build workers start: before the passes (early), so that their device start-up runs
-// beside this process's passes, context and codegen, or once the missing programs are known
-// (late). TARTAN_WORKER_SPAWN=early|late; unset: early where the kernel cache looks cold
-// (BuildForecast), late otherwise.
-enum class WorkerSpawn { kAuto, kEarly, kLate };
-WorkerSpawn worker_spawn_from_environment() {
-  const std::optional<std::string> v = env_string("TARTAN_WORKER_SPAWN");
-  if (!v || v->empty()) return WorkerSpawn::kAuto;
-  if (*v == "early") return WorkerSpawn::kEarly;
-  if (*v == "late") return WorkerSpawn::kLate;
-  throw Error("TARTAN_WORKER_SPAWN is '" + *v + "'",
-              "set it to 'early' or 'late', or unset it (early when the kernel cache looks cold)");
-}
-
-// Whether the builds are split among the workers and this process by estimated build seconds
-// (estimated_build_seconds), each worker's start-up counted, or, with TARTAN_BUILD_SPLIT=length,
-// by source length with every builder alike (as session 5 split them: to compare on one machine).
-bool split_by_estimate() {
-  const std::optional<std::string> v = env_string("TARTAN_BUILD_SPLIT");
-  if (!v || v->empty() || *v == "estimate") return true;
-  if (*v == "length") return false;
-  throw Error("TARTAN_BUILD_SPLIT is '" + *v + "'",
-              "set it to 'estimate' or 'length', or unset it (estimate)");
-}
-
-// A program's estimated build seconds on a driver that builds one program at a time per process
-// (KernelCache::Source::cost). Fitted on MobileNet b64's 25 programs built in sequence on the
-// H200 (NVIDIA 580, results/perf-notes.md S6-compile): 0.029 s + 12.2 us per byte of source,
-// within 0.05 s for 23 of them (1.3-35 KB, 0.04-0.64 s). The local-memory GEMMs are the slowest
-// because they are the longest (35 KB: unrolled 8x8 tiles), not because their plan costs more
-// per byte: per byte they build like the register-tile kernels.
-double estimated_build_seconds(std::string_view program) {
-  constexpr double kSecondsPerProgram = 0.029, kSecondsPerByte = 12.2e-6;
-  return kSecondsPerProgram + static_cast<double>(program.size()) * kSecondsPerByte;
-}
-
-// The OpenCL build options: the caller's, then TARTAN_BUILD_OPTIONS (to try a driver's flags, such
-// as NVIDIA's -cl-nv-opt-level, without a rebuild).
-std::string build_options(const CompileOptions& options) {
-  const std::string extra = env_string("TARTAN_BUILD_OPTIONS").value_or("");
-  if (extra.empty()) return options.extra_build_options;
-  return options.extra_build_options.empty() ? extra : options.extra_build_options + " " + extra;
-}
-
 // program.cl holds every distinct kernel once (the helpers once), <name>.cl each one alone.
 void dump_kernels(const std::string& dir, const std::vector<KernelSource>& kernels,
                   const std::vector<std::size_t>& distinct) {
@@ -204,10 +98,11 @@ void dump_kernels(const std::string& dir, const std::vector<KernelSource>& kerne
 // model's. Identical kernels (same canonical code) are planned once per compile.
 class Planner {
  public:
-  Planner(Executable::State& state, const CompileOptions& options, TargetInfo target)
+  Planner(Executable::State& state, const CompileOptions& options, const CompileConfig& config)
       : state_(state),
         options_(options),
-        target_(std::move(target)),
+        config_(config),
+        target_(config.target),
         cache_(TuningCache::from_environment()) {}
 
   // `lowered` is the program or a scan's body (`steps` non-empty there).
@@ -215,7 +110,7 @@ class Planner {
                   const StepStrides& steps = {}) {
     const Clock::time_point start = Clock::now();
     const TuningKey key =
-        TuningKey::make(write_kernel(lowered, group, KernelPlan{}, steps).code, state_.device.info);
+        TuningKey::make(canonical_kernel_text(lowered, group, steps), state_.device.info);
     auto it = decided_.find(key.hash.hex());
     if (it == decided_.end()) {
       it = decided_.emplace(key.hash.hex(), decide(lowered, group, key)).first;
@@ -234,7 +129,7 @@ class Planner {
     if (options_.tune && &lowered == &state_.lowered) {
       const Clock::time_point start = Clock::now();
       const TuningRecord r = tune_kernel(state_, group, candidate_plans(lowered, group, target_),
-                                         build_options(options_));
+                                         config_.build_options);
       stats.tuning_seconds += seconds_since(start);
       ++stats.tuned_kernels;
       try {
@@ -258,26 +153,11 @@ class Planner {
 
   Executable::State& state_;
   const CompileOptions& options_;
-  TargetInfo target_;
+  const CompileConfig& config_;
+  const TargetInfo& target_;
   TuningCache cache_;
   std::map<std::string, KernelPlan> decided_;  // by tuning key
 };
-
-// The device profile's Winograd rule; TARTAN_WINOGRAD=0 or 1 switches it off or on (for
-// measuring both in one run), keeping the profile's thresholds.
-WinogradOptions winograd_options(const Tuning& t) {
-  WinogradOptions o{t.winograd, t.winograd_min_channels, t.winograd_min_tiles,
-                    t.winograd_flops_per_byte};
-  if (const std::optional<std::string> v = env_string("TARTAN_WINOGRAD")) {
-    if (*v != "0" && *v != "1") {
-      throw Error("TARTAN_WINOGRAD is '" + *v + "'",
-                  "set it to 1 (Winograd convolutions on) or 0 (off), or unset it to follow "
-                  "the device profile");
-    }
-    o.enabled = *v == "1";
-  }
-  return o;
-}
 
 // The device's context and queue, made on another thread while the passes run: NVIDIA's driver
 // takes ~0.13 s for a context (H200, 580; 1.3-2 s with its compute cache off), more than the
@@ -297,43 +177,36 @@ std::future<DeviceSession> start_device_session(const runtime::Device& device, b
   });
 }
 
-}  // namespace
-
-Executable compile(const Program& program, const runtime::Device& device,
-                   const CompileOptions& options) {
-  const Clock::time_point start = Clock::now();
-  TargetInfo target = target_info_with_profile(device.info);
-  PipelineOptions pipeline = options.pipeline;
-  // A caller that switched Winograd on chose its thresholds; otherwise the profile decides.
-  if (!pipeline.winograd.enabled) pipeline.winograd = winograd_options(target.tuning);
-  pipeline.fuse_softmax = pipeline.fuse_softmax || target.tuning.fuse_softmax;
-  pipeline.arena_alignment =
-      std::max<std::size_t>(pipeline.arena_alignment, device.info.base_addr_align_bytes);
-  std::future<DeviceSession> session =
-      start_device_session(device, options.profiling || options.tune);
-  // The build's settings, and the build workers if they start now (early: see WorkerSpawn).
-  runtime::KernelCache cache = runtime::KernelCache::from_environment();
-  const std::string build_flags = build_options(options);
-  const CompileOptions::Programs split = programs_from_environment(options.programs);
-  const bool per_kernel = split == CompileOptions::Programs::kAuto
-                              ? program_per_kernel(device.info)
-                              : split == CompileOptions::Programs::kPerKernel;
-  const int processes = options.build_processes >= 0
-                            ? options.build_processes
-                            : count_from_environment("TARTAN_BUILD_PROCESSES",
-                                                     default_build_processes(target.tuning), 0);
-  const WorkerSpawn spawn = worker_spawn_from_environment();
-  const bool by_estimate = split_by_estimate();
+// The build workers, where they start with the compile (CompileConfig::worker_spawn), and the
+// forecast that decided it.
+struct EarlyBuild {
   std::optional<BuildForecast> forecast;
-  std::unique_ptr<runtime::BuildWorkers> early_workers;
-  if (processes > 0 && per_kernel && cache.enabled()) {
-    forecast.emplace(program, device.info, build_flags, cache);
-    if (spawn == WorkerSpawn::kEarly || (spawn == WorkerSpawn::kAuto && forecast->cold())) {
-      early_workers = std::make_unique<runtime::BuildWorkers>(
-          runtime::build_worker_path(), device.info.id, cache.dir(), build_flags, processes);
-    }
+  std::unique_ptr<runtime::BuildWorkers> workers;
+};
+
+EarlyBuild start_early_workers(const Program& program, const runtime::DeviceInfo& device,
+                               const CompileConfig& config, const runtime::KernelCache& cache) {
+  EarlyBuild early;
+  if (config.build_processes <= 0 || !config.program_per_kernel || !cache.enabled()) return early;
+  early.forecast.emplace(program, device, config.build_options, cache);
+  using Spawn = CompileConfig::WorkerSpawn;
+  if (config.worker_spawn == Spawn::kEarly ||
+      (config.worker_spawn == Spawn::kAuto && early.forecast->cold())) {
+    early.workers = std::make_unique<runtime::BuildWorkers>(runtime::build_worker_path(), device.id,
+                                                            cache.dir(), config.build_options,
+                                                            config.build_processes);
   }
-  LoweredProgram lowered = run_pipeline(program, pipeline);
+  return early;
+}
+
+// Lower: the graph passes, then the executable's state on the device (its context and queue,
+// made meanwhile) with every buffer allocated and the constants uploaded; the tuner runs
+// candidate kernels on those buffers.
+std::unique_ptr<Executable::State> lower(const Program& program, const runtime::Device& device,
+                                         const CompileConfig& config,
+                                         std::future<DeviceSession>& session,
+                                         Clock::time_point start) {
+  LoweredProgram lowered = run_pipeline(program, config.pipeline);
   const double pipeline_seconds = seconds_since(start);
   Clock::time_point phase = Clock::now();
   DeviceSession ready = session.get();
@@ -344,59 +217,86 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.context_seconds = seconds_since(phase);
   stats.context_create_seconds = ready.seconds;
   stats.pass_seconds = state->lowered.pass_seconds;
-
   phase = Clock::now();
-  state->allocate();  // first: the tuner runs candidate kernels on the executable's buffers
+  state->allocate();
   stats.upload_seconds = seconds_since(phase);
+  return state;
+}
 
-  phase = Clock::now();
-  Planner planner(*state, options, std::move(target));
+// Plan: each kernel group's plan (scan groups plan their bodies' kernels as they are written).
+std::vector<std::optional<KernelPlan>> plan_kernels(const Executable::State& state,
+                                                    Planner& planner) {
+  std::vector<std::optional<KernelPlan>> plans;
+  for (const KernelGroup& group : state.lowered.kernels) {
+    throw_if_cancelled();  // planning (and --tune's measuring) is per kernel: a stop waits little
+    const bool scan = std::holds_alternative<Scan>(state.lowered.program.ops()[group.ops.front()]);
+    plans.push_back(scan ? std::nullopt : std::optional(planner.plan(state.lowered, group)));
+  }
+  return plans;
+}
+
+// The programs to build: each distinct kernel alone, or all of them in one.
+struct ProgramSet {
+  std::vector<std::size_t> distinct;                   // the first kernel of each distinct code
+  std::vector<std::size_t> distinct_of;                // per kernel, its entry in `distinct`
+  std::vector<std::string> texts;                      // per program
+  std::vector<runtime::KernelCache::Source> programs;  // views of `texts`
+};
+
+// Write: OpenCL C for every kernel, named by its code (identical kernels share one function),
+// dumped where asked, and grouped into programs.
+ProgramSet write_kernels(Executable::State& state,
+                         const std::vector<std::optional<KernelPlan>>& plans, Planner& planner,
+                         const CompileConfig& config) {
   const PlanKernel plan_body = [&](const LoweredProgram& body, const KernelGroup& group,
                                    const StepStrides& steps) {
     return planner.plan(body, group, steps);
   };
-  for (const KernelGroup& group : state->lowered.kernels) {
-    throw_if_cancelled();  // planning (and --tune's measuring) is per kernel: a stop waits little
-    if (std::holds_alternative<Scan>(state->lowered.program.ops()[group.ops.front()])) {
-      write_loop_kernels(*state, group, plan_body);
+  for (std::size_t g = 0; g < plans.size(); ++g) {
+    const KernelGroup& group = state.lowered.kernels[g];
+    throw_if_cancelled();  // a scan's body kernels are planned here
+    if (plans[g]) {
+      state.sources.push_back(write_kernel(state.lowered, group, *plans[g]));
     } else {
-      state->sources.push_back(
-          write_kernel(state->lowered, group, planner.plan(state->lowered, group)));
+      write_loop_kernels(state, group, plan_body);
     }
   }
-  std::vector<std::size_t> distinct_of;
-  const std::vector<std::size_t> distinct = name_kernels(&state->sources, &distinct_of);
-  stats.unique_kernels = static_cast<int>(distinct.size());
-  std::string dump_dir = options.dump_kernels_dir;
-  if (dump_dir.empty()) dump_dir = env_string("TARTAN_DUMP_KERNELS").value_or("");
-  if (!dump_dir.empty()) dump_kernels(dump_dir, state->sources, distinct);
-  std::vector<std::string> texts;  // per program
-  std::vector<runtime::KernelCache::Source> programs;
-  if (per_kernel) {
-    for (std::size_t i : distinct) texts.push_back(program_text(state->sources, {i}));
-  } else if (!distinct.empty()) {
-    texts.push_back(program_text(state->sources, distinct));
+  ProgramSet set;
+  set.distinct = name_kernels(&state.sources, &set.distinct_of);
+  state.stats.unique_kernels = static_cast<int>(set.distinct.size());
+  if (!config.dump_kernels_dir.empty()) {
+    dump_kernels(config.dump_kernels_dir, state.sources, set.distinct);
   }
-  for (std::size_t p = 0; p < texts.size(); ++p) {
-    if (!per_kernel) {
-      programs.push_back({texts[p], "tartan_program"});
+  if (!config.program_per_kernel) {
+    if (!set.distinct.empty()) set.texts.push_back(program_text(state.sources, set.distinct));
+  } else {
+    for (std::size_t i : set.distinct) set.texts.push_back(program_text(state.sources, {i}));
+  }
+  for (std::size_t p = 0; p < set.texts.size(); ++p) {
+    if (!config.program_per_kernel) {
+      set.programs.push_back({set.texts[p], "tartan_program"});
       continue;
     }
-    programs.push_back({texts[p], state->sources[distinct[p]].name,
-                        by_estimate ? estimated_build_seconds(texts[p]) : 0});
+    set.programs.push_back({set.texts[p], state.sources[set.distinct[p]].name,
+                            config.split_by_estimate ? config.build_seconds(set.texts[p]) : 0});
   }
-  stats.codegen_seconds = seconds_since(phase) - stats.schedule_seconds;
+  return set;
+}
 
-  phase = Clock::now();
+// Build: every program from the kernel cache, the build workers or source.
+void build_programs(Executable::State& state, const ProgramSet& set, const CompileConfig& config,
+                    runtime::KernelCache& cache, EarlyBuild& early) {
+  CompileStats& stats = state.stats;
   const std::uint64_t builds_before = runtime::program_source_builds();
-  stats.build_threads = runtime::KernelCache::build_threads(
-      programs.size(),
-      build_threads_from_environment(options.build_threads, default_build_threads(device.info)));
-  state->programs = cache.build_all(state->context, programs, build_flags, stats.build_threads,
-                                    processes, early_workers.get());
-  if (forecast) forecast->remember(device.info, build_flags, programs);
+  stats.build_threads =
+      runtime::KernelCache::build_threads(set.programs.size(), config.build_threads);
+  state.programs =
+      cache.build_all(state.context, set.programs, config.build_options, stats.build_threads,
+                      config.build_processes, early.workers.get());
+  if (early.forecast)
+    early.forecast->remember(state.device.info, config.build_options, set.programs);
   stats.source_builds = runtime::program_source_builds() - builds_before;
-  stats.programs = static_cast<int>(programs.size());
+  stats.programs = static_cast<int>(set.programs.size());
   const runtime::KernelCacheStats cache_stats = cache.stats();
   stats.cache_hits = static_cast<int>(cache_stats.hits);
   stats.worker_builds = static_cast<int>(cache_stats.worker_builds);
@@ -404,12 +304,13 @@ Executable compile(const Program& program, const runtime::Device& device,
   stats.worker_ready_seconds = cache_stats.worker_ready_seconds;
   stats.worker_seconds = cache_stats.worker_seconds;
   stats.cache_hit = stats.programs > 0 && stats.cache_hits == stats.programs;
-  stats.build_seconds = seconds_since(phase);
+}
 
-  phase = Clock::now();
-  for (std::size_t i = 0; i < state->sources.size(); ++i) {
-    const KernelSource& k = state->sources[i];
-    Launch l{runtime::Kernel(state->programs[per_kernel ? distinct_of[i] : 0], k.name),
+// Bind: a kernel object per launch with its arguments, and the constants' upload finished.
+void bind(Executable::State& state, const ProgramSet& set, bool per_kernel) {
+  for (std::size_t i = 0; i < state.sources.size(); ++i) {
+    const KernelSource& k = state.sources[i];
+    Launch l{runtime::Kernel(state.programs[per_kernel ? set.distinct_of[i] : 0], k.name),
              k.global_size,
              k.local_size,
              k.work_dims,
@@ -423,19 +324,20 @@ Executable compile(const Program& program, const runtime::Device& device,
                  "kernel " + k.name + " needs work-groups of " + std::to_string(l.local[0]) +
                      " but the device allows " + std::to_string(allowed));
     while (l.local[0] > allowed && l.local[0] > 1) l.local[0] /= 2;
-    state->launches.push_back(std::move(l));
+    state.launches.push_back(std::move(l));
   }
-  stats.kernels = 0;
-  for (std::size_t i = 0; i < state->loops.size(); ++i) bind_loop(*state, i);
-  for (std::size_t i = 0; i < state->launches.size(); ++i) {
-    stats.kernels += static_cast<int>(state->repeats(i));
-    if (state->launches[i].loop >= 0) continue;
-    state->bind_args(state->launches[i].kernel, state->sources[i]);
+  state.stats.kernels = 0;
+  for (std::size_t i = 0; i < state.loops.size(); ++i) bind_loop(state, i);
+  for (std::size_t i = 0; i < state.launches.size(); ++i) {
+    state.stats.kernels += static_cast<int>(state.repeats(i));
+    if (state.launches[i].loop >= 0) continue;
+    state.bind_args(state.launches[i].kernel, state.sources[i]);
   }
-  state->release_packed_originals();
-  state->queue.finish();  // constants are uploaded before the first run
-  stats.bind_seconds = seconds_since(phase);
-  stats.total_seconds = seconds_since(start);
+  state.release_packed_originals();
+  state.queue.finish();  // constants are uploaded before the first run
+}
+
+void log_stats(const CompileStats& stats) {
   spdlog::debug(
       "compile: {} kernels ({} distinct), {:.3f} s (pipeline {:.3f}, context wait {:.3f}, upload "
       "{:.3f}, schedule "
@@ -445,6 +347,40 @@ Executable compile(const Program& program, const runtime::Device& device,
       stats.context_seconds, stats.upload_seconds, stats.schedule_seconds, stats.codegen_seconds,
       stats.build_seconds, stats.build_threads, stats.cache_hits, stats.programs,
       stats.bind_seconds);
+}
+
+}  // namespace
+
+// The stages in order: settings, lower, plan, write, build, bind. The device session and (on a
+// cold kernel cache) the build workers start first, so that they come up beside the passes.
+Executable compile(const Program& program, const runtime::Device& device,
+                   const CompileOptions& options) {
+  const Clock::time_point start = Clock::now();
+  const CompileConfig config = resolve_compile_config(options, device.info);
+  std::future<DeviceSession> session =
+      start_device_session(device, options.profiling || options.tune);
+  runtime::KernelCache cache = runtime::KernelCache::from_environment();
+  EarlyBuild early = start_early_workers(program, device.info, config, cache);
+
+  std::unique_ptr<Executable::State> state = lower(program, device, config, session, start);
+  CompileStats& stats = state->stats;
+  stats.settings = config.describe();
+
+  Clock::time_point phase = Clock::now();
+  Planner planner(*state, options, config);
+  const std::vector<std::optional<KernelPlan>> plans = plan_kernels(*state, planner);
+  const ProgramSet programs = write_kernels(*state, plans, planner, config);
+  stats.codegen_seconds = seconds_since(phase) - stats.schedule_seconds;
+
+  phase = Clock::now();
+  build_programs(*state, programs, config, cache, early);
+  stats.build_seconds = seconds_since(phase);
+
+  phase = Clock::now();
+  bind(*state, programs, config.program_per_kernel);
+  stats.bind_seconds = seconds_since(phase);
+  stats.total_seconds = seconds_since(start);
+  log_stats(stats);
   return Executable(std::move(state));
 }
 

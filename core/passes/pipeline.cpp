@@ -18,7 +18,6 @@
 #include "tartan/passes/lower_scan.h"
 #include "tartan/passes/plan_memory.h"
 #include "tartan/passes/winograd.h"
-#include "tartan/support/env.h"
 
 namespace tartan {
 
@@ -82,8 +81,7 @@ class PassRunner {
  private:
   Program* program_;
   const PipelineOptions& options_;
-  const bool check_each_pass_ =
-      options_.check_each_pass || options_.dump_after_each_pass || env_flag("TARTAN_CHECK_PASSES");
+  const bool check_each_pass_ = options_.check_each_pass || options_.dump_after_each_pass;
   std::vector<std::pair<std::string, double>> timings_;
   double infer_shapes_seconds_ = 0;
 };

@@ -354,12 +354,15 @@ TargetInfo target_info(const runtime::DeviceInfo& device, const Tuning& tuning) 
   return t;
 }
 
-TargetInfo target_info_with_profile(const runtime::DeviceInfo& device) {
+TargetInfo target_info_with_profile(const runtime::DeviceInfo& device, std::string* matched) {
   try {
     const ProfileSet profiles = load_profiles();
-    return target_info(device, match_profile(profiles, device).profile->tuning);
+    const ProfileMatch match = match_profile(profiles, device);
+    if (matched != nullptr) *matched = match.reason;
+    return target_info(device, match.profile->tuning);
   } catch (const Error& e) {
     spdlog::warn("no device profile for the cost model ({}); using built-in defaults", e.what());
+    if (matched != nullptr) *matched = "none (built-in defaults)";
     return target_info(device);
   }
 }

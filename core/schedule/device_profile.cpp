@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
-#include <tuple>
 #include <utility>
 
 #include "support/yaml_read.h"
+#include "tartan/schedule/tuning.h"
 #include "tartan/support/env.h"
 #include "tartan/support/file_io.h"
 
@@ -81,101 +81,15 @@ ProfileSelectors parse_selectors(const YAML::Node& node, const std::string& file
   return s;
 }
 
-// A `[rows, columns]` pair of integers in [1, max].
-std::pair<int, int> read_pair(const YAML::Node& n, const std::string& file, const char* key,
-                              long long max) {
-  if (!n.IsSequence() || n.size() != 2) {
-    yaml::fail(n, file, std::string("'") + key + "' must be a list of two integers [rows, columns]",
-               std::string("write `") + key + ": [4, 4]`");
-  }
-  return {static_cast<int>(yaml::read_int(n[0], file, key, 1, max)),
-          static_cast<int>(yaml::read_int(n[1], file, key, 1, max))};
-}
-
-// The tuning keys that switch a feature on or off, each a Tuning member.
-constexpr std::pair<const char*, bool Tuning::*> kSwitches[] = {
-    {"local_memory_tiling", &Tuning::local_memory_tiling},
-    {"local_double_buffer", &Tuning::local_double_buffer},
-    {"local_block_search", &Tuning::local_block_search},
-    {"winograd", &Tuning::winograd},
-    {"transform_plan", &Tuning::transform_plan},
-    {"split_interior", &Tuning::split_interior},
-    {"vector_epilogue", &Tuning::vector_epilogue},
-    {"hoist_addresses", &Tuning::hoist_addresses},
-    {"fuse_softmax", &Tuning::fuse_softmax},
-};
-
 Tuning parse_tuning(const YAML::Node& node, const std::string& file, Tuning t) {
-  std::vector<std::string_view> keys{"work_group_size",
-                                     "register_tile",
-                                     "vector_width",
-                                     "local_work_group",
-                                     "local_tile",
-                                     "k_chunk",
-                                     "local_vector",
-                                     "local_max_k_split",
-                                     "winograd_min_channels",
-                                     "winograd_min_tiles",
-                                     "winograd_flops_per_byte",
-                                     "build_processes"};
-  for (const auto& [key, member] : kSwitches) keys.emplace_back(key);
+  std::vector<std::string_view> keys;
+  yaml::append_keys<PassTuning>(kPassTuningFields, &keys);
+  yaml::append_keys<ScheduleTuning>(kScheduleTuningFields, &keys);
+  yaml::append_keys<BuildTuning>(kBuildTuningFields, &keys);
   yaml::require_map(node, file, "tuning", keys);
-  for (const auto& [key, member] : kSwitches) {
-    if (const YAML::Node n = node[key]) t.*member = yaml::read_bool(n, file, key);
-  }
-  if (const YAML::Node n = node["work_group_size"]) {
-    t.work_group_size = static_cast<int>(yaml::read_int(n, file, "work_group_size", 1, 4096));
-  }
-  if (const YAML::Node n = node["register_tile"]) {
-    std::tie(t.register_tile_rows, t.register_tile_cols) = read_pair(n, file, "register_tile", 64);
-  }
-  if (const YAML::Node n = node["local_work_group"]) {
-    std::tie(t.local_group_rows, t.local_group_cols) = read_pair(n, file, "local_work_group", 64);
-  }
-  if (const YAML::Node n = node["local_tile"]) {
-    std::tie(t.local_tile_rows, t.local_tile_cols) = read_pair(n, file, "local_tile", 16);
-  }
-  if (const YAML::Node n = node["k_chunk"]) {
-    t.k_chunk = static_cast<int>(yaml::read_int(n, file, "k_chunk", 1, 128));
-  }
-  if (const YAML::Node n = node["local_vector"]) {
-    const long long w = yaml::read_int(n, file, "local_vector", 1, 4);
-    if (w != 1 && w != 4) {
-      yaml::fail(n, file, "'local_vector' must be 1 or 4", "write `local_vector: 4`");
-    }
-    t.local_vector = static_cast<int>(w);
-  }
-  if (const YAML::Node n = node["local_max_k_split"]) {
-    const long long k = yaml::read_int(n, file, "local_max_k_split", 1, 64);
-    if ((k & (k - 1)) != 0) {
-      yaml::fail(n, file, "'local_max_k_split' must be a power of two",
-                 "write `local_max_k_split: 8`");
-    }
-    t.local_max_k_split = static_cast<int>(k);
-  }
-  if (const YAML::Node n = node["winograd_min_channels"]) {
-    t.winograd_min_channels =
-        static_cast<int>(yaml::read_int(n, file, "winograd_min_channels", 1, 1 << 20));
-  }
-  if (const YAML::Node n = node["winograd_min_tiles"]) {
-    t.winograd_min_tiles = yaml::read_int(n, file, "winograd_min_tiles", 1, 1LL << 40);
-  }
-  if (const YAML::Node n = node["winograd_flops_per_byte"]) {
-    t.winograd_flops_per_byte = yaml::read_double(n, file, "winograd_flops_per_byte");
-  }
-  if (const YAML::Node n = node["build_processes"]) {
-    t.build_processes = static_cast<int>(yaml::read_int(n, file, "build_processes", 0, 64));
-  }
-  if (const YAML::Node n = node["vector_width"]) {
-    const long long w = yaml::read_int(n, file, "vector_width", 1, 16);
-    if (w != 1 && w != 2 && w != 4 && w != 8 && w != 16) {
-      yaml::fail(n, file,
-                 "'vector_width' is " + std::to_string(w) +
-                     "; OpenCL vectors have 1, 2, 4, 8 or 16 elements",
-                 "use 1, 2, 4, 8 or 16");
-    }
-    t.vector_width = static_cast<int>(w);
-  }
+  yaml::read_fields<PassTuning>(node, file, kPassTuningFields, t);
+  yaml::read_fields<ScheduleTuning>(node, file, kScheduleTuningFields, t);
+  yaml::read_fields<BuildTuning>(node, file, kBuildTuningFields, t);
   return t;
 }
 

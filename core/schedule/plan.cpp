@@ -1,5 +1,7 @@
 #include "tartan/schedule/plan.h"
 
+#include "schedule/plan_fields.h"
+
 namespace tartan {
 
 std::string KernelPlan::describe() const {
@@ -34,12 +36,9 @@ std::string KernelPlan::describe() const {
   }
   s += ", work-group " + std::to_string(work_group_size);
   if (unroll > 1) s += ", unroll " + std::to_string(unroll);
-  if (vector_loads) s += ", vector loads";
-  if (tile0_outermost) s += ", tile 0 outermost";
-  if (pack_weights) s += ", packed weights";
-  if (split_interior) s += ", interior split";
-  if (vector_epilogue) s += ", vector epilogue";
-  if (hoist_addresses) s += ", hoisted addresses";
+  for (const Field<KernelPlan>& f : kPlanFields) {
+    if (!f.phrase.empty() && field_value(*this, f) != 0) s += ", " + std::string(f.phrase);
+  }
   return s;
 }
 

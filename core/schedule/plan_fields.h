@@ -4,16 +4,14 @@
 // edited or corrupted). A new plan field is a member in plan.h and a row here.
 #pragma once
 
-#include <array>
-
-#include "support/field_table.h"
 #include "tartan/schedule/plan.h"
+#include "tartan/support/field_table.h"
 
 namespace tartan {
 
 // The register plan's fields and the flags every plan family shares. The order of the flags is
 // the order describe() lists their phrases in.
-inline constexpr std::array<Field<KernelPlan>, 9> kPlanFields{{
+inline constexpr Field<KernelPlan> kPlanFields[] = {
     {"work_group_size", &KernelPlan::work_group_size, 1, 4096},
     {"unroll", &KernelPlan::unroll, 1, 16},
     {"vector_loads", &KernelPlan::vector_loads, 0, 0, {}, "vector loads"},
@@ -23,16 +21,16 @@ inline constexpr std::array<Field<KernelPlan>, 9> kPlanFields{{
     {"vector_epilogue", &KernelPlan::vector_epilogue, 0, 0, {}, "vector epilogue"},
     {"hoist_addresses", &KernelPlan::hoist_addresses, 0, 0, {}, "hoisted addresses"},
     {"transform", &KernelPlan::transform},
-}};
+};
 
 // One entry of KernelPlan::tile; dimensions past a kernel's rank are refused by plan_fits.
-inline constexpr std::array<Field<TileDim>, 2> kTileDimFields{{
+inline constexpr Field<TileDim> kTileDimFields[] = {
     {"dim", &TileDim::dim, -1, 15},
     {"size", &TileDim::size, 1, 64},
-}};
+};
 
-inline constexpr std::array<int, 2> kLocalVectorWidths{1, 4};
-inline constexpr std::array<Field<LocalTile>, 8> kLocalTileFields{{
+inline constexpr int kLocalVectorWidths[] = {1, 4};
+inline constexpr Field<LocalTile> kLocalTileFields[] = {
     {"rows", &LocalTile::rows, 0, 64},
     {"cols", &LocalTile::cols, 0, 64},
     {"tile_rows", &LocalTile::tile_rows, 1, 16},
@@ -41,13 +39,13 @@ inline constexpr std::array<Field<LocalTile>, 8> kLocalTileFields{{
     {"vector", &LocalTile::vector, 1, 4, kLocalVectorWidths},
     {"double_buffer", &LocalTile::double_buffer},
     {"k_split", &LocalTile::k_split, 1, 64},
-}};
+};
 
-inline constexpr std::array<Field<GroupReduce>, 4> kGroupReduceFields{{
+inline constexpr Field<GroupReduce> kGroupReduceFields[] = {
     {"var", &GroupReduce::var, -1, 63},
     {"threads", &GroupReduce::threads, 0, 1024},
     {"outputs", &GroupReduce::outputs, 1, 1024},
     {"threads_inner", &GroupReduce::threads_inner},
-}};
+};
 
 }  // namespace tartan

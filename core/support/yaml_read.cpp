@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 
 namespace tartan::yaml {
 namespace {
@@ -27,6 +28,29 @@ std::string where(const YAML::Node& node, const std::string& file) {
                                               : std::string("nothing");
   fail(node, file, "'" + std::string(key) + "' must be " + expected + ", not " + got,
        "write `" + std::string(key) + ": <" + expected + ">`");
+}
+
+// Every map below `node` has distinct keys; a repeated key is an Error at its second use.
+void reject_duplicate_keys(const YAML::Node& node, const std::string& file) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& child : node) reject_duplicate_keys(child, file);
+    return;
+  }
+  if (!node.IsMap()) return;
+  std::map<std::string, int> first_line;  // scalar key -> its line
+  for (const auto& entry : node) {
+    const YAML::Node& key = entry.first;
+    if (key.IsScalar()) {
+      const auto [it, fresh] = first_line.emplace(key.Scalar(), key.Mark().line + 1);
+      if (!fresh) {
+        fail(key, file,
+             "duplicate key '" + key.Scalar() + "' (first given at line " +
+                 std::to_string(it->second) + ")",
+             "give each key once: remove one of the two lines");
+      }
+    }
+    reject_duplicate_keys(entry.second, file);
+  }
 }
 
 // Where `s` stops being UTF-8 (overlong forms, surrogates and code points past U+10FFFF are
@@ -61,6 +85,7 @@ YAML::Node parse(std::string_view text, const std::string& file) {
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    reject_duplicate_keys(root, file);
     return root;
   } catch (const YAML::ParserException& e) {
     throw Error(file + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg,

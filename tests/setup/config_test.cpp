@@ -94,6 +94,10 @@ TEST(Config, MalformedFilesNameKeyAndLine) {
       {"device: gpu\xc3\n", 1, "'device' is not UTF-8 text"},
       {"device: \xc0\xaf\n", 1, "'device' is not UTF-8 text (byte 1"},
       {"peak:\n  gflops: 1\n  gbps: 2\n  measured_at: \xed\xa0\x80\n", 4, "peak.measured_at"},
+      // Issue 17: a repeated key was accepted silently (one of the two values won).
+      {"device: opencl_a.0\nexperimental: true\ndevice: opencl_b.0\n", 3,
+       "duplicate key 'device' (first given at line 1)"},
+      {"peak:\n  gflops: 1\n  gbps: 2\n  gflops: 3\n", 4, "duplicate key 'gflops'"},
   };
   for (const BadConfig& c : cases) {
     SCOPED_TRACE(c.text);

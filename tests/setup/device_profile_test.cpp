@@ -218,6 +218,11 @@ TEST(ProfileErrors, NameFileLineAndKey) {
       {"selectors:\n  vendor: x\n", 1, "tier"},
       {"tier: validated\nselectors:\n  vendor: [x\n", 4, "invalid YAML"},
       {"tier: validated\n\tselectors:\n", 2, "invalid YAML"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  winograd: true\n  winograd: false\n",
+       6, "duplicate key 'winograd' (first given at line 5)"},
+      {"tier: validated\nselectors:\n  vendor: x\ntier: experimental\n", 4, "duplicate key 'tier'"},
+      {"tier: validated\nselectors:\n  vendor: x\ntuning:\n  vector_width: 4\n  vector_width: 8\n",
+       6, "duplicate key 'vector_width'"},
   };
   for (const BadProfile& c : cases) {
     SCOPED_TRACE(c.text);

@@ -20,13 +20,14 @@ struct CompileOptions {
   std::string dump_kernels_dir;
   std::string extra_build_options;  // appended to the OpenCL build options
   // How the kernels are split into OpenCL programs, each built (or loaded from the kernel
-  // cache) on its own: kAuto is one per distinct kernel where the driver builds programs
-  // concurrently, else (PoCL) one for all. The kernels and results do not depend on it.
-  // TARTAN_PROGRAMS=one|per-kernel and TARTAN_BUILD_THREADS=N override kAuto and 0.
+  // cache) on its own: kAuto follows the device profile's `one_program` (PoCL: one for all,
+  // elsewhere one per distinct kernel). The kernels and results do not depend on it.
+  // TARTAN_PROGRAMS=one|per-kernel and TARTAN_BUILD_THREADS=N override kAuto and 0; every
+  // setting is resolved in compiler/compile_config.cpp, and `tartan-bench -v` shows the result.
   enum class Programs : std::uint8_t { kAuto, kPerKernel, kOne };
   Programs programs = Programs::kAuto;
-  // Host threads that build or load those programs at once; 0: one per hardware thread (one on
-  // Oclgrind, whose compiler is not thread-safe).
+  // Host threads that build or load those programs at once; 0: the profile's build_threads
+  // (one per hardware thread; one on Oclgrind, whose compiler is not thread-safe).
   int build_threads = 0;
   // Worker processes (tartan-build-worker) that build the programs missing from the kernel
   // cache into it before they are loaded, for drivers that compile one program at a time per

@@ -65,7 +65,8 @@ struct PipelineOptions {
   bool fuse = true;                   // off: every op except reshapes is its own kernel
   bool dump_after_each_pass = false;  // the IR after every pass, at debug log level
   // Re-check the program (infer_shapes) after every rewriting pass rather than once after the
-  // last; on with dump_after_each_pass, in debug builds, or with TARTAN_CHECK_PASSES=1.
+  // last; on with dump_after_each_pass, in debug builds, or (in
+  // compile()) with TARTAN_CHECK_PASSES=1.
 #ifdef NDEBUG
   bool check_each_pass = false;
 #else

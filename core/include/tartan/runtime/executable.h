@@ -28,6 +28,9 @@ struct KernelProfile {
 // Where compile() spent its time, in wall seconds: the phases run one after the other and add
 // up to total_seconds (give or take the clock reads between them).
 struct CompileStats {
+  // The settings compile() resolved from the device profile, the options and the environment
+  // (compiler/compile_config.h): the profile and why, then each stage's, one line each.
+  std::vector<std::string> settings;
   int kernels = 0;              // launches per run (a scan's body kernels count once per step)
   int unique_kernels = 0;       // distinct OpenCL functions (identical kernels are shared)
   double pipeline_seconds = 0;  // the graph passes (pass_seconds has each one)

@@ -10,59 +10,9 @@
 #include <cstdint>
 #include <string>
 
-namespace tartan {
+#include "tartan/schedule/tuning.h"
 
-// Starting points for the scheduler and cost model; plain data, no logic.
-struct Tuning {
-  int work_group_size = 64;          // work-items per work-group of register-tiled plans
-  int register_tile_rows = 1;        // largest register tile per work-item: rows (second tile) x
-  int register_tile_cols = 1;        // columns (first tile, along the contiguous output dimension)
-  bool local_memory_tiling = false;  // GEMM-like kernels stage the reduction in __local memory
-  int vector_width = 1;              // 1, 2, 4, 8 or 16 floats per load/store
-  // The local-memory GEMM plan (schedule/plan.h LocalTile): work-group shape, register tile
-  // per work-item, reduction elements per stage.
-  int local_group_rows = 16, local_group_cols = 16;
-  int local_tile_rows = 4, local_tile_cols = 4;
-  int k_chunk = 16;
-  int local_vector = 1;              // __local read width of the local plan (1 or 4)
-  bool local_double_buffer = false;  // its chunks alternate between two buffers
-  // The most slices a local plan splits its reduction into (LocalTile::k_split) when its output
-  // blocks are fewer than the compute units; 1: never.
-  int local_max_k_split = 1;
-  // Winograd F(2x2, 3x3) for 3x3 convolutions (tartan/passes/winograd.h WinogradOptions): on or
-  // off, the smallest channel counts and tile count, and the FLOPs saved per extra byte of V
-  // and M it must reach.
-  bool winograd = false;
-  int winograd_min_channels = 64;
-  long long winograd_min_tiles = 1;
-  double winograd_flops_per_byte = 0;
-  // Whether the cost model picks each GEMM's block shape from variants of the above
-  // (schedule/local_plan.h); otherwise it only shrinks the profile's register tile.
-  bool local_block_search = false;
-  // Whether the cost model gives contractions with a small constant operand that fit it the
-  // constant-transform plan (KernelPlan::transform: Winograd's tile transforms).
-  bool transform_plan = true;
-  // Whether register plans with a tile split their reduction into an unguarded interior copy
-  // and a guarded one (KernelPlan::split_interior): CPUs, where a padding predicate is a
-  // branch per tile column per step.
-  bool split_interior = false;
-  // Whether register plans with vector accumulators compute the fused elementwise epilogue on
-  // whole vectors (KernelPlan::vector_epilogue): LLVM 16 (PoCL 5) does not re-vectorise the
-  // per-lane scalar form.
-  bool vector_epilogue = false;
-  // Whether register plans address their inputs through pointers computed in front of the
-  // innermost reduction loop (KernelPlan::hoist_addresses): CPUs, where LLVM otherwise
-  // recomputes and sign-extends each 32-bit index every step.
-  bool hoist_addresses = false;
-  // Whether a row-wise softmax is one kernel (tartan/passes/fuse_softmax.h) rather than four:
-  // CPUs, where each launch has a fixed cost far above a batch-1 softmax's work. One
-  // work-item runs a whole row, which suits a CPU thread and not a GPU.
-  bool fuse_softmax = false;
-  // Worker processes (tartan-build-worker) that build the programs missing from the kernel cache
-  // beside this one, for drivers that compile one program at a time per process (NVIDIA's);
-  // 0: none. CompileOptions::build_processes and TARTAN_BUILD_PROCESSES override it.
-  int build_processes = 0;
-};
+namespace tartan {
 
 // What code generation and the cost model need to know about the target device.
 struct TargetInfo {

@@ -1,8 +1,9 @@
 // The persistent tuning cache: the measured best plan of each kernel on each device.
 //
 // One JSON record per key in `$XDG_CACHE_HOME/tartan/tuning/<key hash>.json`, written
-// atomically. The key is the canonical kernel (its code under the plain plan: shapes and
-// operations, no tensor names) plus the device's id and name and the driver version, so a
+// atomically. The key is the canonical kernel (schedule/kernel_key.h: its statements, shapes and
+// dtypes with the tensors renamed by position; no generated code, so codegen changes keep the
+// records) plus the device's id and name and the driver version, so a
 // driver update re-tunes. Records are checked on load: every field within its bounds
 // (schedule/plan_fields.h), a digest over the record matching (an edited or damaged file is
 // seen), and, by compile(), the plan fitting the device and being one the scheduler would

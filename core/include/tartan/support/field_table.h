@@ -1,13 +1,14 @@
-// A settings struct described once, as a table of its fields: name, member, bounds, meaning.
+// A settings struct described once, as a table of its fields: name, member, bounds, phrase.
 //
 // The readers and writers of settings (the device profiles' YAML, the tuning records' JSON, the
 // plans' describe(), the -v log of the resolved configuration) walk these tables instead of
 // naming every field, so a new knob is one member and one table row, and every number read from
 // outside data is bounded by the same row that names it.
-// Private to libtartan.
+// Header-only and standard C++ alone, so the public settings headers (tuning.h) can hold tables.
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,10 +35,15 @@ template <class S>
 using FieldTable = std::span<const Field<S>>;
 
 // The field's value in `s` as a double (booleans 0 or 1): for generic bound checks and logs.
+// (GCC 12 sees every alternative of the visit read the struct and warns, wrongly, that a base
+// subobject of Tuning may be uninitialised.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 template <class S>
 double field_value(const S& s, const Field<S>& f) {
   return std::visit([&](auto m) { return static_cast<double>(s.*m); }, f.member);
 }
+#pragma GCC diagnostic pop
 
 template <class S>
 bool is_bool_field(const Field<S>& f) {
@@ -92,8 +98,8 @@ std::string describe_fields(const S& s, FieldTable<S> table) {
     if (is_bool_field(f)) {
       out += field_value(s, f) != 0 ? "true" : "false";
     } else {
-      std::string v = std::to_string(field_value(s, f));
-      if (!std::holds_alternative<double S::*>(f.member)) v = v.substr(0, v.find('.'));
+      char v[32];
+      std::snprintf(v, sizeof v, "%.10g", field_value(s, f));
       out += v;
       if (f.second != nullptr) out += "," + std::to_string(s.*f.second);
     }
