@@ -180,6 +180,15 @@ NodeContext Importer::context(const NodeProto& node, Builder& b,
 std::vector<Value> Importer::fold(const ConverterEntry& entry, const NodeProto& node,
                                   const std::vector<const Value*>& inputs) {
   Builder scratch;
+  // The inputs outlive `scratch`: none may keep a tensor of it (see Value::logical's cache).
+  struct ForgetScratch {
+    const std::vector<const Value*>& values;
+    ~ForgetScratch() {
+      for (const Value* v : values) {
+        if (v) v->forget_cached_tensor();
+      }
+    }
+  } forget{inputs};
   NodeContext ctx = context(node, scratch, inputs);
   std::vector<Value> outs = entry.convert(ctx);
   std::vector<std::size_t> computed;

@@ -32,6 +32,9 @@ class Value {
   // The value in layout `perm` (logical = transpose(result, perm)), a constant permuted on the
   // host, a device value transposed from its own layout only where the two differ.
   Tensor in_layout(Builder& b, const Perm& perm, const std::string& name) const;
+  // Drops the cached logical tensor. Called when a scratch Builder that it may belong to dies:
+  // the cache is keyed by the builder's address, which a later scratch Builder can reuse.
+  void forget_cached_tensor() const { logical_cache_.reset(); }
 
  private:
   Value() = default;
