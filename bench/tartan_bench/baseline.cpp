@@ -38,7 +38,7 @@ std::optional<BaselineRun> read_run(const fs::path& file, bool lenient) {
   json j;
   try {
     j = json::parse(*text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number too large
     throw Error("the baseline " + file.string() + " is not valid JSON: " + e.what(), kFixHint);
   }
   if (!j.is_object() || text_field(j, "schema") != "tartan-bench-result") {
