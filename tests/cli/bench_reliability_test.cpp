@@ -10,6 +10,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "bench_cli_fixture.h"
 #include "common/process.h"
 #include "tartan/support/npy.h"
 
@@ -23,20 +24,9 @@ using nlohmann::json;
   EXPECT_NE(std::string(text).find(part), std::string::npos) \
       << "missing `" << (part) << "` in: " << (text)
 
-class BenchTrouble : public ::testing::Test {
+// The BenchCli fixture: a fresh folder, no config, the shared kernel cache.
+class BenchTrouble : public BenchCli {
  protected:
-  void SetUp() override {
-    char dir_template[] = "/tmp/tartan-bench-trouble-XXXXXX";
-    dir_ = ::mkdtemp(dir_template);
-    results_ = dir_ / "results";
-    env_ = {{"XDG_CONFIG_HOME", (dir_ / "config").string()},
-            {"TARTAN_CONFIG", std::nullopt},
-            {"TARTAN_DEVICE", std::nullopt},
-            {"TARTAN_BENCH_CORRUPT_OUTPUT", std::nullopt},
-            {"XDG_CACHE_HOME", TARTAN_BENCH_TEST_CACHE_DIR}};
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // MobileNet at 32x32, one timed example: seconds with a warm kernel cache.
   static std::vector<std::string> tiny(std::vector<std::string> extra, const fs::path& results) {
     std::vector<std::string> args = {"-n",           "1",  "--no-warmup", "--no-validate",
@@ -44,9 +34,6 @@ class BenchTrouble : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     args.insert(args.end(), {"keras", "mobilenet"});
     return args;
-  }
-  ProcessResult bench(const std::vector<std::string>& args, int timeout = 300) {
-    return run_process(TARTAN_BENCH_BIN, args, env_, "", timeout);
   }
   // tartan-bench in a mount namespace of its own where `folder` is a tmpfs of `kib` KiB: a
   // full disk without touching the machine's. `left` gets what is in the folder afterwards
@@ -78,9 +65,6 @@ class BenchTrouble : public ::testing::Test {
     for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path());
     return files;
   }
-
-  fs::path dir_, results_;
-  EnvChanges env_;
 };
 
 TEST_F(BenchTrouble, OutputPathsThatCannotBeWrittenAreUsageErrorsBeforeTheRun) {

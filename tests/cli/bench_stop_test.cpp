@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "bench_cli_fixture.h"
 #include "common/process.h"
 
 namespace tartan::testing {
@@ -25,20 +26,9 @@ using Clock = std::chrono::steady_clock;
 // and a timeout in either ended the process 10 s late without results.
 constexpr double kStopSeconds = 4.0;
 
-class BenchStop : public ::testing::Test {
+// The BenchCli fixture: a fresh folder, no config, the shared kernel cache.
+class BenchStop : public BenchCli {
  protected:
-  void SetUp() override {
-    char dir_template[] = "/tmp/tartan-bench-stop-XXXXXX";
-    dir_ = ::mkdtemp(dir_template);
-    results_ = dir_ / "results";
-    env_ = {{"XDG_CONFIG_HOME", (dir_ / "config").string()},
-            {"TARTAN_CONFIG", std::nullopt},
-            {"TARTAN_DEVICE", std::nullopt},
-            {"TARTAN_BENCH_CORRUPT_OUTPUT", std::nullopt},
-            {"XDG_CACHE_HOME", TARTAN_BENCH_TEST_CACHE_DIR}};
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::vector<std::string> mobilenet(std::vector<std::string> extra) const {
     std::vector<std::string> args = {"-n",           "2",  "--warmup-examples", "1",
                                      "--input-size", "32", "--results",         results_.string()};
@@ -76,9 +66,6 @@ class BenchStop : public ::testing::Test {
     std::ifstream in(files.front());
     return json::parse(in);
   }
-
-  fs::path dir_, results_;
-  EnvChanges env_;
 };
 
 TEST_F(BenchStop, CtrlCDuringAColdCompileStopsAtOnceAndKeepsAResult) {
